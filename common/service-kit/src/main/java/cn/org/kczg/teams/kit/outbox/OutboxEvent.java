@@ -1,0 +1,34 @@
+package cn.org.kczg.teams.kit.outbox;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An event written in the same transaction as the change it reports, waiting to be published. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(nullable = false, unique = true)
+    public UUID eventId;
+    @Column(nullable = false)
+    public String topic;
+    @Column(nullable = false)
+    public String eventType;
+    @Column(nullable = false)
+    public String aggregateId;
+    /** The whole envelope as JSON text, exactly as it goes on the wire. */
+    @Column(nullable = false)
+    public String envelope;
+    @Column(nullable = false)
+    public Instant createdAt;
+    public Instant sentAt;
+}

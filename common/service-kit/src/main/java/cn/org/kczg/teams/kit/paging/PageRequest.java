@@ -1,0 +1,46 @@
+package cn.org.kczg.teams.kit.paging;
+
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import io.quarkus.panache.common.Sort;
+import java.util.Map;
+
+/**
+ * {@code ?page=0&size=20&sort=field,desc}, checked: size at most {@value #MAX_SIZE}, sort only on the
+ * fields a list allows (API name → entity attribute), so a query never sorts on something unindexed
+ * or private.
+ */
+public record PageRequest(int page, int size, Sort sort) {
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
+
+    public static PageRequest of(Integer page, Integer size, String sort, Map<String, String> sortable,
+            String defaultSort) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? DEFAULT_SIZE : size;
+        if (p < 0) {
+            throw ProblemException.invalid("page", "must be 0 or more");
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE);
+        }
+        return new PageRequest(p, s, parseSort(sort == null || sort.isBlank() ? defaultSort : sort, sortable));
+    }
+
+    private static Sort parseSort(String sort, Map<String, String> sortable) {
+        String[] parts = sort.split(",");
+        String attribute = sortable.get(parts[0].trim());
+        if (attribute == null) {
+            throw ProblemException.invalid("sort", "can sort by " + String.join(", ", sortable.keySet()));
+        }
+        Sort.Direction direction = Sort.Direction.Ascending;
+        if (parts.length > 1) {
+            switch (parts[1].trim().toLowerCase()) {
+                case "asc" -> direction = Sort.Direction.Ascending;
+                case "desc" -> direction = Sort.Direction.Descending;
+                default -> throw ProblemException.invalid("sort", "direction must be asc or desc");
+            }
+        }
+        // a stable tie-breaker keeps pages from overlapping
+        return Sort.by(attribute, direction).and("id");
+    }
+}

@@ -1,0 +1,17 @@
+package cn.org.kczg.teams.testkit;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/** Points SmallRye JWT at the public half of {@link TestTokens}' key pair. */
+public class JwtKeyResource implements QuarkusTestResourceLifecycleManager {
+    @Override
+    public Map<String, String> start() {
+        return Map.of("mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toString());
+    }
+
+    @Override
+    public void stop() {
+        // the key file lives in the JVM's temp dir
+    }
+}

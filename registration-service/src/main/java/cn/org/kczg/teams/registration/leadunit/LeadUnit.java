@@ -1,0 +1,41 @@
+package cn.org.kczg.teams.registration.leadunit;
+
+import cn.org.kczg.teams.events.registration.LeadUnitCategory;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A lead unit (牵头单位, Art. 5), identified by its unified social credit code. */
+@Entity
+@Table(name = "lead_unit")
+public class LeadUnit extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(nullable = false, unique = true)
+    public String creditCode;
+    @Column(nullable = false)
+    public String name;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public LeadUnitCategory category;
+    public String contactName;
+    public String contactPhone;
+    public String contactEmail;
+    @Column(nullable = false)
+    public Instant registeredAt;
+    public String registeredBy;
+    @Version
+    public long version;
+
+    public static Optional<LeadUnit> findByCreditCode(String creditCode) {
+        return find("creditCode", creditCode).firstResultOptional();
+    }
+}

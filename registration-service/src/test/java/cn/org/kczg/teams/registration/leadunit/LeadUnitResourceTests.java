@@ -1,0 +1,221 @@
+package cn.org.kczg.teams.registration.leadunit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.org.kczg.teams.events.EventEnvelope;
+import cn.org.kczg.teams.events.EventJson;
+import cn.org.kczg.teams.events.Topics;
+import cn.org.kczg.teams.testkit.KafkaTestClient;
+import cn.org.kczg.teams.testkit.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class LeadUnitResourceTests {
+    static final String ALLOWED = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    /** A fresh valid credit code per test, so tests do not collide on the shared database. */
+    static String newCreditCode() {
+        String body = "9111" + String.format("%013d", Math.abs(System.nanoTime()) % 10_000_000_000_000L);
+        return body + CreditCode.checkCharacter(body);
+    }
+
+    static Map<String, Object> unit(String creditCode, String name, String category) {
+        return Map.of("creditCode", creditCode, "name", name, "category", category,
+                "contact", Map.of("name", "王敏", "phone", "010-68571234", "email", "wangmin@example.org.cn"));
+    }
+
+    @Test
+    void leadUnitRegistersItselfAndGetsLocation() {
+        String code = newCreditCode();
+        given().auth().oauth2(TestTokens.leadUnit(code)).contentType(ContentType.JSON)
+                .body(unit(code.toLowerCase(), "中国机械工程学会", "NATIONAL_SOCIETY"))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(201)
+                .header("Location", endsWith("/api/v1/lead-units/" + code))
+                .body("creditCode", equalTo(code))
+                .body("name", equalTo("中国机械工程学会"))
+                .body("contact.name", equalTo("王敏"));
+
+        given().auth().oauth2(TestTokens.leadUnit(code))
+                .when().get("/api/v1/lead-units/" + code)
+                .then().statusCode(200).body("category", equalTo("NATIONAL_SOCIETY"));
+    }
+
+    @Test
+    void registeringEmitsOneEventWithTheEnvelopeSet() {
+        String code = newCreditCode();
+        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .header("X-Request-Id", "req-" + code)
+                .body(unit(code, "江苏省科学技术协会", "PROVINCIAL_CAST"))
+                .when().post("/api/v1/lead-units").then().statusCode(201);
+
+        // a later registration is published after any copy of the first, so read up to it and count
+        String later = newCreditCode();
+        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .body(unit(later, "后续学会", "NATIONAL_SOCIETY"))
+                .when().post("/api/v1/lead-units").then().statusCode(201);
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.readUntil(Topics.REGISTRATION,
+                Duration.ofSeconds(20), read -> read.stream().anyMatch(r -> later.equals(r.key())))
+                .stream().filter(r -> code.equals(r.key())).toList();
+        assertEquals(1, records.size(), "exactly one event for the registration");
+        ConsumerRecord<String, String> record = records.get(0);
+        assertEquals(code, record.key());
+        assertEquals("lead-unit.registered", KafkaTestClient.headers(record).get("type"));
+        EventEnvelope envelope = EventJson.read(record.value());
+        assertEquals("lead-unit.registered", envelope.type());
+        assertEquals(1, envelope.version());
+        assertEquals("lead-unit", envelope.aggregateType());
+        assertEquals(code, envelope.aggregateId());
+        assertEquals("registration-service", envelope.producer());
+        assertEquals("req-" + code, envelope.correlationId());
+        assertEquals("江苏省科学技术协会", envelope.payload().get("name").asText());
+        assertEquals("PROVINCIAL_CAST", envelope.payload().get("category").asText());
+        org.junit.jupiter.api.Assertions.assertNotNull(envelope.eventId());
+        org.junit.jupiter.api.Assertions.assertNotNull(envelope.occurredAt());
+    }
+
+    @Test
+    void rejectsBadCreditCodeNamingTheField() {
+        String code = newCreditCode();
+        String wrong = code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0');
+        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .body(unit(wrong, "某学会", "NATIONAL_SOCIETY"))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("creditCode"))
+                .body("detail", containsString("check character"));
+    }
+
+    @Test
+    void rejectsMissingFieldsAndBadEnumNamingEachField() {
+        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .body(Map.of("creditCode", newCreditCode(), "contact", Map.of("name", "", "phone", "x", "email", "no")))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("category"))
+                .body("errors.field", hasItem("contact.email"))
+                .body("errors.field", hasItem("contact.phone"));
+
+        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .body(unit(newCreditCode(), "某学会", "CLUB"))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(400).body("errors[0].field", equalTo("category"))
+                .body("detail", containsString("NATIONAL_SOCIETY"));
+    }
+
+    @Test
+    void rejectsUnknownPropertiesAndMalformedJson() {
+        String code = newCreditCode();
+        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .body("{\"creditCode\":\"" + code + "\",\"name\":\"x\",\"category\":\"OTHER\",\"id\":\"mine\","
+                        + "\"contact\":{\"name\":\"a\",\"phone\":\"010-1234567\",\"email\":\"a@b.cn\"}}")
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("unknown-field")).body("errors[0].field", equalTo("id"));
+
+        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .body("{\"creditCode\": ")
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("malformed-json")).body("detail", notNullValue());
+    }
+
+    @Test
+    void withoutTokenIs401AndForgedTokenIs401WithProblemBody() {
+        given().contentType(ContentType.JSON).body(unit(newCreditCode(), "x", "OTHER"))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+        given().auth().oauth2(TestTokens.forged("operator"))
+                .when().get("/api/v1/lead-units")
+                .then().statusCode(401).contentType("application/problem+json").body("detail", notNullValue());
+    }
+
+    @Test
+    void wrongRoleIs403AndOtherOrgRegistrationIs403() {
+        given().auth().oauth2(TestTokens.partner("p1")).contentType(ContentType.JSON)
+                .body(unit(newCreditCode(), "x", "OTHER"))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(403).contentType("application/problem+json").body("detail", notNullValue());
+
+        given().auth().oauth2(TestTokens.leadUnit(newCreditCode())).contentType(ContentType.JSON)
+                .body(unit(newCreditCode(), "x", "OTHER"))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void anotherOrganisationsUnitIs404ButStaffSeeIt() {
+        String code = newCreditCode();
+        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .body(unit(code, "清华大学", "UNIVERSITY_INSTITUTE_ENTERPRISE"))
+                .when().post("/api/v1/lead-units").then().statusCode(201);
+
+        given().auth().oauth2(TestTokens.leadUnit(newCreditCode()))
+                .when().get("/api/v1/lead-units/" + code)
+                .then().statusCode(404).contentType("application/problem+json");
+        for (String role : List.of("operator", "reviewer", "auditor")) {
+            given().auth().oauth2(TestTokens.token(role))
+                    .when().get("/api/v1/lead-units/" + code)
+                    .then().statusCode(200).body("name", equalTo("清华大学"));
+        }
+        given().auth().oauth2(TestTokens.token("operator"))
+                .when().get("/api/v1/lead-units/" + newCreditCode())
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void duplicateCreditCodeIs409() {
+        String code = newCreditCode();
+        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .body(unit(code, "中国化工学会", "NATIONAL_SOCIETY"))
+                .when().post("/api/v1/lead-units").then().statusCode(201);
+        given().auth().oauth2(TestTokens.leadUnit(code)).contentType(ContentType.JSON)
+                .body(unit(code, "中国化工学会", "NATIONAL_SOCIETY"))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("lead-unit-exists"));
+    }
+
+    @Test
+    void listPagesAndFiltersAndALeadUnitSeesOnlyItself() {
+        String own = newCreditCode();
+        String keyword = "滤" + own.substring(10);
+        given().auth().oauth2(TestTokens.leadUnit(own)).contentType(ContentType.JSON)
+                .body(unit(own, "中国" + keyword + "学会", "NATIONAL_SOCIETY"))
+                .when().post("/api/v1/lead-units").then().statusCode(201);
+        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .body(unit(newCreditCode(), "浙江" + keyword + "协会", "PROVINCIAL_SOCIETY"))
+                .when().post("/api/v1/lead-units").then().statusCode(201);
+
+        given().auth().oauth2(TestTokens.token("reviewer"))
+                .queryParam("name", keyword).queryParam("size", 1).queryParam("sort", "name,asc")
+                .when().get("/api/v1/lead-units")
+                .then().statusCode(200)
+                .body("total", equalTo(2)).body("size", equalTo(1)).body("page", equalTo(0))
+                .body("items[0].name", equalTo("中国" + keyword + "学会"));
+        given().auth().oauth2(TestTokens.token("reviewer"))
+                .queryParam("name", keyword).queryParam("category", "PROVINCIAL_SOCIETY")
+                .when().get("/api/v1/lead-units")
+                .then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].category", equalTo("PROVINCIAL_SOCIETY"));
+        given().auth().oauth2(TestTokens.leadUnit(own)).queryParam("name", keyword)
+                .when().get("/api/v1/lead-units")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].creditCode", equalTo(own));
+        given().auth().oauth2(TestTokens.token("operator")).queryParam("size", 101)
+                .when().get("/api/v1/lead-units")
+                .then().statusCode(400).body("errors[0].field", equalTo("size"));
+    }
+}

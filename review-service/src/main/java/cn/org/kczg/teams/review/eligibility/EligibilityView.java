@@ -1,0 +1,15 @@
+package cn.org.kczg.teams.review.eligibility;
+
+import cn.org.kczg.teams.events.registration.LeadUnitCategory;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** What a lead unit may do under Art. 5 and Art. 8. */
+public record EligibilityView(String creditCode, String name, LeadUnitCategory category, boolean eligible,
+        List<String> reasons, Quota quota) {
+
+    /** {@code limit} is null until the operator sets an annual quota for the category. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Quota(Integer limit, int used) {
+    }
+}
