@@ -1,0 +1,86 @@
+package cn.org.kczg.teams.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.org.kczg.teams.testkit.JwtKeyResource;
+import cn.org.kczg.teams.testkit.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(EchoBackendResource.class)
+@WithTestResource(JwtKeyResource.class)
+class ApiProxyTests {
+
+    @Test
+    void routesByPathPrefixForwardingTokenAndRequestId() {
+        String token = TestTokens.token("operator");
+        given().auth().oauth2(token).header("X-Request-Id", "req-42")
+                .when().get("/api/v1/lead-units/91350100M000100Y43?page=1")
+                .then().statusCode(200)
+                .header("X-Request-Id", "req-42")
+                .body("uri", equalTo("/api/v1/lead-units/91350100M000100Y43?page=1"))
+                .body("authorization", equalTo("Bearer " + token))
+                .body("requestId", equalTo("req-42"));
+    }
+
+    @Test
+    void generatesARequestIdWhenAbsentAndPassesBodies() {
+        String id = given().auth().oauth2(TestTokens.partner("p1")).contentType(ContentType.JSON)
+                .body("{\"projectName\":\"智能制造需求\"}")
+                .when().post("/api/v1/tickets")
+                .then().statusCode(200)
+                .body("method", equalTo("POST"))
+                .body("body", equalTo("{\"projectName\":\"智能制造需求\"}"))
+                .body("requestId", notNullValue())
+                .extract().header("X-Request-Id");
+        assertEquals(id, EchoBackendResource.LAST.get().getString("requestId"));
+    }
+
+    @Test
+    void anonymousRequestsPassToTheServiceWhichDecides() {
+        given().when().get("/api/v1/teams").then().statusCode(200).body("authorization", equalTo(null));
+    }
+
+    @Test
+    void badTokenIs401BeforeReachingAService() {
+        int before = EchoBackendResource.HITS.get();
+        given().auth().oauth2(TestTokens.forged("operator"))
+                .when().get("/api/v1/lead-units")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("status", equalTo(401)).body("detail", containsString("bearer token"));
+        given().header("Authorization", "Basic dXNlcjpwYXNz")
+                .when().get("/api/v1/lead-units")
+                .then().statusCode(401).contentType("application/problem+json");
+        assertEquals(before, EchoBackendResource.HITS.get(), "no request may reach a service");
+    }
+
+    @Test
+    void serviceDownIs503Problem() {
+        given().auth().oauth2(TestTokens.token("reviewer"))
+                .when().get("/api/v1/eligibility/91350100M000100Y43")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("code", equalTo("service-unavailable")).body("detail", notNullValue());
+    }
+
+    @Test
+    void slowServiceIs504Problem() {
+        given().auth().oauth2(TestTokens.token("operator"))
+                .when().get("/api/v1/tickets/slow")
+                .then().statusCode(504).contentType("application/problem+json")
+                .body("code", equalTo("gateway-timeout"));
+    }
+
+    @Test
+    void unknownApiPathIs404Problem() {
+        given().when().get("/api/v1/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+    }
+}

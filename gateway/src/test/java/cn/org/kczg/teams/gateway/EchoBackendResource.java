@@ -1,0 +1,54 @@
+package cn.org.kczg.teams.gateway;
+
+import cn.org.kczg.teams.testkit.PostgresServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A real HTTP server standing in for the services behind the gateway: it echoes what reached it
+ * and, on {@code /slow}, never answers. "review" points at a port where nothing listens.
+ */
+public class EchoBackendResource implements QuarkusTestResourceLifecycleManager {
+    static final AtomicInteger HITS = new AtomicInteger();
+    static final AtomicReference<JsonObject> LAST = new AtomicReference<>();
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        int port = PostgresServer.freePort();
+        try {
+            vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+                HITS.incrementAndGet();
+                if (request.path().endsWith("/slow")) {
+                    return;
+                }
+                JsonObject echo = new JsonObject()
+                        .put("method", request.method().name())
+                        .put("uri", request.uri())
+                        .put("authorization", request.getHeader("Authorization"))
+                        .put("requestId", request.getHeader("X-Request-Id"))
+                        .put("body", body.toString());
+                LAST.set(echo);
+                request.response().putHeader("Content-Type", "application/json").end(echo.encode());
+            })).listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("echo backend did not start", e);
+        }
+        return Map.of(
+                "kczg.gateway.services.registration", "http://127.0.0.1:" + port,
+                "kczg.gateway.services.activity", "http://127.0.0.1:" + port,
+                "kczg.gateway.services.review", "http://127.0.0.1:" + PostgresServer.freePort(),
+                "kczg.gateway.timeout", "1s");
+    }
+
+    @Override
+    public void stop() {
+        vertx.close();
+    }
+}
