@@ -1,0 +1,105 @@
+package cn.org.kczg.teams.e2e;
+
+import cn.org.kczg.teams.testkit.PostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/**
+ * The built suite, started exactly as a person would: {@code ./kczg up}, on free ports and with its own
+ * state directory, once per test JVM. Tokens come from {@code ./kczg token}, signed with the key the
+ * launcher generated.
+ */
+final class LaunchedSuite {
+    private static LaunchedSuite instance;
+
+    private final Path root;
+    private final Path home;
+    private final Map<String, String> env = new HashMap<>();
+    private final Process launcher;
+    private final Path log;
+    final String gatewayUrl;
+
+    private LaunchedSuite() throws IOException {
+        root = Path.of("").toAbsolutePath().getParent();
+        home = Files.createTempDirectory("kczg-e2e-");
+        int gatewayPort = PostgresServer.freePort();
+        env.put("KCZG_HOME", home.toString());
+        env.put("KCZG_NO_BUILD", "1");
+        env.put("KCZG_GATEWAY_PORT", String.valueOf(gatewayPort));
+        for (String name : List.of("REGISTRATION", "REVIEW", "ACTIVITY", "EVALUATION", "PG", "KAFKA",
+                "KAFKA_CONTROLLER")) {
+            env.put("KCZG_" + name + "_PORT", String.valueOf(PostgresServer.freePort()));
+        }
+        gatewayUrl = "http://127.0.0.1:" + gatewayPort;
+        log = home.resolve("launcher.log");
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("kczg").toString(), "up")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        launcher = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+        Awaitility.await("./kczg up prints KCZG READY").atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!launcher.isAlive()) {
+                        throw new IllegalStateException("./kczg up exited: " + Files.readString(log));
+                    }
+                    return Files.readString(log, StandardCharsets.UTF_8).contains("KCZG READY");
+                });
+    }
+
+    static synchronized LaunchedSuite get() {
+        if (instance == null) {
+            try {
+                instance = new LaunchedSuite();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    /** {@code ./kczg token ROLE [options]}. */
+    String token(String role, String... options) {
+        List<String> command = new ArrayList<>(List.of(root.resolve("kczg").toString(), "token", role));
+        command.addAll(List.of(options));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(env);
+            Process p = builder.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("./kczg token failed: "
+                        + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void stop() {
+        launcher.destroy(); // SIGTERM: the launcher's trap stops every part
+        try {
+            if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+                ProcessBuilder down = new ProcessBuilder(root.resolve("kczg").toString(), "down").inheritIO();
+                down.environment().putAll(env);
+                down.start().waitFor(60, TimeUnit.SECONDS);
+            }
+        } catch (IOException | InterruptedException e) {
+            launcher.destroyForcibly();
+        }
+    }
+}

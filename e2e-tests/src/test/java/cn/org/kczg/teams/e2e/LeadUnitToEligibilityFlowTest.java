@@ -1,0 +1,62 @@
+package cn.org.kczg.teams.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The foundation's thin slice, through the gateway only: registration → event → review. */
+class LeadUnitToEligibilityFlowTest {
+    // valid 统一社会信用代码 (GB 32100-2015 check characters)
+    static final String SOCIETY = "91350100M000100Y43";
+    static final String OTHER_ORG = "91110000100001234U";
+
+    static LaunchedSuite suite;
+
+    @BeforeAll
+    static void start() {
+        suite = LaunchedSuite.get();
+        RestAssured.baseURI = suite.gatewayUrl;
+    }
+
+    @Test
+    void registeredLeadUnitShowsUpInEligibilityAndStaysPrivate() {
+        String leadUnit = suite.token("lead-unit", "--org", SOCIETY);
+        given().auth().oauth2(leadUnit).contentType(ContentType.JSON)
+                .body(Map.of("creditCode", SOCIETY, "name", "中国机械工程学会", "category", "NATIONAL_SOCIETY",
+                        "contact", Map.of("name", "李华", "phone", "010-68595000", "email", "lihua@cmes.org")))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(201).header("X-Request-Id", notNullValue());
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(leadUnit)
+                .when().get("/api/v1/eligibility/" + SOCIETY)
+                .then().statusCode(200)
+                .body("name", equalTo("中国机械工程学会"))
+                .body("eligible", equalTo(true))
+                .body("quota.limit", equalTo(5))
+                .body("quota.used", equalTo(0)));
+
+        String stranger = suite.token("lead-unit", "--org", OTHER_ORG);
+        given().auth().oauth2(stranger).when().get("/api/v1/eligibility/" + SOCIETY)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(stranger).when().get("/api/v1/lead-units/" + SOCIETY)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(suite.token("operator")).when().get("/api/v1/lead-units/" + SOCIETY)
+                .then().statusCode(200).body("contact.name", equalTo("李华"));
+    }
+
+    @Test
+    void gatewayRejectsBadTokensAndServicesRejectMissingOnes() {
+        given().auth().oauth2("not.a.token").when().get("/api/v1/lead-units")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().when().get("/api/v1/lead-units")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+}
