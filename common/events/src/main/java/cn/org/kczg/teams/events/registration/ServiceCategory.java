@@ -1,0 +1,21 @@
+package cn.org.kczg.teams.events.registration;
+
+/** Art. 11: the eight categories of offline service, as stable codes. */
+public enum ServiceCategory {
+    /** 技术传播 */
+    TECH_DISSEMINATION,
+    /** 产业咨询 */
+    INDUSTRY_CONSULTING,
+    /** 支撑技术研发 */
+    RD_SUPPORT,
+    /** 创新创业服务 */
+    INNOVATION_ENTREPRENEURSHIP,
+    /** 营造人才生态 */
+    TALENT_ECOSYSTEM,
+    /** 技术转移与交易 */
+    TECH_TRANSFER,
+    /** 团体标准制定 */
+    GROUP_STANDARDS,
+    /** 国际交流拓展 */
+    INTERNATIONAL_EXCHANGE
+}

@@ -1,0 +1,41 @@
+package cn.org.kczg.teams.events.registration;
+
+import cn.org.kczg.teams.events.EventPayload;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An approved application became a team: what matching, reporting and evaluation need to know of it. */
+public record TeamActivated(
+        UUID teamId,
+        UUID applicationId,
+        String name,
+        String leadUnitCreditCode,
+        String leadUnitName,
+        String leadUnitCategory,
+        int year,
+        String serviceContent,
+        List<String> categories,
+        List<String> pilotCities,
+        List<String> otherRegions,
+        List<String> keyFields,
+        Handler handler,
+        Instant activatedAt) implements EventPayload {
+
+    public static final String TYPE = "team.activated";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "team";
+    }
+
+    @Override
+    public String aggregateId() {
+        return teamId.toString();
+    }
+}

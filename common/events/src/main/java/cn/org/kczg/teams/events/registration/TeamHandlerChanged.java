@@ -1,0 +1,25 @@
+package cn.org.kczg.teams.events.registration;
+
+import cn.org.kczg.teams.events.EventPayload;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The lead unit named another handler for the team's demand-hall tickets. */
+public record TeamHandlerChanged(UUID teamId, Handler handler, Instant changedAt) implements EventPayload {
+    public static final String TYPE = "team.handler-changed";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "team";
+    }
+
+    @Override
+    public String aggregateId() {
+        return teamId.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package cn.org.kczg.teams.events.review;
+
+import cn.org.kczg.teams.events.EventPayload;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The qualification review decided an application (Art. 3, 5, 8). */
+public record ReviewDecided(UUID caseId, UUID applicationId, String leadUnitCreditCode, Decision decision,
+        List<String> reasons, String reviewer, Instant decidedAt) implements EventPayload {
+    public static final String TYPE = "review.decided";
+
+    public enum Decision {
+        APPROVED, REJECTED, CHANGES_REQUESTED
+    }
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "review-case";
+    }
+
+    @Override
+    public String aggregateId() {
+        return caseId.toString();
+    }
+}

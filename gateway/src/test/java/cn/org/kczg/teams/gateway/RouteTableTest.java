@@ -1,0 +1,33 @@
+package cn.org.kczg.teams.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RouteTableTest {
+    private final RouteTable table = new RouteTable(
+            Map.of("lead-units", "registration", "public.teams", "registration", "public.certificates", "activity"),
+            Map.of("registration", "http://localhost:8081", "activity", "http://localhost:8083"));
+
+    @Test
+    void routesByFirstSegment() {
+        assertEquals(URI.create("http://localhost:8081"), table.target("/api/v1/lead-units/X").orElseThrow());
+        assertEquals(URI.create("http://localhost:8081"), table.target("/api/v1/lead-units").orElseThrow());
+    }
+
+    @Test
+    void twoSegmentsDisambiguateSharedPrefixes() {
+        assertEquals(URI.create("http://localhost:8081"), table.target("/api/v1/public/teams/1").orElseThrow());
+        assertEquals(URI.create("http://localhost:8083"), table.target("/api/v1/public/certificates/C-1").orElseThrow());
+    }
+
+    @Test
+    void unknownPathsHaveNoTarget() {
+        assertTrue(table.target("/api/v1/public").isEmpty());
+        assertTrue(table.target("/api/v1/unknown").isEmpty());
+        assertTrue(table.target("/q/health").isEmpty());
+    }
+}
