@@ -1,7 +1,5 @@
 package cn.org.kczg.teams.registration.leadunit;
 
-import java.util.Optional;
-
 /**
  * Art. 5: an organisation is identified by its unified social credit code (统一社会信用代码,
  * GB 32100-2015): 18 characters from a 31-character alphabet without I, O, S, V and Z, the last a
@@ -50,10 +48,6 @@ public final class CreditCode {
     public record Result(String code, String error) {
         static Result error(String message) {
             return new Result(null, message);
-        }
-
-        public Optional<String> valid() {
-            return Optional.ofNullable(code);
         }
     }
 }

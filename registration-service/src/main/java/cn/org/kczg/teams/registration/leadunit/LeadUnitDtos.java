@@ -15,7 +15,7 @@ public final class LeadUnitDtos {
     }
 
     public record RegisterLeadUnit(
-            @NotBlank @Size(max = 18, message = "must be the 18-character 统一社会信用代码") String creditCode,
+            @NotBlank @ValidCreditCode String creditCode,
             @NotBlank @Size(max = 200) String name,
             @NotNull LeadUnitCategory category,
             @NotNull @Valid Contact contact) {

@@ -34,9 +34,7 @@ public class LeadUnitService {
 
     /** A lead unit registers only itself; an operator registers anyone. */
     public LeadUnitView register(Caller caller, RegisterLeadUnit request) {
-        String creditCode = CreditCode.parse(request.creditCode()).valid()
-                .orElseThrow(() -> ProblemException.invalid("creditCode",
-                        CreditCode.parse(request.creditCode()).error()));
+        String creditCode = CreditCode.parse(request.creditCode()).code(); // checked by @ValidCreditCode
         if (!caller.is(Roles.OPERATOR) && !caller.actsFor(creditCode)) {
             throw ProblemException.forbidden("A lead unit may register only its own organisation (token org "
                     + caller.org() + ").");

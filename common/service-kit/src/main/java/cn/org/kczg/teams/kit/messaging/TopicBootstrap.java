@@ -1,0 +1,61 @@
+package cn.org.kczg.teams.kit.messaging;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates the topics a service writes or reads when they do not exist yet, so the first event of a
+ * fresh installation is not delayed by a consumer waiting for topic metadata. In production the topics
+ * are declared up front (Strimzi {@code KafkaTopic}) and this finds them all present.
+ */
+@ApplicationScoped
+public class TopicBootstrap {
+    private static final Logger LOG = Logger.getLogger(TopicBootstrap.class);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @ConfigProperty(name = "kczg.kafka.topics")
+    Optional<List<String>> topics;
+    @ConfigProperty(name = "kczg.kafka.partitions", defaultValue = "3")
+    int partitions;
+    @ConfigProperty(name = "kczg.kafka.replication-factor", defaultValue = "1")
+    short replicationFactor;
+
+    void ensure(@Observes StartupEvent event) {
+        if (topics.isEmpty() || topics.get().isEmpty()) {
+            return;
+        }
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.get().stream().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, partitions, replicationFactor)).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).values().forEach((name, result) -> {
+                    try {
+                        result.get(10, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        // another instance may have created it meanwhile
+                        LOG.debugf("Topic %s not created: %s", name, e.toString());
+                    }
+                });
+                LOG.infof("Created topics %s", missing.stream().map(NewTopic::name).toList());
+            }
+        } catch (Exception e) {
+            LOG.warnf("Could not check topics %s (the broker may still be starting): %s", topics.get(), e.toString());
+        }
+    }
+}
