@@ -2,41 +2,87 @@ package cn.org.kczg.teams.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
+import cn.org.kczg.teams.events.registration.ApplicationSubmitted;
+import cn.org.kczg.teams.events.registration.ApplicationWithdrawn;
+import cn.org.kczg.teams.events.registration.Handler;
 import cn.org.kczg.teams.events.registration.LeadUnitRegistered;
+import cn.org.kczg.teams.events.registration.TeamActivated;
+import cn.org.kczg.teams.events.registration.TeamHandlerChanged;
+import cn.org.kczg.teams.events.registration.TeamMembersChanged;
+import cn.org.kczg.teams.events.registration.TeamStatusChanged;
+import cn.org.kczg.teams.events.review.ReviewDecided;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The wire format is a contract with other services: these files may only grow. */
+/**
+ * The wire format is a contract with other services: these files may only grow. After an intended,
+ * additive change, regenerate with {@code mvn test -pl common/events -Dgolden.update=true} and review
+ * the diff.
+ */
 class GoldenEventJsonTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/events");
+    private static final UUID EVENT_ID = UUID.fromString("0b8f8f5e-3d6c-4a53-9d44-6f1c2f2f0c01");
+    private static final UUID APPLICATION = UUID.fromString("6e1f3c57-95a4-4f8a-9d0e-2c1b7f4a8e10");
+    private static final UUID TEAM = UUID.fromString("c2d4e6f8-1a3b-4c5d-8e9f-0a1b2c3d4e5f");
+    private static final Instant AT = Instant.parse("2026-11-27T08:00:00Z");
+    private static final String SOCIETY = "91350100M000100Y43";
+    private static final Handler HANDLER = new Handler("赵强", "13800138000", "zhaoqiang@example.org.cn",
+            "handler-zhaoqiang");
 
-    @Test
-    void leadUnitRegisteredMatchesGoldenFile() throws IOException {
-        var payload = new LeadUnitRegistered("91350100M000100Y43", "中国机械工程学会", "NATIONAL_SOCIETY");
-        var built = EventJson.envelope(payload, "registration-service", "req-1", Instant.parse("2026-11-27T08:00:00Z"));
-        var envelope = new EventEnvelope(UUID.fromString("0b8f8f5e-3d6c-4a53-9d44-6f1c2f2f0c01"), built.type(),
-                built.version(), built.occurredAt(), built.aggregateType(), built.aggregateId(), built.producer(),
-                built.correlationId(), built.payload());
+    static Stream<EventPayload> payloads() {
+        return Stream.of(
+                new LeadUnitRegistered(SOCIETY, "中国机械工程学会", "NATIONAL_SOCIETY"),
+                new ApplicationSubmitted(APPLICATION, 1, 2026, SOCIETY, "中国机械工程学会", "NATIONAL_SOCIETY",
+                        "“科创中国”智能制造产业科技服务团", "智能制造产业", List.of("TECH_DISSEMINATION", "RD_SUPPORT"),
+                        List.of("苏州市"), List.of("长三角"), List.of("智能制造"), 2, 1, 1, true, "已服务企业200余家",
+                        new ApplicationSubmitted.Resources("专职人员与年度经费", new BigDecimal("500000"), 6),
+                        "年度计划与季度例会", AT),
+                new ApplicationWithdrawn(APPLICATION, SOCIETY, 2026, AT),
+                new ReviewDecided(UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"), APPLICATION, SOCIETY,
+                        ReviewDecided.Decision.APPROVED, List.of("符合第五条、第八条"), "reviewer-1", AT),
+                new TeamActivated(TEAM, APPLICATION, "“科创中国”智能制造产业科技服务团", SOCIETY, "中国机械工程学会",
+                        "NATIONAL_SOCIETY", 2026, "智能制造产业", List.of("TECH_DISSEMINATION"), List.of("苏州市"),
+                        List.of(), List.of("智能制造"), HANDLER, AT),
+                new TeamStatusChanged(TEAM, SOCIETY, "ACTIVE", "REVOKED", "违反第十六条", AT),
+                new TeamHandlerChanged(TEAM, HANDLER, AT),
+                new TeamMembersChanged(TEAM, 3, AT),
+                new TeamDisqualified(TEAM, 2026, "年度考核结果为差", AT));
+    }
 
-        JsonNode golden = golden("lead-unit.registered.json");
-        assertEquals(golden, EventJson.mapper().readTree(EventJson.write(envelope)));
-        assertEquals(payload, EventJson.payload(EventJson.read(golden.toString()), LeadUnitRegistered.class));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("payloads")
+    void wireFormatMatchesGoldenFile(EventPayload payload) throws IOException {
+        EventEnvelope built = EventJson.envelope(payload, "producer-service", "req-1", AT);
+        EventEnvelope envelope = new EventEnvelope(EVENT_ID, built.type(), built.version(), built.occurredAt(),
+                built.aggregateType(), built.aggregateId(), built.producer(), built.correlationId(), built.payload());
+        Path file = GOLDEN.resolve(payload.eventType() + ".json");
+        String json = EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(envelope);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
+        }
+        assertTrue(Files.exists(file), "no golden file " + file + "; run with -Dgolden.update=true");
+        JsonNode golden = EventJson.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+        assertEquals(golden, EventJson.mapper().readTree(json));
+        assertEquals(payload, EventJson.payload(EventJson.read(golden.toString()), payload.getClass()));
     }
 
     @Test
     void readRejectsTextThatIsNotAnEnvelope() {
         assertThrows(IllegalArgumentException.class, () -> EventJson.read("{not json"));
         assertThrows(IllegalArgumentException.class, () -> EventJson.read("{\"type\":\"x\"}"));
-    }
-
-    private static JsonNode golden(String name) throws IOException {
-        try (InputStream in = GoldenEventJsonTest.class.getResourceAsStream("/events/" + name)) {
-            return EventJson.mapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
     }
 }

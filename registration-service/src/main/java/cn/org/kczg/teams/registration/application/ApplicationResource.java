@@ -1,0 +1,105 @@
+package cn.org.kczg.teams.registration.application;
+
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.kit.web.QueryParams;
+import cn.org.kczg.teams.kit.web.Reason;
+import cn.org.kczg.teams.registration.application.ApplicationDtos.ApplicationDraft;
+import cn.org.kczg.teams.registration.application.ApplicationDtos.ApplicationView;
+import cn.org.kczg.teams.registration.application.ApplicationDtos.HistoryEntry;
+import cn.org.kczg.teams.registration.application.ApplicationService.ApplicationFilter;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Team applications (Art. 3–9, 12, 14)")
+public class ApplicationResource {
+    private static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "updatedAt", "updatedAt",
+            "submittedAt", "submittedAt", "name", "name");
+
+    @Inject
+    ApplicationService service;
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR})
+    public Response create(@NotNull @Valid ApplicationDraft draft, UriInfo uri) {
+        ApplicationView created = service.create(caller.get(), draft);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR})
+    public ApplicationView update(@PathParam("id") UUID id, @NotNull @Valid ApplicationDraft patch) {
+        return service.update(caller.get(), id, patch).orElseThrow(() -> notFound(id));
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR})
+    public ApplicationView submit(@PathParam("id") UUID id) {
+        return service.submit(caller.get(), id).orElseThrow(() -> notFound(id));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR})
+    public ApplicationView withdraw(@PathParam("id") UUID id, @Valid Reason reason) {
+        return service.withdraw(caller.get(), id, reason == null ? null : reason.reason())
+                .orElseThrow(() -> notFound(id));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR})
+    public ApplicationView get(@PathParam("id") UUID id) {
+        return service.find(caller.get(), id).orElseThrow(() -> notFound(id));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR})
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        return service.history(caller.get(), id).orElseThrow(() -> notFound(id));
+    }
+
+    @GET
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR})
+    public Page<ApplicationView> list(@QueryParam("status") String status, @QueryParam("year") Integer year,
+            @QueryParam("leadUnit") String leadUnit, @QueryParam("q") String q, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+        var filter = new ApplicationFilter(QueryParams.enumValue(ApplicationStatus.class, "status", status), year,
+                leadUnit, q);
+        return service.list(caller.get(), filter, PageRequest.of(page, size, sort, SORTABLE, "updatedAt,desc"));
+    }
+
+    private static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("No application " + id + ".");
+    }
+}

@@ -1,0 +1,70 @@
+package cn.org.kczg.teams.registration.application;
+
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A lead unit's application to form a team, from draft to decision. */
+@Entity
+@Table(name = "team_application")
+public class TeamApplication extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(nullable = false)
+    public String leadUnitCreditCode;
+    public String leadUnitName;
+    public String leadUnitCategory;
+    /** Canonical Art. 4 name, once given. */
+    public String name;
+    public String serviceContent;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ApplicationStatus status;
+    /** The registration window's year, set at first submission. */
+    public Integer year;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public ApplicationContent content;
+    public int submissionCount;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> decisionReasons;
+    public UUID teamId;
+    public String createdBy;
+    @Column(nullable = false)
+    public Instant createdAt;
+    @Column(nullable = false)
+    public Instant updatedAt;
+    public Instant submittedAt;
+    public Instant decidedAt;
+    @Version
+    public long version;
+
+    /** Moves to {@code target} or explains, as a 409, why it cannot. */
+    public void moveTo(ApplicationStatus target, Instant when) {
+        if (!status.canMoveTo(target)) {
+            throw ProblemException.conflict("illegal-transition", "An application that is " + status
+                    + " cannot become " + target + "; from " + status + " it can become "
+                    + (status.next().isEmpty() ? "nothing else" : status.next()) + ".");
+        }
+        status = target;
+        updatedAt = when;
+    }
+
+    public void requireEditable() {
+        if (!status.editable()) {
+            throw ProblemException.conflict("not-editable", "An application that is " + status
+                    + " cannot be edited; only DRAFT and CHANGES_REQUESTED applications can.");
+        }
+    }
+}

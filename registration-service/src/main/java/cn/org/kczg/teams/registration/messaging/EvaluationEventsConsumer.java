@@ -1,0 +1,33 @@
+package cn.org.kczg.teams.registration.messaging;
+
+import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
+import cn.org.kczg.teams.kit.inbox.EventHandlers;
+import cn.org.kczg.teams.kit.inbox.EventInbox;
+import cn.org.kczg.teams.registration.team.TeamService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** {@code evaluation.events}: Art. 20 disqualifications end teams. */
+@ApplicationScoped
+public class EvaluationEventsConsumer {
+    static final String CONSUMER = "registration-service.evaluation-events";
+
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
+
+    @Inject
+    EvaluationEventsConsumer(EventInbox inbox, TeamService teams) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.builder()
+                .on(TeamDisqualified.TYPE, TeamDisqualified.class, teams::onDisqualified)
+                .build();
+    }
+
+    @Incoming("evaluation-events")
+    @Blocking
+    public void onMessage(String message) {
+        inbox.consume(message, CONSUMER, handlers);
+    }
+}

@@ -1,0 +1,33 @@
+package cn.org.kczg.teams.registration.messaging;
+
+import cn.org.kczg.teams.events.review.ReviewDecided;
+import cn.org.kczg.teams.kit.inbox.EventHandlers;
+import cn.org.kczg.teams.kit.inbox.EventInbox;
+import cn.org.kczg.teams.registration.application.ApplicationService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** {@code review.events}: decisions move applications and create teams. */
+@ApplicationScoped
+public class ReviewEventsConsumer {
+    static final String CONSUMER = "registration-service.review-events";
+
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
+
+    @Inject
+    ReviewEventsConsumer(EventInbox inbox, ApplicationService applications) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.builder()
+                .on(ReviewDecided.TYPE, ReviewDecided.class, applications::onReviewDecided)
+                .build();
+    }
+
+    @Incoming("review-events")
+    @Blocking
+    public void onMessage(String message) {
+        inbox.consume(message, CONSUMER, handlers);
+    }
+}

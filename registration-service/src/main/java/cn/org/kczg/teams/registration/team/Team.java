@@ -1,0 +1,74 @@
+package cn.org.kczg.teams.registration.team;
+
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.registration.application.ApplicationContent.HandlerContact;
+import cn.org.kczg.teams.registration.application.ApplicationContent.Member;
+import cn.org.kczg.teams.registration.application.ApplicationContent.PartnerUnit;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A 科创中国 service team, born from an approved application. */
+@Entity
+@Table(name = "team")
+public class Team extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(nullable = false)
+    public UUID applicationId;
+    @Column(nullable = false)
+    public String name;
+    @Column(nullable = false)
+    public String leadUnitCreditCode;
+    public String leadUnitName;
+    public String leadUnitCategory;
+    public int year;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TeamStatus status;
+    public String statusReason;
+    public String serviceContent;
+    /** Arrays, not JSON, so lists can filter on them. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] categories;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] pilotCities;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] otherRegions;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] keyFields;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Member> members;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<PartnerUnit> partnerUnits;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public HandlerContact handler;
+    @Column(nullable = false)
+    public Instant activatedAt;
+    public Instant statusChangedAt;
+    @Version
+    public long version;
+
+    public TeamStatus moveTo(TeamStatus target, String reason, Instant when) {
+        if (!status.next().contains(target)) {
+            throw ProblemException.conflict("illegal-transition", "A team that is " + status + " cannot become "
+                    + target + "; from " + status + " it can become "
+                    + (status.next().isEmpty() ? "nothing else" : status.next()) + ".");
+        }
+        TeamStatus from = status;
+        status = target;
+        statusReason = reason;
+        statusChangedAt = when;
+        return from;
+    }
+}

@@ -1,0 +1,113 @@
+package cn.org.kczg.teams.registration.window;
+
+import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.registration.window.WindowDtos.OpenWindow;
+import cn.org.kczg.teams.registration.window.WindowDtos.WindowView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Art. 3: the operator opens registration windows; submissions are accepted only inside one. */
+@ApplicationScoped
+@Transactional
+public class RegistrationWindowService {
+    static final String AGGREGATE = "registration-window";
+    private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    @Inject
+    AuditTrail audit;
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
+
+    public WindowView open(Caller caller, OpenWindow request) {
+        if (!request.closesAt().isAfter(request.opensAt())) {
+            throw ProblemException.invalid("closesAt", "must be after opensAt");
+        }
+        // one year's windows are checked and written one at a time, so two overlapping ones cannot both pass
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('registration_window'), :year)")
+                .setParameter("year", request.year()).getSingleResult();
+        RegistrationWindow.<RegistrationWindow>list("year", request.year()).stream()
+                .filter(w -> w.overlaps(request.opensAt(), request.closesAt()))
+                .findFirst()
+                .ifPresent(w -> {
+                    throw ProblemException.conflict("window-overlap", "The " + request.year()
+                            + " window " + BEIJING.format(w.opensAt) + " – " + BEIJING.format(w.closesAt)
+                            + " (Beijing time) overlaps this one.");
+                });
+        RegistrationWindow window = new RegistrationWindow();
+        window.id = UUID.randomUUID();
+        window.year = request.year();
+        window.opensAt = request.opensAt();
+        window.closesAt = request.closesAt();
+        window.note = request.note();
+        window.createdBy = caller.subject();
+        window.createdAt = clock.instant();
+        window.persist();
+        audit.record(caller, "registration-window.opened", AGGREGATE, window.id.toString(), request.note());
+        return WindowView.of(window, clock.instant());
+    }
+
+    public Optional<WindowView> closeEarly(Caller caller, UUID id, String reason) {
+        Instant now = clock.instant();
+        return RegistrationWindow.<RegistrationWindow>findByIdOptional(id).map(window -> {
+            if (!window.isOpenAt(now)) {
+                throw ProblemException.conflict("window-not-open", "Only an open window can be closed early.");
+            }
+            window.closesAt = now;
+            window.closedEarlyAt = now;
+            audit.record(caller, "registration-window.closed-early", AGGREGATE, id.toString(), reason);
+            return WindowView.of(window, now);
+        });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<WindowView> find(UUID id) {
+        return RegistrationWindow.<RegistrationWindow>findByIdOptional(id).map(w -> WindowView.of(w, clock.instant()));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<WindowView> current() {
+        Instant now = clock.instant();
+        return RegistrationWindow.openAt(now).map(w -> WindowView.of(w, now));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<WindowView> list(Integer year, PageRequest page) {
+        Instant now = clock.instant();
+        var query = year == null ? RegistrationWindow.<RegistrationWindow>findAll(page.sort())
+                : RegistrationWindow.<RegistrationWindow>find("year", page.sort(), year);
+        return Page.of(query, page, w -> WindowView.of(w, now));
+    }
+
+    /**
+     * The year of the window open now.
+     *
+     * @throws ProblemException 409 saying when the next window opens, if one is scheduled
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int requireOpenWindowYear() {
+        Instant now = clock.instant();
+        return RegistrationWindow.openAt(now).map(w -> w.year).orElseThrow(() -> {
+            String next = RegistrationWindow.nextAfter(now)
+                    .map(w -> " The next window opens " + BEIJING.format(w.opensAt) + " (Beijing time, "
+                            + w.opensAt + ").")
+                    .orElse(" No window is scheduled yet.");
+            return ProblemException.conflict("no-open-window",
+                    "Applications can be submitted only while a registration window is open." + next);
+        });
+    }
+}
