@@ -68,6 +68,11 @@ final class LaunchedSuite {
         return instance;
     }
 
+    /** Where the launched broker listens, for flows whose producer is not built yet. */
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + env.get("KCZG_KAFKA_PORT");
+    }
+
     /** {@code ./kczg token ROLE [options]}. */
     String token(String role, String... options) {
         List<String> command = new ArrayList<>(List.of(root.resolve("kczg").toString(), "token", role));
