@@ -1,12 +1,10 @@
 package cn.org.kczg.teams.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import cn.org.kczg.teams.events.EventJson;
-import cn.org.kczg.teams.events.Topics;
-import cn.org.kczg.teams.events.review.ReviewDecided;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -14,50 +12,46 @@ import java.time.Instant;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Art. 3–7 through the gateway: the operator opens a window, a lead unit registers, drafts and submits,
- * the review approves, and the team appears in the public list.
+ * Art. 3–9 through the gateway: the operator opens a window, lead units register, draft and submit,
+ * review-service checks and a reviewer decides, and approved teams appear in the public list.
  */
 class TeamApplicationFlowTest {
     static final String UNIVERSITY = "12100000400000123X";
+    static final String NATIONAL_SOCIETY = "511000005000000007";
 
     static LaunchedSuite suite;
+    static String reviewer;
 
     @BeforeAll
     static void start() {
         suite = LaunchedSuite.get();
         RestAssured.baseURI = suite.gatewayUrl;
-    }
-
-    @Test
-    void fromWindowToPublicTeam() throws Exception {
-        String operator = suite.token("operator");
+        reviewer = suite.token("reviewer", "--sub", "reviewer-e2e");
         Instant now = Instant.now();
-        given().auth().oauth2(operator).contentType(ContentType.JSON)
+        given().auth().oauth2(suite.token("operator")).contentType(ContentType.JSON)
                 .body(Map.of("year", Year.now().getValue(), "opensAt", now.minusSeconds(60).toString(),
                         "closesAt", now.plus(Duration.ofDays(30)).toString(), "note", "年度申报"))
                 .when().post("/api/v1/registration-windows").then().statusCode(201);
+    }
 
-        String leadUnit = suite.token("lead-unit", "--org", UNIVERSITY);
-        given().auth().oauth2(leadUnit).contentType(ContentType.JSON)
-                .body(Map.of("creditCode", UNIVERSITY, "name", "浙江大学", "category", "UNIVERSITY_INSTITUTE_ENTERPRISE",
-                        "contact", Map.of("name", "陈静", "phone", "0571-87951111", "email", "chen@zju.edu.cn")))
+    static void register(String token, String creditCode, String name, String category) {
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("creditCode", creditCode, "name", name, "category", category,
+                        "contact", Map.of("name", "陈静", "phone", "0571-87951111", "email", "chen@example.cn")))
                 .when().post("/api/v1/lead-units").then().statusCode(201);
+    }
 
-        String id = given().auth().oauth2(leadUnit).contentType(ContentType.JSON)
-                .body(Map.of("name", "\"科创中国\"数字医疗科技服务团", "categories", List.of("RD_SUPPORT")))
+    /** Drafts (name first, the rest by PATCH) and submits; returns the application id. */
+    static String draftAndSubmit(String token, String name) {
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "categories", List.of("RD_SUPPORT")))
                 .when().post("/api/v1/applications").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(leadUnit).contentType(ContentType.JSON)
+        given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.ofEntries(
                         Map.entry("pilotCities", List.of("杭州市")),
                         Map.entry("keyFields", List.of("数字医疗")),
@@ -72,10 +66,39 @@ class TeamApplicationFlowTest {
                         Map.entry("handler", Map.of("name", "周敏", "phone", "13700137000", "email", "zm@zju.edu.cn",
                                 "userId", "handler-zhoumin"))))
                 .when().patch("/api/v1/applications/" + id).then().statusCode(200);
-        given().auth().oauth2(leadUnit).when().post("/api/v1/applications/" + id + "/submit")
+        given().auth().oauth2(token).when().post("/api/v1/applications/" + id + "/submit")
                 .then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        return id;
+    }
 
-        approve(id);
+    /** The review case review-service opened for the application, claimed by the reviewer. */
+    static String claimedCase(String applicationId) {
+        String caseId = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(reviewer)
+                .queryParam("applicationId", applicationId).when().get("/api/v1/reviews")
+                .then().statusCode(200).extract().<String>path("items[0].id"), id -> id != null);
+        given().auth().oauth2(reviewer).when().post("/api/v1/reviews/" + caseId + "/claim").then().statusCode(200);
+        return caseId;
+    }
+
+    static void approveAndAwaitTeam(String token, String applicationId) {
+        String caseId = claimedCase(applicationId);
+        given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(Map.of("reason", "符合第五条、第八条"))
+                .when().post("/api/v1/reviews/" + caseId + "/approve").then().statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
+                .when().get("/api/v1/applications/" + applicationId).then().body("status", equalTo("APPROVED")));
+    }
+
+    @Test
+    void submitChecksClaimApproveAndTheTeamIsPublic() {
+        String leadUnit = suite.token("lead-unit", "--org", UNIVERSITY);
+        register(leadUnit, UNIVERSITY, "浙江大学", "UNIVERSITY_INSTITUTE_ENTERPRISE");
+        String id = draftAndSubmit(leadUnit, "\"科创中国\"数字医疗科技服务团");
+        String caseId = claimedCase(id);
+        given().auth().oauth2(reviewer).when().get("/api/v1/reviews/" + caseId).then()
+                .body("checks.name", org.hamcrest.Matchers.contains("ELIGIBILITY", "BAN", "QUOTA", "COMPLETENESS"))
+                .body("checks[0].passed", equalTo(true));
+        given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(Map.of("reason", "符合第五条(三)"))
+                .when().post("/api/v1/reviews/" + caseId + "/approve").then().statusCode(200);
 
         String body = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given()
                 .queryParam("q", "数字医疗").when().get("/api/v1/public/teams")
@@ -86,15 +109,22 @@ class TeamApplicationFlowTest {
                 .then().body("status", equalTo("APPROVED"));
     }
 
-    /** review-service does not decide yet (its issue is open): publish the decision it will publish. */
-    private static void approve(String applicationId) throws Exception {
-        var decision = new ReviewDecided(UUID.randomUUID(), UUID.fromString(applicationId), UNIVERSITY,
-                ReviewDecided.Decision.APPROVED, List.of("符合第五条"), "reviewer-e2e", Instant.now());
-        var envelope = EventJson.envelope(decision, "review-service", "e2e", Instant.now());
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrap());
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.REVIEW, envelope.aggregateId(), EventJson.write(envelope))).get();
+    @Test
+    void theSixthApplicationOfANationalSocietyFailsTheQuotaCheck() {
+        String leadUnit = suite.token("lead-unit", "--org", NATIONAL_SOCIETY);
+        register(leadUnit, NATIONAL_SOCIETY, "中国仪器仪表学会", "NATIONAL_SOCIETY");
+        for (int i = 1; i <= 5; i++) {
+            approveAndAwaitTeam(leadUnit, draftAndSubmit(leadUnit, "“科创中国”仪器仪表" + i + "号科技服务团"));
         }
+        String sixth = draftAndSubmit(leadUnit, "“科创中国”仪器仪表6号科技服务团");
+        String caseId = claimedCase(sixth);
+        given().auth().oauth2(reviewer).when().get("/api/v1/reviews/" + caseId).then()
+                .body("checks[2].name", equalTo("QUOTA")).body("checks[2].passed", equalTo(false))
+                .body("checks[2].detail", containsString("5 of 5"));
+        given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(Map.of("reason", "超出第八条名额"))
+                .when().post("/api/v1/reviews/" + caseId + "/reject").then().statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(leadUnit)
+                .when().get("/api/v1/applications/" + sixth).then().body("status", equalTo("REJECTED"))
+                .body("decisionReasons[0]", equalTo("超出第八条名额")));
     }
 }

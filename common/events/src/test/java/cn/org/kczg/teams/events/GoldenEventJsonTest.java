@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
 import cn.org.kczg.teams.events.registration.ApplicationSubmitted;
 import cn.org.kczg.teams.events.registration.ApplicationWithdrawn;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -53,14 +55,17 @@ class GoldenEventJsonTest {
                         "年度计划与季度例会", AT),
                 new ApplicationWithdrawn(APPLICATION, SOCIETY, 2026, AT),
                 new ReviewDecided(UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"), APPLICATION, SOCIETY,
-                        ReviewDecided.Decision.APPROVED, List.of("符合第五条、第八条"), "reviewer-1", AT),
+                        ReviewDecided.Decision.APPROVED, List.of("符合第五条、第八条"), "reviewer-1", AT,
+                        List.of(new ReviewDecided.CheckOverride("QUOTA", "该学会承担国家重大专项，经研究同意超出名额一个"))),
                 new TeamActivated(TEAM, APPLICATION, "“科创中国”智能制造产业科技服务团", SOCIETY, "中国机械工程学会",
                         "NATIONAL_SOCIETY", 2026, "智能制造产业", List.of("TECH_DISSEMINATION"), List.of("苏州市"),
                         List.of(), List.of("智能制造"), HANDLER, AT),
                 new TeamStatusChanged(TEAM, SOCIETY, "ACTIVE", "REVOKED", "违反第十六条", AT),
                 new TeamHandlerChanged(TEAM, HANDLER, AT),
                 new TeamMembersChanged(TEAM, 3, AT),
-                new TeamDisqualified(TEAM, 2026, "年度考核结果为差", AT));
+                new TeamDisqualified(TEAM, 2026, "年度考核结果为差", AT),
+                new LeadUnitBanned(UUID.fromString("1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b"), SOCIETY, "SCIENTIFIC",
+                        LocalDate.parse("2026-01-15"), LocalDate.parse("2029-01-15"), "学术不端"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,26 +3,66 @@ package cn.org.kczg.teams.review.eligibility;
 import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.registration.LeadUnitCategory;
 import cn.org.kczg.teams.events.registration.LeadUnitRegistered;
+import cn.org.kczg.teams.events.registration.TeamActivated;
+import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.review.ban.Ban;
+import cn.org.kczg.teams.review.ban.BanService;
+import cn.org.kczg.teams.review.quota.AnnualQuota;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
-/** Art. 5 and 8 for one lead unit, from the projection of registration's events. */
+/** Art. 5, 8 and 20 for one lead unit, from the projections of registration's events. */
 @ApplicationScoped
 @Transactional
 public class EligibilityService {
+    @Inject
+    QuotaUsage quotas;
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onLeadUnitRegistered(LeadUnitRegistered event, EventEnvelope envelope) {
-        LeadUnitProjection unit = LeadUnitProjection.<LeadUnitProjection>findByIdOptional(event.creditCode())
+        remember(event.creditCode(), event.name(), event.category(), envelope.occurredAt());
+    }
+
+    /** Creates or refreshes the lead unit's projection (events of one unit may arrive on several partitions). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void remember(String creditCode, String name, String category, Instant at) {
+        LeadUnitProjection unit = LeadUnitProjection.<LeadUnitProjection>findByIdOptional(creditCode)
                 .orElseGet(LeadUnitProjection::new);
-        unit.creditCode = event.creditCode();
-        unit.name = event.name();
-        unit.category = LeadUnitCategory.valueOf(event.category());
-        unit.updatedAt = envelope.occurredAt();
+        if (unit.updatedAt != null && unit.updatedAt.isAfter(at)) {
+            return;
+        }
+        unit.creditCode = creditCode;
+        unit.name = name;
+        unit.category = LeadUnitCategory.valueOf(category);
+        unit.updatedAt = at;
         unit.persist();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onTeamActivated(TeamActivated event, EventEnvelope envelope) {
+        TeamProjection team = TeamProjection.<TeamProjection>findByIdOptional(event.teamId())
+                .orElseGet(TeamProjection::new);
+        team.teamId = event.teamId();
+        team.applicationId = event.applicationId();
+        team.leadUnitCreditCode = event.leadUnitCreditCode();
+        if (team.status == null) {
+            team.status = "ACTIVE";
+        }
+        team.persist();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onTeamStatusChanged(TeamStatusChanged event, EventEnvelope envelope) {
+        TeamProjection.<TeamProjection>findByIdOptional(event.teamId()).ifPresent(team -> team.status = event.to());
     }
 
     /** Empty when unknown or when a lead unit asks about another organisation. */
@@ -32,9 +72,13 @@ public class EligibilityService {
         if (!caller.isAny(Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR) && !caller.actsFor(code)) {
             return Optional.empty();
         }
+        LocalDate today = LocalDate.now(clock.withZone(BanService.BEIJING));
         return LeadUnitProjection.<LeadUnitProjection>findByIdOptional(code).map(unit -> new EligibilityView(
                 unit.creditCode, unit.name, unit.category,
                 EligibilityPolicy.eligible(unit.category), EligibilityPolicy.reasons(unit.category),
-                new EligibilityView.Quota(QuotaPolicy.limit(unit.category, Optional.empty()), 0)));
+                new EligibilityView.Quota(QuotaPolicy.limit(unit.category,
+                        AnnualQuota.of(today.getYear(), unit.category)), quotas.used(code)),
+                Ban.inForce(code, today).map(b -> new EligibilityView.BanInForce(b.reasonClass.name(), b.since,
+                        b.until)).orElse(null)));
     }
 }

@@ -5,10 +5,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The qualification review decided an application (Art. 3, 5, 8). */
+/**
+ * The qualification review decided an application (Art. 3, 5, 8); {@code overrides} names the failed
+ * checks a reviewer overrode, with the written reason (Art. 8 "in principle").
+ */
 public record ReviewDecided(UUID caseId, UUID applicationId, String leadUnitCreditCode, Decision decision,
-        List<String> reasons, String reviewer, Instant decidedAt) implements EventPayload {
+        List<String> reasons, String reviewer, Instant decidedAt, List<CheckOverride> overrides) implements EventPayload {
     public static final String TYPE = "review.decided";
+
+    public record CheckOverride(String check, String reason) {
+    }
 
     public enum Decision {
         APPROVED, REJECTED, CHANGES_REQUESTED

@@ -26,21 +26,26 @@ public record PageRequest(int page, int size, Sort sort) {
         return new PageRequest(p, s, parseSort(sort == null || sort.isBlank() ? defaultSort : sort, sortable));
     }
 
+    /** {@code field[,asc|desc]}, several joined by {@code ;} ({@code priority,desc;submittedAt,asc}). */
     private static Sort parseSort(String sort, Map<String, String> sortable) {
-        String[] parts = sort.split(",");
-        String attribute = sortable.get(parts[0].trim());
-        if (attribute == null) {
-            throw ProblemException.invalid("sort", "can sort by " + String.join(", ", sortable.keySet()));
-        }
-        Sort.Direction direction = Sort.Direction.Ascending;
-        if (parts.length > 1) {
-            switch (parts[1].trim().toLowerCase()) {
-                case "asc" -> direction = Sort.Direction.Ascending;
-                case "desc" -> direction = Sort.Direction.Descending;
-                default -> throw ProblemException.invalid("sort", "direction must be asc or desc");
+        Sort result = null;
+        for (String key : sort.split(";")) {
+            String[] parts = key.split(",");
+            String attribute = sortable.get(parts[0].trim());
+            if (attribute == null) {
+                throw ProblemException.invalid("sort", "can sort by " + String.join(", ", sortable.keySet()));
             }
+            Sort.Direction direction = Sort.Direction.Ascending;
+            if (parts.length > 1) {
+                switch (parts[1].trim().toLowerCase()) {
+                    case "asc" -> direction = Sort.Direction.Ascending;
+                    case "desc" -> direction = Sort.Direction.Descending;
+                    default -> throw ProblemException.invalid("sort", "direction must be asc or desc");
+                }
+            }
+            result = result == null ? Sort.by(attribute, direction) : result.and(attribute, direction);
         }
         // a stable tie-breaker keeps pages from overlapping
-        return Sort.by(attribute, direction).and("id");
+        return result.and("id");
     }
 }

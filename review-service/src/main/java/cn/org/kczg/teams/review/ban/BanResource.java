@@ -1,0 +1,47 @@
+package cn.org.kczg.teams.review.ban;
+
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.review.ban.BanService.BanView;
+import cn.org.kczg.teams.review.ban.BanService.RecordBan;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/bans")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Bans (Art. 20)")
+public class BanResource {
+    @Inject
+    BanService service;
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    public Response record(@NotNull @Valid RecordBan request) {
+        return Response.status(201).entity(service.record(caller.get(), request)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.REVIEWER})
+    public Page<BanView> list(@QueryParam("creditCode") String creditCode, @QueryParam("inForce") Boolean inForce,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+        return service.list(creditCode, inForce,
+                PageRequest.of(page, size, sort, Map.of("since", "since", "until", "until"), "since,desc"));
+    }
+}

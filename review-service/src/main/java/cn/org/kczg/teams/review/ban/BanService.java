@@ -1,0 +1,103 @@
+package cn.org.kczg.teams.review.ban;
+
+import cn.org.kczg.teams.events.EventEnvelope;
+import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
+import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.kit.security.Roles;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Art. 20: the registry of lead units that may not apply for three years. */
+@ApplicationScoped
+@Transactional
+public class BanService {
+    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Clock clock;
+
+    public record RecordBan(@NotBlank @Size(max = 18) String creditCode, @NotNull Ban.ReasonClass reasonClass,
+            @NotNull LocalDate since, @Size(max = 2000) String note) {
+    }
+
+    public record BanView(UUID id, String creditCode, Ban.ReasonClass reasonClass, LocalDate since, LocalDate until,
+            boolean inForce, String note, String source) {
+        static BanView of(Ban b, LocalDate today) {
+            return new BanView(b.id, b.creditCode, b.reasonClass, b.since, b.until, b.inForceOn(today), b.note,
+                    b.source);
+        }
+    }
+
+    public BanView record(Caller caller, RecordBan request) {
+        Ban ban = create(UUID.randomUUID(), request.creditCode().trim().toUpperCase(), request.reasonClass(),
+                request.since(), request.note(), "operator", caller.subject());
+        audit.record(caller, "ban.recorded", "lead-unit", ban.creditCode, request.note());
+        return BanView.of(ban, today());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onLeadUnitBanned(LeadUnitBanned event, EventEnvelope envelope) {
+        if (Ban.findById(event.banId()) != null) {
+            return;
+        }
+        Ban ban = create(event.banId(), event.creditCode(), Ban.ReasonClass.valueOf(event.reasonClass()),
+                event.since(), event.note(), envelope.producer(), envelope.producer());
+        Caller evaluation = new Caller(envelope.producer(), Set.of(Roles.OPERATOR), null, Set.of(), null);
+        audit.record(evaluation, "ban.recorded", "lead-unit", ban.creditCode, event.note());
+    }
+
+    private Ban create(UUID id, String creditCode, Ban.ReasonClass reasonClass, LocalDate since, String note,
+            String source, String by) {
+        Ban ban = new Ban();
+        ban.id = id;
+        ban.creditCode = creditCode;
+        ban.reasonClass = reasonClass;
+        ban.since = since;
+        ban.until = Ban.until(since);
+        ban.note = note;
+        ban.source = source;
+        ban.createdBy = by;
+        ban.createdAt = Instant.now(clock);
+        ban.persist();
+        return ban;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<BanView> list(String creditCode, Boolean inForce, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        LocalDate today = today();
+        if (creditCode != null && !creditCode.isBlank()) {
+            where.add("creditCode = :code");
+            params.and("code", creditCode.trim().toUpperCase());
+        }
+        if (inForce != null) {
+            where.add(inForce ? "(since <= :today and until > :today)" : "(since > :today or until <= :today)");
+            params.and("today", today);
+        }
+        return Page.of(Ban.<Ban>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(), params), page,
+                b -> BanView.of(b, today));
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(BEIJING));
+    }
+}

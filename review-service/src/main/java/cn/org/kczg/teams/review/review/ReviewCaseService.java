@@ -1,0 +1,276 @@
+package cn.org.kczg.teams.review.review;
+
+import cn.org.kczg.teams.events.EventEnvelope;
+import cn.org.kczg.teams.events.registration.ApplicationSubmitted;
+import cn.org.kczg.teams.events.registration.ApplicationWithdrawn;
+import cn.org.kczg.teams.events.registration.LeadUnitCategory;
+import cn.org.kczg.teams.events.review.ReviewDecided;
+import cn.org.kczg.teams.events.review.ReviewDecided.CheckOverride;
+import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.outbox.Outbox;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.review.ban.Ban;
+import cn.org.kczg.teams.review.ban.BanService;
+import cn.org.kczg.teams.review.eligibility.EligibilityService;
+import cn.org.kczg.teams.review.eligibility.LeadUnitProjection;
+import cn.org.kczg.teams.review.eligibility.QuotaPolicy;
+import cn.org.kczg.teams.review.eligibility.QuotaUsage;
+import cn.org.kczg.teams.review.priority.PriorityConfig;
+import cn.org.kczg.teams.review.priority.PriorityScore;
+import cn.org.kczg.teams.review.quota.AnnualQuota;
+import cn.org.kczg.teams.review.quota.YearKeyFields;
+import cn.org.kczg.teams.review.review.ReviewDtos.ReviewView;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Qualification review: automatic checks on submission, then a reviewer's decision (Art. 3, 5, 8, 9, 20). */
+@ApplicationScoped
+@Transactional
+public class ReviewCaseService {
+    static final String AGGREGATE = "review-case";
+    /** Art. 8 "in principle": exceeding a quota needs a written reason of at least this many characters. */
+    public static final int OVERRIDE_REASON_MIN = 20;
+    private static final Logger LOG = Logger.getLogger(ReviewCaseService.class);
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    QuotaUsage quotas;
+    @Inject
+    EligibilityService leadUnits;
+    @Inject
+    PriorityConfig priority;
+    @Inject
+    Clock clock;
+
+    /** {@code application.submitted}: open the case, or reopen it on resubmission, and run the checks. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReviewCase onApplicationSubmitted(ApplicationSubmitted event, EventEnvelope envelope) {
+        leadUnits.remember(event.leadUnitCreditCode(), event.leadUnitName(), event.leadUnitCategory(),
+                envelope.occurredAt());
+        quotas.lock(event.leadUnitCreditCode());
+        Optional<ReviewCase> existing = ReviewCase.forApplication(event.applicationId());
+        if (existing.isPresent() && existing.get().status != ReviewStatus.CHANGES_REQUESTED) {
+            LOG.warnf("Ignoring submission %d of application %s: its case is %s", event.submission(),
+                    event.applicationId(), existing.get().status);
+            return existing.get();
+        }
+        ReviewCase c = existing.orElseGet(() -> {
+            ReviewCase created = new ReviewCase();
+            created.id = UUID.randomUUID();
+            created.applicationId = event.applicationId();
+            created.createdAt = clock.instant();
+            return created;
+        });
+        c.leadUnitCreditCode = event.leadUnitCreditCode();
+        c.leadUnitName = event.leadUnitName();
+        // Art. 5 is judged on the category of the lead-unit projection (registration's own record)
+        c.leadUnitCategory = LeadUnitProjection.<LeadUnitProjection>findByIdOptional(event.leadUnitCreditCode())
+                .map(unit -> unit.category).orElse(LeadUnitCategory.valueOf(event.leadUnitCategory()));
+        c.year = event.year();
+        c.applicationName = event.name();
+        c.status = ReviewStatus.PENDING;
+        c.submissionCount = event.submission();
+        c.submittedAt = event.submittedAt();
+        c.decidedAt = null;
+        c.checks = runChecks(c, event);
+        c.holdsSlot = !c.check(CheckName.QUOTA).orElseThrow().failed();
+        var resources = event.resourcesCommitted();
+        var score = PriorityScore.of(new PriorityScore.Inputs(event.workFoundation(),
+                resources == null ? null : resources.yearlyBudget(), resources == null ? null : resources.staff(),
+                event.continuityPlan(), event.keyFields(), YearKeyFields.of(event.year())), priority.weights());
+        c.priority = score.score();
+        c.priorityParts = score.parts();
+        c.persist();
+        Caller system = new Caller("review-service", Set.of(Roles.REVIEWER), null, Set.of(), null);
+        audit.record(system, existing.isPresent() ? "review.rechecked" : "review.opened", AGGREGATE,
+                c.id.toString(), summary(c.checks));
+        return c;
+    }
+
+    private List<CheckResult> runChecks(ReviewCase c, ApplicationSubmitted event) {
+        Integer limit = QuotaPolicy.limit(c.leadUnitCategory, AnnualQuota.of(c.year, c.leadUnitCategory));
+        int used = quotas.used(c.leadUnitCreditCode, c.id);
+        var submittedOn = event.submittedAt().atZone(BanService.BEIJING).toLocalDate();
+        return List.of(
+                ReviewChecks.eligibility(c.leadUnitCategory),
+                ReviewChecks.ban(Ban.inForce(c.leadUnitCreditCode, submittedOn)),
+                ReviewChecks.quota(c.leadUnitCategory, limit, used, c.year),
+                ReviewChecks.completeness(event));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onApplicationWithdrawn(ApplicationWithdrawn event, EventEnvelope envelope) {
+        ReviewCase.forApplication(event.applicationId()).ifPresent(c -> {
+            if (c.status == ReviewStatus.PENDING || c.status == ReviewStatus.CHANGES_REQUESTED) {
+                c.status = ReviewStatus.WITHDRAWN;
+                c.holdsSlot = false;
+                audit.record(new Caller(envelope.producer(), Set.of(Roles.LEAD_UNIT), event.leadUnitCreditCode(),
+                        Set.of(), null), "review.withdrawn", AGGREGATE, c.id.toString(), null);
+            }
+        });
+    }
+
+    /** A reviewer takes the case; nobody reviews their own organisation. */
+    public Optional<ReviewView> claim(Caller caller, UUID id) {
+        return ReviewCase.<ReviewCase>findByIdOptional(id).map(c -> {
+            if (caller.actsFor(c.leadUnitCreditCode)) {
+                throw ProblemException.forbidden("Conflict of interest: you belong to the applying lead unit.");
+            }
+            requirePending(c);
+            if (c.claimedBy != null && !c.claimedBy.equals(caller.subject())) {
+                throw ProblemException.conflict("already-claimed", "Reviewer " + c.claimedBy
+                        + " has claimed this case; an operator can reassign it.");
+            }
+            c.claimedBy = caller.subject();
+            c.claimedAt = clock.instant();
+            audit.record(caller, "review.claimed", AGGREGATE, id.toString(), null);
+            return ReviewView.of(c);
+        });
+    }
+
+    public Optional<ReviewView> reassign(Caller caller, UUID id, String reviewer) {
+        return ReviewCase.<ReviewCase>findByIdOptional(id).map(c -> {
+            requirePending(c);
+            c.claimedBy = reviewer;
+            c.claimedAt = clock.instant();
+            audit.record(caller, "review.reassigned", AGGREGATE, id.toString(), "to " + reviewer);
+            return ReviewView.of(c);
+        });
+    }
+
+    public Optional<ReviewView> decide(Caller caller, UUID id, ReviewDecided.Decision decision, String reason,
+            Long version) {
+        return ReviewCase.<ReviewCase>findByIdOptional(id).map(c -> {
+            requirePending(c);
+            if (version != null && version != c.version) {
+                throw ProblemException.conflict("stale-version", "The case changed since you read it (version "
+                        + c.version + ", you sent " + version + "); reload it and decide again.");
+            }
+            if (!caller.subject().equals(c.claimedBy)) {
+                throw ProblemException.forbidden(c.claimedBy == null ? "Claim the case before deciding it."
+                        : "Only " + c.claimedBy + ", who claimed the case, decides it.");
+            }
+            List<CheckOverride> overrides = new ArrayList<>();
+            if (decision == ReviewDecided.Decision.APPROVED) {
+                overrides = approvalOverrides(c, reason);
+            }
+            Instant now = clock.instant();
+            c.status = switch (decision) {
+                case APPROVED -> ReviewStatus.APPROVED;
+                case REJECTED -> ReviewStatus.REJECTED;
+                case CHANGES_REQUESTED -> ReviewStatus.CHANGES_REQUESTED;
+            };
+            if (decision == ReviewDecided.Decision.REJECTED) {
+                c.holdsSlot = false;
+            }
+            if (decision == ReviewDecided.Decision.APPROVED && !overrides.isEmpty()) {
+                c.holdsSlot = true;
+            }
+            c.decidedAt = decision == ReviewDecided.Decision.CHANGES_REQUESTED ? null : now;
+            c.decisionReasons = reason == null || reason.isBlank() ? List.of() : List.of(reason.strip());
+            c.overrides = overrides;
+            audit.record(caller, "review." + decision.name().toLowerCase().replace('_', '-'), AGGREGATE,
+                    id.toString(), reason);
+            outbox.append(new ReviewDecided(c.id, c.applicationId, c.leadUnitCreditCode, decision, c.decisionReasons,
+                    caller.subject(), now, overrides));
+            return ReviewView.of(c);
+        });
+    }
+
+    /** Failed eligibility, ban or completeness block approval; a failed quota needs a written reason. */
+    private static List<CheckOverride> approvalOverrides(ReviewCase c, String reason) {
+        List<CheckOverride> overrides = new ArrayList<>();
+        for (CheckResult check : c.checks) {
+            if (!check.failed()) {
+                continue;
+            }
+            if (!check.name().overridable()) {
+                throw ProblemException.conflict("check-not-overridable", "The " + check.name()
+                        + " check failed and cannot be overridden: " + check.detail());
+            }
+            int length = reason == null ? 0 : reason.strip().codePointCount(0, reason.strip().length());
+            if (length < OVERRIDE_REASON_MIN) {
+                throw ProblemException.invalid("reason", "approving despite the failed " + check.name()
+                        + " check needs a written reason of at least " + OVERRIDE_REASON_MIN
+                        + " characters (Art. 8), got " + length);
+            }
+            overrides.add(new CheckOverride(check.name().name(), reason.strip()));
+        }
+        return overrides;
+    }
+
+    private static void requirePending(ReviewCase c) {
+        if (c.status != ReviewStatus.PENDING) {
+            throw ProblemException.conflict("not-pending", "The case is " + c.status
+                    + (c.status == ReviewStatus.CHANGES_REQUESTED ? " until the lead unit resubmits."
+                            : " and cannot be decided again."));
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ReviewView> find(Caller caller, UUID id) {
+        return ReviewCase.<ReviewCase>findByIdOptional(id).filter(c -> maySee(caller, c)).map(ReviewView::of);
+    }
+
+    private static boolean maySee(Caller caller, ReviewCase c) {
+        return caller.isAny(Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR) || caller.actsFor(c.leadUnitCreditCode);
+    }
+
+    public record ReviewFilter(ReviewStatus status, Integer year, LeadUnitCategory category, String leadUnit,
+            UUID applicationId) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ReviewView> list(Caller caller, ReviewFilter f, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (!caller.isAny(Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR)) {
+            where.add("leadUnitCreditCode = :own");
+            params.and("own", caller.org() == null ? "" : caller.org());
+        }
+        if (f.status() != null) {
+            where.add("status = :status");
+            params.and("status", f.status());
+        }
+        if (f.year() != null) {
+            where.add("year = :year");
+            params.and("year", f.year());
+        }
+        if (f.category() != null) {
+            where.add("leadUnitCategory = :category");
+            params.and("category", f.category());
+        }
+        if (f.leadUnit() != null && !f.leadUnit().isBlank()) {
+            where.add("leadUnitCreditCode = :leadUnit");
+            params.and("leadUnit", f.leadUnit().trim().toUpperCase());
+        }
+        if (f.applicationId() != null) {
+            where.add("applicationId = :applicationId");
+            params.and("applicationId", f.applicationId());
+        }
+        return Page.of(ReviewCase.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(), params),
+                page, ReviewView::of);
+    }
+
+    private static String summary(List<CheckResult> checks) {
+        return checks.stream().map(c -> c.name() + "=" + (c.passed() == null ? "undetermined" : c.passed()))
+                .reduce((a, b) -> a + ", " + b).orElse("");
+    }
+}
