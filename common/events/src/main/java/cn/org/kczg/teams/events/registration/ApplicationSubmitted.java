@@ -1,6 +1,6 @@
 package cn.org.kczg.teams.events.registration;
 
-import cn.org.kczg.teams.events.EventPayload;
+import cn.org.kczg.teams.events.ApplicationEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +31,7 @@ public record ApplicationSubmitted(
         String workFoundation,
         Resources resourcesCommitted,
         String continuityPlan,
-        Instant submittedAt) implements EventPayload {
+        Instant submittedAt) implements ApplicationEvent {
 
     public static final String TYPE = "application.submitted";
 
@@ -42,15 +42,5 @@ public record ApplicationSubmitted(
     @Override
     public String eventType() {
         return TYPE;
-    }
-
-    @Override
-    public String aggregateType() {
-        return "application";
-    }
-
-    @Override
-    public String aggregateId() {
-        return applicationId.toString();
     }
 }

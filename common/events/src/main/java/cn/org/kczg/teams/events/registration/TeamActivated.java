@@ -1,6 +1,6 @@
 package cn.org.kczg.teams.events.registration;
 
-import cn.org.kczg.teams.events.EventPayload;
+import cn.org.kczg.teams.events.TeamEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,22 +20,12 @@ public record TeamActivated(
         List<String> otherRegions,
         List<String> keyFields,
         Handler handler,
-        Instant activatedAt) implements EventPayload {
+        Instant activatedAt) implements TeamEvent {
 
     public static final String TYPE = "team.activated";
 
     @Override
     public String eventType() {
         return TYPE;
-    }
-
-    @Override
-    public String aggregateType() {
-        return "team";
-    }
-
-    @Override
-    public String aggregateId() {
-        return teamId.toString();
     }
 }

@@ -1,26 +1,16 @@
 package cn.org.kczg.teams.events.registration;
 
-import cn.org.kczg.teams.events.EventPayload;
+import cn.org.kczg.teams.events.TeamEvent;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A team moved between ACTIVE, SUSPENDED, REVOKED (Art. 17) and DISQUALIFIED (Art. 20). */
 public record TeamStatusChanged(UUID teamId, String leadUnitCreditCode, String from, String to, String reason,
-        Instant changedAt) implements EventPayload {
+        Instant changedAt) implements TeamEvent {
     public static final String TYPE = "team.status-changed";
 
     @Override
     public String eventType() {
         return TYPE;
-    }
-
-    @Override
-    public String aggregateType() {
-        return "team";
-    }
-
-    @Override
-    public String aggregateId() {
-        return teamId.toString();
     }
 }

@@ -110,8 +110,8 @@ public class OutboxRelay {
         }
     }
 
-    /** @return how many rows this round took (sent or not) */
-    int publishBatch() {
+    /** One round: publish what is unsent, oldest first. @return how many rows it took (sent or not) */
+    public int publishBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             boolean mine = (Boolean) em.createNativeQuery(
                     "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'))")
