@@ -6,6 +6,7 @@ import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.events.review.ReviewDecided;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
+import cn.org.kczg.teams.testkit.TestClock;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.restassured.http.ContentType;
 import org.awaitility.Awaitility;

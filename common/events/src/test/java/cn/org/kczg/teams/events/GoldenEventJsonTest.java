@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.org.kczg.teams.events.activity.TicketChanged;
 import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
 import cn.org.kczg.teams.events.registration.ApplicationSubmitted;
@@ -65,7 +66,11 @@ class GoldenEventJsonTest {
                 new TeamMembersChanged(TEAM, 3, AT),
                 new TeamDisqualified(TEAM, 2026, "年度考核结果为差", AT),
                 new LeadUnitBanned(UUID.fromString("1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b"), SOCIETY, "SCIENTIFIC",
-                        LocalDate.parse("2026-01-15"), LocalDate.parse("2029-01-15"), "学术不端"));
+                        LocalDate.parse("2026-01-15"), LocalDate.parse("2029-01-15"), "学术不端"),
+                new TicketChanged(TicketChanged.ASSIGNED, UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"),
+                        "kczg-demand-feeder", "XQ-2026-0001", TEAM, SOCIETY, "NEW", "ASSIGNED", "最佳匹配",
+                        "智能制造", "苏州市", List.of("TECH_TRANSFER"), AT.plusSeconds(172_800),
+                        AT.plusSeconds(864_000), null, AT));
     }
 
     @ParameterizedTest(name = "{0}")

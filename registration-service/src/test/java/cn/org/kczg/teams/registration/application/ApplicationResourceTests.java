@@ -17,7 +17,7 @@ import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.events.review.ReviewDecided.Decision;
 import cn.org.kczg.teams.registration.Fixtures;
-import cn.org.kczg.teams.registration.TestClock;
+import cn.org.kczg.teams.testkit.TestClock;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;

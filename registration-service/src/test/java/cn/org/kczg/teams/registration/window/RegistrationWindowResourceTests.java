@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import cn.org.kczg.teams.registration.Fixtures;
-import cn.org.kczg.teams.registration.TestClock;
+import cn.org.kczg.teams.testkit.TestClock;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,4 +1,4 @@
-package cn.org.kczg.teams.registration;
+package cn.org.kczg.teams.testkit;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;

@@ -1,0 +1,41 @@
+package cn.org.kczg.teams.activity.team;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** activity-service's copy of a team, kept from registration's events: what matching and visibility need. */
+@Entity
+@Table(name = "team")
+public class ServedTeam extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(nullable = false)
+    public String name;
+    @Column(nullable = false)
+    public String leadUnitCreditCode;
+    @Column(nullable = false)
+    public String status;
+    public String serviceContent;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> categories;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> pilotCities;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> otherRegions;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> keyFields;
+    public String handlerUserId;
+    public String handlerName;
+
+    /** Suspended, revoked and disqualified teams are never matched or assigned. */
+    public boolean active() {
+        return "ACTIVE".equals(status);
+    }
+}

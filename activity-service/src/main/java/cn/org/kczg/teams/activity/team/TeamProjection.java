@@ -1,0 +1,45 @@
+package cn.org.kczg.teams.activity.team;
+
+import cn.org.kczg.teams.events.EventEnvelope;
+import cn.org.kczg.teams.events.registration.TeamActivated;
+import cn.org.kczg.teams.events.registration.TeamHandlerChanged;
+import cn.org.kczg.teams.events.registration.TeamStatusChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Keeps {@link ServedTeam} from {@code registration.events}. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class TeamProjection {
+
+    public void onActivated(TeamActivated event, EventEnvelope envelope) {
+        ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(event.teamId()).orElseGet(ServedTeam::new);
+        team.id = event.teamId();
+        team.name = event.name();
+        team.leadUnitCreditCode = event.leadUnitCreditCode();
+        if (team.status == null) {
+            team.status = "ACTIVE";
+        }
+        team.serviceContent = event.serviceContent();
+        team.categories = event.categories();
+        team.pilotCities = event.pilotCities();
+        team.otherRegions = event.otherRegions();
+        team.keyFields = event.keyFields();
+        if (event.handler() != null) {
+            team.handlerUserId = event.handler().userId();
+            team.handlerName = event.handler().name();
+        }
+        team.persist();
+    }
+
+    public void onStatusChanged(TeamStatusChanged event, EventEnvelope envelope) {
+        ServedTeam.<ServedTeam>findByIdOptional(event.teamId()).ifPresent(team -> team.status = event.to());
+    }
+
+    public void onHandlerChanged(TeamHandlerChanged event, EventEnvelope envelope) {
+        ServedTeam.<ServedTeam>findByIdOptional(event.teamId()).ifPresent(team -> {
+            team.handlerUserId = event.handler().userId();
+            team.handlerName = event.handler().name();
+        });
+    }
+}

@@ -1,0 +1,82 @@
+package cn.org.kczg.teams.activity.ticket;
+
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A demand-hall ticket (需求): what a partner system pushed, and its way through a team. */
+@Entity
+@Table(name = "ticket")
+public class Ticket extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    /** The partner system that pushed it ({@code partner} claim), or {@code operator}. */
+    @Column(nullable = false)
+    public String partner;
+    @Column(nullable = false)
+    public String externalId;
+    public String idempotencyKey;
+    @Column(nullable = false)
+    public String projectName;
+    @Column(nullable = false)
+    public String industryField;
+    public String background;
+    public String technicalProblems;
+    public String expectedTargets;
+    @Column(nullable = false)
+    public String region;
+    @Column(nullable = false)
+    public String demandSideName;
+    public String demandSideCreditCode;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public TicketDtos.Contact contact;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> categories;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> keywords;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TicketStatus status;
+    public UUID teamId;
+    public String teamName;
+    public String teamLeadUnit;
+    public Instant assignedAt;
+    public Instant acceptedAt;
+    public Instant firstResponseDue;
+    public Instant resolutionDue;
+    public Instant pausedAt;
+    public boolean firstResponseOverdue;
+    public boolean resolutionOverdue;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public TicketDtos.Answer answer;
+    @Column(nullable = false)
+    public Instant createdAt;
+    @Column(nullable = false)
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    /** Moves to {@code target} or explains, as a 409, why it cannot; returns where it came from. */
+    public TicketStatus moveTo(TicketStatus target, Instant when) {
+        if (!status.next().contains(target)) {
+            throw ProblemException.conflict("illegal-transition", "A ticket that is " + status + " cannot become "
+                    + target + "; from " + status + " it can become "
+                    + (status.next().isEmpty() ? "nothing else" : status.next()) + ".");
+        }
+        TicketStatus from = status;
+        status = target;
+        updatedAt = when;
+        return from;
+    }
+}

@@ -1,0 +1,379 @@
+package cn.org.kczg.teams.activity.ticket;
+
+import cn.org.kczg.teams.activity.calendar.Holiday;
+import cn.org.kczg.teams.activity.team.ServedTeam;
+import cn.org.kczg.teams.activity.ticket.TicketDtos.Answer;
+import cn.org.kczg.teams.activity.ticket.TicketDtos.HistoryEntry;
+import cn.org.kczg.teams.activity.ticket.TicketDtos.PushTicket;
+import cn.org.kczg.teams.activity.ticket.TicketDtos.TicketView;
+import cn.org.kczg.teams.events.activity.TicketChanged;
+import cn.org.kczg.teams.kit.outbox.Outbox;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.kit.security.Roles;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** The demand hall (需求大厅, Art. 12): intake, matching, assignment, the ticket's way to closure, SLA. */
+@ApplicationScoped
+@Transactional
+public class TicketService {
+    static final String OPERATOR_PARTNER = "operator";
+    private static final Caller AUTO = new Caller("auto-assign", Set.of(Roles.OPERATOR), null, Set.of(), null);
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    EntityManager em;
+    @Inject
+    SlaConfig sla;
+    @Inject
+    Clock clock;
+
+    public record Pushed(TicketView ticket, boolean created) {
+    }
+
+    /**
+     * Idempotent intake: the same (partner, externalId) or (partner, Idempotency-Key) returns the first
+     * ticket. Pushes of one key are serialised by a transaction-scoped advisory lock, so two identical
+     * pushes racing each other still make one ticket (the unique constraints are the backstop).
+     */
+    public Pushed push(Caller caller, PushTicket request, String idempotencyKey) {
+        String partner = partnerOf(caller);
+        String externalId = request.externalId().strip();
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        List<String> locks = new ArrayList<>(List.of("ext:" + partner + ":" + externalId));
+        if (key != null) {
+            locks.add("key:" + partner + ":" + key);
+        }
+        locks.stream().sorted().forEach(lock -> em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
+                .setParameter("k", lock).getSingleResult());
+        Optional<Ticket> existing = Ticket.<Ticket>find("partner = ?1 and externalId = ?2", partner, externalId)
+                .firstResultOptional();
+        if (existing.isEmpty() && key != null) {
+            existing = Ticket.<Ticket>find("partner = ?1 and idempotencyKey = ?2", partner, key).firstResultOptional();
+        }
+        if (existing.isPresent()) {
+            return new Pushed(view(existing.get()), false);
+        }
+        Instant now = clock.instant();
+        Ticket t = new Ticket();
+        t.id = UUID.randomUUID();
+        t.partner = partner;
+        t.externalId = externalId;
+        t.idempotencyKey = key;
+        t.projectName = request.projectName().strip();
+        t.industryField = request.industryField().strip();
+        t.background = request.background();
+        t.technicalProblems = request.technicalProblems();
+        t.expectedTargets = request.expectedTargets();
+        t.region = request.region().strip();
+        t.demandSideName = request.demandSide().name().strip();
+        t.demandSideCreditCode = request.demandSide().creditCode();
+        t.contact = request.contact();
+        t.categories = request.categories() == null ? List.of() : request.categories().stream().map(Enum::name).toList();
+        t.keywords = request.keywords() == null ? List.of() : request.keywords();
+        t.status = TicketStatus.NEW;
+        t.createdAt = now;
+        t.updatedAt = now;
+        t.persist();
+        record(caller, t, TicketChanged.CREATED, null, TicketStatus.NEW, null);
+        if (DemandHallSettings.current().autoAssign) {
+            matches(t).stream().filter(m -> m.score() > 0).findFirst()
+                    .ifPresent(best -> assignTo(AUTO, t, ServedTeam.findById(best.teamId()), "自动分派: 最佳匹配 "
+                            + best.score()));
+        }
+        return new Pushed(view(t), true);
+    }
+
+    private static String partnerOf(Caller caller) {
+        if (caller.partner() != null) {
+            return caller.partner();
+        }
+        if (caller.is(Roles.OPERATOR)) {
+            return OPERATOR_PARTNER;
+        }
+        throw ProblemException.forbidden("Your token names no partner system (partner claim).");
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TicketView> find(Caller caller, UUID id) {
+        return visible(caller, id).map(this::view);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<List<TeamMatcher.Match>> matches(Caller caller, UUID id) {
+        return visible(caller, id).map(this::matches);
+    }
+
+    private List<TeamMatcher.Match> matches(Ticket t) {
+        List<TeamMatcher.Candidate> candidates = ServedTeam.<ServedTeam>list("status", "ACTIVE").stream()
+                .map(team -> new TeamMatcher.Candidate(team.id, team.name, team.categories, team.pilotCities,
+                        team.otherRegions, team.keyFields, team.serviceContent))
+                .toList();
+        return TeamMatcher.rank(new TeamMatcher.Demand(t.categories, t.region, t.industryField, t.keywords),
+                candidates);
+    }
+
+    public Optional<TicketView> assign(Caller caller, UUID id, UUID teamId, String reason) {
+        return visible(caller, id).map(t -> {
+            if (t.teamId != null && (reason == null || reason.isBlank())) {
+                throw ProblemException.invalid("reason", "reassigning a ticket needs a reason");
+            }
+            ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(teamId).orElseThrow(() ->
+                    ProblemException.invalid("teamId", "no such team"));
+            assignTo(caller, t, team, reason);
+            return view(t);
+        });
+    }
+
+    private void assignTo(Caller caller, Ticket t, ServedTeam team, String reason) {
+        if (!team.active()) {
+            throw ProblemException.conflict("team-not-active", "The team " + team.name + " is " + team.status
+                    + " and cannot take tickets.");
+        }
+        Instant now = clock.instant();
+        TicketStatus from = t.moveTo(TicketStatus.ASSIGNED, now);
+        SlaClock clock = slaClock();
+        t.teamId = team.id;
+        t.teamName = team.name;
+        t.teamLeadUnit = team.leadUnitCreditCode;
+        t.assignedAt = now;
+        t.acceptedAt = null;
+        t.pausedAt = null;
+        t.firstResponseDue = clock.plusWorkingDays(now, sla.firstResponseDays());
+        t.resolutionDue = clock.plusWorkingDays(now, sla.resolutionDays());
+        t.firstResponseOverdue = false;
+        t.resolutionOverdue = false;
+        record(caller, t, TicketChanged.ASSIGNED, from, TicketStatus.ASSIGNED, reason);
+    }
+
+    public Optional<TicketView> accept(Caller caller, UUID id) {
+        return asTeam(caller, id, t -> {
+            TicketStatus from = t.moveTo(TicketStatus.ACCEPTED, clock.instant());
+            t.acceptedAt = t.updatedAt;
+            record(caller, t, TicketChanged.ACCEPTED, from, TicketStatus.ACCEPTED, null);
+        });
+    }
+
+    /** Back to the pool, with the reason; the operator assigns it again. */
+    public Optional<TicketView> decline(Caller caller, UUID id, String reason) {
+        return asTeam(caller, id, t -> {
+            TicketStatus from = t.moveTo(TicketStatus.NEW, clock.instant());
+            t.teamId = null;
+            t.teamName = null;
+            t.teamLeadUnit = null;
+            t.firstResponseDue = null;
+            t.resolutionDue = null;
+            record(caller, t, TicketChanged.DECLINED, from, TicketStatus.NEW, reason);
+        });
+    }
+
+    /** Ask the demand side for information: the SLA clock stops until the ticket resumes. */
+    public Optional<TicketView> requestInfo(Caller caller, UUID id, String question) {
+        return asTeam(caller, id, t -> {
+            TicketStatus from = t.moveTo(TicketStatus.WAITING_ON_DEMAND, clock.instant());
+            if (t.acceptedAt == null) {
+                t.acceptedAt = t.updatedAt;
+            }
+            t.pausedAt = t.updatedAt;
+            record(caller, t, TicketChanged.INFO_REQUESTED, from, TicketStatus.WAITING_ON_DEMAND, question);
+        });
+    }
+
+    /** The demand side answered (told by the team, the partner or the operator): the clock runs again. */
+    public Optional<TicketView> resume(Caller caller, UUID id, String note) {
+        return visible(caller, id).map(t -> {
+            if (!mayWorkOn(caller, t) && !mayConfirm(caller, t)) {
+                throw ProblemException.forbidden("Only the team, the partner or an operator can resume the ticket.");
+            }
+            Instant now = clock.instant();
+            TicketStatus from = t.moveTo(TicketStatus.IN_PROGRESS, now);
+            if (from == TicketStatus.WAITING_ON_DEMAND && t.pausedAt != null) {
+                SlaClock clock = slaClock();
+                t.firstResponseDue = clock.afterPause(t.firstResponseDue, t.pausedAt, now);
+                t.resolutionDue = clock.afterPause(t.resolutionDue, t.pausedAt, now);
+                t.pausedAt = null;
+            }
+            record(caller, t, TicketChanged.RESUMED, from, TicketStatus.IN_PROGRESS, note);
+            return view(t);
+        });
+    }
+
+    public Optional<TicketView> answer(Caller caller, UUID id, Answer answer) {
+        return asTeam(caller, id, t -> {
+            TicketStatus from = t.moveTo(TicketStatus.ANSWERED, clock.instant());
+            t.answer = answer;
+            record(caller, t, TicketChanged.ANSWERED, from, TicketStatus.ANSWERED, null);
+        });
+    }
+
+    public Optional<TicketView> resolve(Caller caller, UUID id) {
+        return asTeam(caller, id, t -> {
+            TicketStatus from = t.moveTo(TicketStatus.RESOLVED, clock.instant());
+            record(caller, t, TicketChanged.RESOLVED, from, TicketStatus.RESOLVED, null);
+        });
+    }
+
+    public Optional<TicketView> close(Caller caller, UUID id) {
+        return asDemandSide(caller, id, t -> {
+            TicketStatus from = t.moveTo(TicketStatus.CLOSED, clock.instant());
+            record(caller, t, TicketChanged.CLOSED, from, TicketStatus.CLOSED, null);
+        });
+    }
+
+    public Optional<TicketView> reopen(Caller caller, UUID id, String reason) {
+        return asDemandSide(caller, id, t -> {
+            Instant now = clock.instant();
+            TicketStatus from = t.moveTo(TicketStatus.REOPENED, now);
+            t.resolutionDue = slaClock().plusWorkingDays(now, sla.resolutionDays());
+            t.resolutionOverdue = false;
+            record(caller, t, TicketChanged.REOPENED, from, TicketStatus.REOPENED, reason);
+        });
+    }
+
+    /** Marks each breach once and emits {@code ticket.overdue}; returns how many were marked. */
+    public int markOverdue() {
+        Instant now = clock.instant();
+        Caller watch = new Caller("sla-watch", Set.of(Roles.OPERATOR), null, Set.of(), null);
+        int marked = 0;
+        for (Ticket t : Ticket.<Ticket>list("status = ?1 and firstResponseOverdue = false and firstResponseDue < ?2",
+                TicketStatus.ASSIGNED, now)) {
+            t.firstResponseOverdue = true;
+            overdue(watch, t, "FIRST_RESPONSE");
+            marked++;
+        }
+        for (Ticket t : Ticket.<Ticket>list("status in ?1 and resolutionOverdue = false and resolutionDue < ?2",
+                List.of(TicketStatus.ASSIGNED, TicketStatus.ACCEPTED, TicketStatus.IN_PROGRESS,
+                        TicketStatus.ANSWERED, TicketStatus.REOPENED), now)) {
+            t.resolutionOverdue = true;
+            overdue(watch, t, "RESOLUTION");
+            marked++;
+        }
+        return marked;
+    }
+
+    private void overdue(Caller watch, Ticket t, String kind) {
+        history(watch, t, TicketChanged.OVERDUE, t.status, t.status, kind);
+        outbox.append(event(TicketChanged.OVERDUE, t, t.status, t.status, null, kind));
+    }
+
+    public record TicketFilter(TicketStatus status, Boolean overdue, UUID teamId, Instant updatedSince, String q) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<TicketView> list(Caller caller, TicketFilter f, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (!caller.isAny(Roles.OPERATOR, Roles.AUDITOR)) {
+            where.add("(partner = :partner or cast(teamId as String) in :teams or teamLeadUnit = :org)");
+            params.and("partner", caller.partner() == null ? "-" : caller.partner())
+                    .and("teams", caller.teams().isEmpty() ? Set.of("-") : caller.teams())
+                    .and("org", caller.org() == null ? "-" : caller.org());
+        }
+        if (f.status() != null) {
+            where.add("status = :status");
+            params.and("status", f.status());
+        }
+        if (Boolean.TRUE.equals(f.overdue())) {
+            where.add("(firstResponseOverdue = true or resolutionOverdue = true) and status not in :done");
+            params.and("done", List.of(TicketStatus.RESOLVED, TicketStatus.CLOSED));
+        }
+        if (f.teamId() != null) {
+            where.add("teamId = :teamId");
+            params.and("teamId", f.teamId());
+        }
+        if (f.updatedSince() != null) {
+            where.add("updatedAt > :since");
+            params.and("since", f.updatedSince());
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            where.add("(lower(projectName) like :q or lower(industryField) like :q or lower(region) like :q)");
+            params.and("q", "%" + f.q().strip().toLowerCase() + "%");
+        }
+        return Page.of(Ticket.<Ticket>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(), params),
+                page, t -> TicketView.of(t, null));
+    }
+
+    private Optional<TicketView> asTeam(Caller caller, UUID id, Consumer<Ticket> change) {
+        return visible(caller, id).map(t -> {
+            if (!mayWorkOn(caller, t)) {
+                throw ProblemException.forbidden("Only the handler or lead unit of the assigned team can do this.");
+            }
+            change.accept(t);
+            return view(t);
+        });
+    }
+
+    private Optional<TicketView> asDemandSide(Caller caller, UUID id, Consumer<Ticket> change) {
+        return visible(caller, id).map(t -> {
+            if (!mayConfirm(caller, t)) {
+                throw ProblemException.forbidden("Only the partner that pushed the ticket or an operator can do this.");
+            }
+            change.accept(t);
+            return view(t);
+        });
+    }
+
+    private static boolean mayWorkOn(Caller caller, Ticket t) {
+        return t.teamId != null && (caller.teams().contains(t.teamId.toString()) || caller.actsFor(t.teamLeadUnit));
+    }
+
+    private static boolean mayConfirm(Caller caller, Ticket t) {
+        return caller.is(Roles.OPERATOR) || (caller.partner() != null && caller.partner().equals(t.partner));
+    }
+
+    /** Partner: own tickets; handler and lead unit: their teams'; operator and auditor: all. */
+    private Optional<Ticket> visible(Caller caller, UUID id) {
+        return Ticket.<Ticket>findByIdOptional(id).filter(t -> caller.isAny(Roles.OPERATOR, Roles.AUDITOR)
+                || (caller.partner() != null && caller.partner().equals(t.partner))
+                || mayWorkOn(caller, t));
+    }
+
+    private SlaClock slaClock() {
+        return new SlaClock(Holiday.all());
+    }
+
+    private void record(Caller caller, Ticket t, String type, TicketStatus from, TicketStatus to, String reason) {
+        history(caller, t, type, from, to, reason);
+        outbox.append(event(type, t, from, to, reason, null));
+    }
+
+    private void history(Caller caller, Ticket t, String action, TicketStatus from, TicketStatus to, String reason) {
+        TicketHistory h = new TicketHistory();
+        h.ticketId = t.id;
+        h.at = clock.instant();
+        h.actor = caller.subject();
+        h.role = caller.primaryRole();
+        h.action = action;
+        h.fromStatus = from == null ? null : from.name();
+        h.toStatus = to == null ? null : to.name();
+        h.reason = reason;
+        h.persist();
+    }
+
+    private TicketChanged event(String type, Ticket t, TicketStatus from, TicketStatus to, String reason,
+            String overdue) {
+        return new TicketChanged(type, t.id, t.partner, t.externalId, t.teamId, t.teamLeadUnit,
+                from == null ? null : from.name(), to == null ? null : to.name(), reason, t.industryField, t.region,
+                t.categories, t.firstResponseDue, t.resolutionDue, overdue, clock.instant());
+    }
+
+    private TicketView view(Ticket t) {
+        return TicketView.of(t, TicketHistory.<TicketHistory>list("ticketId = ?1 order by id", t.id).stream()
+                .map(HistoryEntry::of).toList());
+    }
+}

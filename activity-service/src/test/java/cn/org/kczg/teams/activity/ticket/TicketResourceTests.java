@@ -1,0 +1,280 @@
+package cn.org.kczg.teams.activity.ticket;
+
+import static cn.org.kczg.teams.activity.ticket.DemandHall.assign;
+import static cn.org.kczg.teams.activity.ticket.DemandHall.push;
+import static cn.org.kczg.teams.activity.ticket.DemandHall.ticket;
+import static cn.org.kczg.teams.activity.ticket.DemandHall.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.org.kczg.teams.events.EventJson;
+import cn.org.kczg.teams.events.Topics;
+import cn.org.kczg.teams.events.registration.TeamStatusChanged;
+import cn.org.kczg.teams.testkit.KafkaTestClient;
+import cn.org.kczg.teams.testkit.TestClock;
+import cn.org.kczg.teams.testkit.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TicketResourceTests {
+    private static final String OPERATOR = TestTokens.token("operator");
+
+    @Inject
+    TicketService service;
+
+    @AfterEach
+    void realTime() {
+        TestClock.reset();
+    }
+
+    @Test
+    void aRepeatedPushReturnsTheFirstTicket() {
+        String partner = unique("feeder-");
+        Map<String, Object> body = ticket(unique("XQ-"), "智能制造", "苏州市", List.of("TECH_TRANSFER"), List.of());
+        String id = push(partner, body);
+        given().auth().oauth2(TestTokens.partner(partner)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/tickets").then().statusCode(200).body("id", equalTo(id));
+        // the same Idempotency-Key returns the first result even if the body changed
+        Map<String, Object> other = ticket(unique("XQ-"), "新材料", "无锡市", List.of(), List.of());
+        String keyed = given().auth().oauth2(TestTokens.partner(partner)).header("Idempotency-Key", "k-" + id)
+                .contentType(ContentType.JSON).body(other).when().post("/api/v1/tickets")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.partner(partner)).header("Idempotency-Key", "k-" + id)
+                .contentType(ContentType.JSON).body(ticket(unique("XQ-"), "x", "y", List.of(), List.of()))
+                .when().post("/api/v1/tickets").then().statusCode(200).body("id", equalTo(keyed));
+        // another partner's same external id is another ticket
+        given().auth().oauth2(TestTokens.partner(unique("other-"))).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/tickets").then().statusCode(201).body("id", not(equalTo(id)));
+    }
+
+    @Test
+    void twoIdenticalPushesRacingMakeOneTicket() throws Exception {
+        String partner = unique("feeder-");
+        Map<String, Object> body = ticket(unique("XQ-"), "智能制造", "苏州市", List.of(), List.of());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Response>> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            results.add(pool.submit(() -> {
+                go.await();
+                return given().auth().oauth2(TestTokens.partner(partner)).contentType(ContentType.JSON).body(body)
+                        .when().post("/api/v1/tickets").thenReturn();
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Future<Response> r : results) {
+            statuses.add(r.get().statusCode());
+            ids.add(r.get().path("id"));
+        }
+        pool.shutdown();
+        statuses.sort(Integer::compare);
+        assertEquals(List.of(200, 200, 200, 201), statuses);
+        assertEquals(1, ids.stream().distinct().count());
+    }
+
+    @Test
+    void badTicketsNameEachField() {
+        given().auth().oauth2(TestTokens.partner("p")).contentType(ContentType.JSON)
+                .body(Map.of("projectName", "x".repeat(201), "demandSide", Map.of(), "categories", List.of("X")))
+                .when().post("/api/v1/tickets").then().statusCode(400).body("errors[0].field", equalTo("categories[0]"));
+        given().auth().oauth2(TestTokens.partner("p")).contentType(ContentType.JSON)
+                .body(Map.of("projectName", "x".repeat(201), "demandSide", Map.of()))
+                .when().post("/api/v1/tickets").then().statusCode(400)
+                .body("errors.field", hasItems("projectName", "industryField", "technicalProblems", "region",
+                        "externalId", "demandSide.name"));
+        given().auth().oauth2(TestTokens.token("lead-unit")).contentType(ContentType.JSON)
+                .body(ticket("1", "a", "b", List.of(), List.of())).when().post("/api/v1/tickets").then().statusCode(403);
+        given().auth().oauth2(TestTokens.token("partner")).contentType(ContentType.JSON)
+                .body(ticket("1", "a", "b", List.of(), List.of())).when().post("/api/v1/tickets").then().statusCode(403);
+    }
+
+    @Test
+    void aPartnerSeesOnlyItsOwnTicketsAndPollsByUpdateTime() {
+        String mine = unique("feeder-");
+        Instant before = Instant.now().minusSeconds(1);
+        String first = push(mine, ticket(unique("XQ-"), "智能制造", "苏州市", List.of(), List.of()));
+        String second = push(mine, ticket(unique("XQ-"), "智能制造", "苏州市", List.of(), List.of()));
+        String theirs = push(unique("feeder-"), ticket(unique("XQ-"), "智能制造", "苏州市", List.of(), List.of()));
+        given().auth().oauth2(TestTokens.partner(mine)).queryParam("updatedSince", before.toString())
+                .when().get("/api/v1/tickets").then().statusCode(200)
+                .body("items.id", contains(first, second)).body("total", equalTo(2));
+        given().auth().oauth2(TestTokens.partner(mine)).when().get("/api/v1/tickets/" + theirs).then().statusCode(404);
+        given().auth().oauth2(TestTokens.partner(mine)).queryParam("updatedSince", "yesterday")
+                .when().get("/api/v1/tickets").then().statusCode(400).body("errors[0].field", equalTo("updatedSince"));
+        given().auth().oauth2(TestTokens.token("volunteer")).when().get("/api/v1/tickets").then().statusCode(403);
+    }
+
+    @Test
+    void fromPushToClosureWithMatchingHistoryAndEvents() {
+        String leadUnit = unique("LU");
+        String handler = unique("handler-");
+        UUID best = DemandHall.team(leadUnit, handler, List.of("TECH_TRANSFER", "RD_SUPPORT"), "苏州市",
+                List.of("智能制造"), "智能制造产线诊断与工业机器人应用");
+        UUID weaker = DemandHall.team(unique("LU"), unique("h-"), List.of("TECH_DISSEMINATION"), "寿光市",
+                List.of("现代农业"), "设施农业");
+        String partner = unique("feeder-");
+        String id = push(partner, ticket(unique("XQ-"), "智能制造", "苏州", List.of("TECH_TRANSFER"), List.of("机器人")));
+        DemandHall.awaitMatchable(id, best);
+        DemandHall.awaitMatchable(id, weaker);
+        given().auth().oauth2(OPERATOR).when().get("/api/v1/tickets/" + id + "/matches").then().statusCode(200)
+                .body("items[0].teamId", equalTo(best.toString())).body("items[0].score", equalTo(100.0f))
+                .body("items[0].parts.region", equalTo(30.0f));
+
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(best, "最佳匹配"))
+                .when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(200)
+                .body("status", equalTo("ASSIGNED")).body("firstResponseDue", notNullValue())
+                .body("resolutionDue", notNullValue());
+        String team = TestTokens.handler(handler, best.toString());
+        given().auth().oauth2(team).when().post("/api/v1/tickets/" + id + "/accept").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED"));
+        given().auth().oauth2(team).contentType(ContentType.JSON).body(Map.of("reason", "请提供产线节拍数据"))
+                .when().post("/api/v1/tickets/" + id + "/request-info").then().statusCode(200)
+                .body("status", equalTo("WAITING_ON_DEMAND"));
+        given().auth().oauth2(TestTokens.partner(partner)).contentType(ContentType.JSON)
+                .body(Map.of("reason", "已补充节拍数据")).when().post("/api/v1/tickets/" + id + "/resume")
+                .then().statusCode(200).body("status", equalTo("IN_PROGRESS"));
+        given().auth().oauth2(team).contentType(ContentType.JSON)
+                .body(Map.of("text", "建议采用柔性夹具与视觉定位", "links", List.of("https://kczg.org.cn/x/1")))
+                .when().post("/api/v1/tickets/" + id + "/answer").then().statusCode(200)
+                .body("answer.text", equalTo("建议采用柔性夹具与视觉定位"));
+        given().auth().oauth2(team).when().post("/api/v1/tickets/" + id + "/resolve").then().statusCode(200);
+        given().auth().oauth2(TestTokens.partner(partner)).contentType(ContentType.JSON).body(Map.of("reason", "仍有问题"))
+                .when().post("/api/v1/tickets/" + id + "/reopen").then().statusCode(200)
+                .body("status", equalTo("REOPENED"));
+        given().auth().oauth2(team).contentType(ContentType.JSON).body(Map.of("text", "补充方案"))
+                .when().post("/api/v1/tickets/" + id + "/answer").then().statusCode(200);
+        given().auth().oauth2(team).when().post("/api/v1/tickets/" + id + "/resolve").then().statusCode(200);
+        given().auth().oauth2(TestTokens.partner(partner)).when().post("/api/v1/tickets/" + id + "/close")
+                .then().statusCode(200).body("status", equalTo("CLOSED"))
+                .body("history.action", contains("ticket.created", "ticket.assigned", "ticket.accepted",
+                        "ticket.info-requested", "ticket.resumed", "ticket.answered", "ticket.resolved",
+                        "ticket.reopened", "ticket.answered", "ticket.resolved", "ticket.closed"))
+                .body("history[1].reason", equalTo("最佳匹配")).body("history[1].to", equalTo("ASSIGNED"))
+                .body("history[2].actor", equalTo(handler)).body("history[2].role", equalTo("handler"));
+
+        var records = KafkaTestClient.readUntil(Topics.ACTIVITY, Duration.ofSeconds(20),
+                read -> read.stream().anyMatch(r -> id.equals(r.key()) && r.value().contains("ticket.closed")));
+        List<String> types = records.stream().filter(r -> id.equals(r.key())).map(r -> EventJson.read(r.value()).type())
+                .toList();
+        assertEquals(List.of("ticket.created", "ticket.assigned", "ticket.accepted", "ticket.info-requested",
+                "ticket.resumed", "ticket.answered", "ticket.resolved", "ticket.reopened", "ticket.answered",
+                "ticket.resolved", "ticket.closed"), types);
+
+        // the lead unit of the team sees it; another lead unit does not
+        given().auth().oauth2(TestTokens.leadUnit(leadUnit)).when().get("/api/v1/tickets/" + id).then().statusCode(200);
+        given().auth().oauth2(TestTokens.leadUnit(unique("LU"))).when().get("/api/v1/tickets/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void illegalTransitionsAndWrongActorsAreRefused() {
+        UUID teamId = DemandHall.team(unique("LU"), "h1", List.of("RD_SUPPORT"), "合肥市", List.of("量子"), "量子测量");
+        String partner = unique("feeder-");
+        String id = push(partner, ticket(unique("XQ-"), "量子", "合肥市", List.of("RD_SUPPORT"), List.of()));
+        DemandHall.awaitMatchable(id, teamId);
+        String team = TestTokens.handler("h1", teamId.toString());
+        given().auth().oauth2(team).when().post("/api/v1/tickets/" + id + "/accept").then().statusCode(404);
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(teamId, null))
+                .when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(200);
+        given().auth().oauth2(team).when().post("/api/v1/tickets/" + id + "/resolve")
+                .then().statusCode(409).body("code", equalTo("illegal-transition"));
+        given().auth().oauth2(TestTokens.partner(partner)).when().post("/api/v1/tickets/" + id + "/close")
+                .then().statusCode(409);
+        given().auth().oauth2(TestTokens.partner(partner)).when().post("/api/v1/tickets/" + id + "/accept")
+                .then().statusCode(403);
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(teamId, null))
+                .when().post("/api/v1/tickets/" + id + "/assign")
+                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(team).contentType(ContentType.JSON).body(Map.of("reason", "超出服务范围"))
+                .when().post("/api/v1/tickets/" + id + "/decline").then().statusCode(200)
+                .body("status", equalTo("NEW")).body("teamId", equalTo(null));
+        given().auth().oauth2(team).when().get("/api/v1/tickets/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void suspendedTeamsAreNeverMatchedNorAssigned() {
+        String leadUnit = unique("LU");
+        UUID teamId = DemandHall.team(leadUnit, "h2", List.of("GROUP_STANDARDS"), "宁波市", List.of("标准"), "团体标准");
+        String id = push(unique("feeder-"), ticket(unique("XQ-"), "标准", "宁波市", List.of("GROUP_STANDARDS"), List.of()));
+        DemandHall.awaitMatchable(id, teamId);
+        DemandHall.publish(new TeamStatusChanged(teamId, leadUnit, "ACTIVE", "SUSPENDED", "整改", Instant.now()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !given().auth().oauth2(OPERATOR)
+                .when().get("/api/v1/tickets/" + id + "/matches").then().extract().<List<String>>path("items.teamId")
+                .contains(teamId.toString()));
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(teamId, null))
+                .when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(409)
+                .body("code", equalTo("team-not-active"));
+    }
+
+    @Test
+    void overdueTicketsAreMarkedOnceAndListed() {
+        UUID teamId = DemandHall.team(unique("LU"), "h3", List.of("TALENT_ECOSYSTEM"), "成都市", List.of("人才"), "人才服务");
+        String id = push(unique("feeder-"), ticket(unique("XQ-"), "人才", "成都市", List.of("TALENT_ECOSYSTEM"), List.of()));
+        DemandHall.awaitMatchable(id, teamId);
+        // assigned on Friday 2026-10-30 15:00 Beijing time: first response due Tuesday 15:00
+        Instant friday = LocalDateTime.of(2026, 10, 30, 15, 0).atZone(SlaClock.BEIJING).toInstant();
+        TestClock.set(friday);
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(teamId, null))
+                .when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(200)
+                .body("firstResponseDue", equalTo(LocalDateTime.of(2026, 11, 3, 15, 0).atZone(SlaClock.BEIJING)
+                        .toInstant().toString()));
+        TestClock.set(friday.plus(Duration.ofDays(3)));  // Monday: not yet due
+        QuarkusTransaction.requiringNew().run(() -> service.markOverdue());
+        given().auth().oauth2(OPERATOR).when().get("/api/v1/tickets/" + id).then().body("firstResponseOverdue", equalTo(false));
+        TestClock.set(friday.plus(Duration.ofDays(4)).plusSeconds(1)); // Tuesday 15:00:01
+        QuarkusTransaction.requiringNew().run(() -> service.markOverdue());
+        QuarkusTransaction.requiringNew().run(() -> service.markOverdue());
+        given().auth().oauth2(OPERATOR).when().get("/api/v1/tickets/" + id).then()
+                .body("firstResponseOverdue", equalTo(true));
+        given().auth().oauth2(OPERATOR).queryParam("overdue", true).queryParam("size", 100)
+                .when().get("/api/v1/tickets").then().body("items.id", hasItem(id));
+        List<String> actions = given().auth().oauth2(OPERATOR).when().get("/api/v1/tickets/" + id)
+                .then().extract().path("history.action");
+        assertEquals(1, actions.stream().filter("ticket.overdue"::equals).count(), "one mark per breach: " + actions);
+    }
+
+    @Test
+    void autoAssignmentPicksTheBestActiveMatch() {
+        UUID teamId = DemandHall.team(unique("LU"), "h4", List.of("INTERNATIONAL_EXCHANGE"), "海口市", List.of("热带农业"),
+                "热带农业国际合作");
+        String probe = push(unique("feeder-"), ticket(unique("XQ-"), "热带农业", "海口市", List.of(), List.of()));
+        DemandHall.awaitMatchable(probe, teamId);
+        try {
+            given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("autoAssign", true))
+                    .when().put("/api/v1/tickets/settings").then().statusCode(200).body("autoAssign", equalTo(true));
+            given().auth().oauth2(TestTokens.partner(unique("feeder-"))).contentType(ContentType.JSON)
+                    .body(ticket(unique("XQ-"), "热带农业", "海口市", List.of("INTERNATIONAL_EXCHANGE"), List.of("国际合作")))
+                    .when().post("/api/v1/tickets").then().statusCode(201)
+                    .body("status", equalTo("ASSIGNED")).body("teamId", equalTo(teamId.toString()));
+        } finally {
+            given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("autoAssign", false))
+                    .when().put("/api/v1/tickets/settings").then().statusCode(200);
+        }
+    }
+}

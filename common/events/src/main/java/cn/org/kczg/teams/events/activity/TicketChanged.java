@@ -1,0 +1,43 @@
+package cn.org.kczg.teams.events.activity;
+
+import cn.org.kczg.teams.events.EventPayload;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A demand-hall ticket (Art. 12) was created or changed state; {@code type} names what happened
+ * ({@link #CREATED}, {@link #ASSIGNED}, …). One record for all of them, so consumers read one shape.
+ */
+public record TicketChanged(String type, UUID ticketId, String partner, String externalId, UUID teamId,
+        String teamLeadUnit, String from, String to, String reason, String industryField, String region,
+        List<String> categories, Instant firstResponseDue, Instant resolutionDue, String overdue, Instant at)
+        implements EventPayload {
+    public static final String CREATED = "ticket.created";
+    public static final String ASSIGNED = "ticket.assigned";
+    public static final String ACCEPTED = "ticket.accepted";
+    public static final String DECLINED = "ticket.declined";
+    public static final String INFO_REQUESTED = "ticket.info-requested";
+    public static final String RESUMED = "ticket.resumed";
+    public static final String ANSWERED = "ticket.answered";
+    public static final String RESOLVED = "ticket.resolved";
+    public static final String REOPENED = "ticket.reopened";
+    public static final String CLOSED = "ticket.closed";
+    /** {@code overdue} says which due time passed: FIRST_RESPONSE or RESOLUTION. */
+    public static final String OVERDUE = "ticket.overdue";
+
+    @Override
+    public String eventType() {
+        return type;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "ticket";
+    }
+
+    @Override
+    public String aggregateId() {
+        return ticketId.toString();
+    }
+}
