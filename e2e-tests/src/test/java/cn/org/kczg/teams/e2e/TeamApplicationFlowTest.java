@@ -26,12 +26,17 @@ class TeamApplicationFlowTest {
 
     static LaunchedSuite suite;
     static String reviewer;
+    private static boolean windowOpen;
 
     @BeforeAll
-    static void start() {
+    static synchronized void start() {
         suite = LaunchedSuite.get();
         RestAssured.baseURI = suite.gatewayUrl;
         reviewer = suite.token("reviewer", "--sub", "reviewer-e2e");
+        if (windowOpen) {
+            return;
+        }
+        windowOpen = true;
         Instant now = Instant.now();
         given().auth().oauth2(suite.token("operator")).contentType(ContentType.JSON)
                 .body(Map.of("year", Year.now().getValue(), "opensAt", now.minusSeconds(60).toString(),

@@ -1,0 +1,70 @@
+package cn.org.kczg.teams.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Art. 12 through the gateway: a partner pushes a demand, the operator assigns it to the best match, the
+ * team's handler accepts and answers, the partner closes it.
+ */
+class DemandHallFlowTest {
+    static final String PROVINCIAL_CAST = "91440300MA5F000007";
+    static LaunchedSuite suite;
+
+    @BeforeAll
+    static void start() {
+        suite = LaunchedSuite.get();
+        RestAssured.baseURI = suite.gatewayUrl;
+        TeamApplicationFlowTest.start();
+    }
+
+    @Test
+    void partnerPushesOperatorAssignsHandlerAnswersPartnerCloses() {
+        String leadUnit = suite.token("lead-unit", "--org", PROVINCIAL_CAST);
+        TeamApplicationFlowTest.register(leadUnit, PROVINCIAL_CAST, "广东省科学技术协会", "PROVINCIAL_CAST");
+        String application = TeamApplicationFlowTest.draftAndSubmit(leadUnit, "“科创中国”数字医疗大湾区科技服务团");
+        TeamApplicationFlowTest.approveAndAwaitTeam(leadUnit, application);
+        String teamId = given().auth().oauth2(leadUnit).when().get("/api/v1/applications/" + application)
+                .then().extract().path("teamId");
+
+        String partner = suite.token("partner", "--partner", "kczg-demand-feeder");
+        Map<String, Object> demand = Map.of("projectName", "医疗器械临床转化合作", "industryField", "数字医疗",
+                "technicalProblems", "可穿戴监护设备的临床验证", "region", "杭州市",
+                "demandSide", Map.of("name", "杭州某医疗科技有限公司"), "externalId", "XQ-E2E-1",
+                "categories", List.of("RD_SUPPORT"), "keywords", List.of("医疗器械"));
+        String ticket = given().auth().oauth2(partner).contentType(ContentType.JSON).body(demand)
+                .when().post("/api/v1/tickets").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body(demand)
+                .when().post("/api/v1/tickets").then().statusCode(200).body("id", equalTo(ticket));
+
+        String operator = suite.token("operator");
+        String best = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(operator)
+                .when().get("/api/v1/tickets/" + ticket + "/matches").then().statusCode(200)
+                .extract().<String>path("items[0].teamId"), teamId::equals);
+        given().auth().oauth2(operator).contentType(ContentType.JSON).body(Map.of("teamId", best, "reason", "最佳匹配"))
+                .when().post("/api/v1/tickets/" + ticket + "/assign").then().statusCode(200)
+                .body("status", equalTo("ASSIGNED"));
+
+        String handler = suite.token("handler", "--teams", teamId, "--sub", "handler-zhoumin");
+        given().auth().oauth2(handler).when().post("/api/v1/tickets/" + ticket + "/accept")
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        given().auth().oauth2(handler).contentType(ContentType.JSON)
+                .body(Map.of("text", "可依托附属医院开展多中心临床验证", "links", List.of("https://kczg.org.cn/")))
+                .when().post("/api/v1/tickets/" + ticket + "/answer").then().statusCode(200);
+        given().auth().oauth2(handler).when().post("/api/v1/tickets/" + ticket + "/resolve").then().statusCode(200);
+        given().auth().oauth2(partner).when().post("/api/v1/tickets/" + ticket + "/close")
+                .then().statusCode(200).body("status", equalTo("CLOSED"))
+                .body("history.action", hasItems("ticket.created", "ticket.assigned", "ticket.accepted",
+                        "ticket.answered", "ticket.resolved", "ticket.closed"));
+    }
+}
