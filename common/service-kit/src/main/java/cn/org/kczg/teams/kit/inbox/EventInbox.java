@@ -5,6 +5,7 @@ import cn.org.kczg.teams.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,6 +21,11 @@ public class EventInbox {
     @Inject
     InboxTransaction transaction;
 
+    /**
+     * Each retry runs {@link InboxTransaction#applyOnce} in a new transaction. (A retry inside one
+     * transaction would find its own claim from the failed attempt and commit it without the effect.)
+     */
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = PoisonMessageException.class)
     public void consume(String message, String consumer, EventHandlers handlers) {
         EventEnvelope envelope;
         try {

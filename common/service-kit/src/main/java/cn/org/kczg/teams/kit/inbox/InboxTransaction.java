@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * One attempt = one transaction that claims the event id in {@code processed_event} and applies the
@@ -18,7 +17,6 @@ public class InboxTransaction {
     @Inject
     EntityManager em;
 
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = PoisonMessageException.class)
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean applyOnce(UUID eventId, String consumer, Runnable effect) {
         int claimed = em.createNativeQuery("""

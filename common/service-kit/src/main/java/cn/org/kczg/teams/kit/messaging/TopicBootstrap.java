@@ -38,6 +38,8 @@ public class TopicBootstrap {
         }
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // default.api.timeout.ms may not be below request.timeout.ms, or the client refuses to start
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
