@@ -260,6 +260,32 @@ class TicketResourceTests {
     }
 
     @Test
+    void operatorHolidaysMoveDueTimes() {
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("name", "元旦调休"))
+                .when().put("/api/v1/calendar/holidays/2031-01-02").then().statusCode(200);
+        given().auth().oauth2(TestTokens.partner("p")).queryParam("year", 2031)
+                .when().get("/api/v1/calendar/holidays").then().statusCode(200)
+                .body("day", contains("2031-01-02")).body("name", contains("元旦调休"));
+        given().auth().oauth2(TestTokens.partner("p")).contentType(ContentType.JSON).body(Map.of("name", "x"))
+                .when().put("/api/v1/calendar/holidays/2031-01-03").then().statusCode(403);
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("name", "x"))
+                .when().put("/api/v1/calendar/holidays/2031-13-01").then().statusCode(400)
+                .body("errors[0].field", equalTo("day"));
+
+        UUID teamId = DemandHall.team(unique("LU"), "h5", List.of("TECH_TRANSFER"), "长沙市", List.of("轨道交通"), "轨道交通");
+        String id = push(unique("feeder-"), ticket(unique("XQ-"), "轨道交通", "长沙市", List.of(), List.of()));
+        DemandHall.awaitMatchable(id, teamId);
+        // Wednesday 1 Jan 2031 10:00 + 2 working days, Thursday a holiday, then the weekend: Monday 10:00
+        TestClock.set(LocalDateTime.of(2031, 1, 1, 10, 0).atZone(SlaClock.BEIJING).toInstant());
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(teamId, null))
+                .when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(200)
+                .body("firstResponseDue", equalTo(LocalDateTime.of(2031, 1, 6, 10, 0).atZone(SlaClock.BEIJING)
+                        .toInstant().toString()));
+        given().auth().oauth2(OPERATOR).when().delete("/api/v1/calendar/holidays/2031-01-02").then().statusCode(204);
+        given().auth().oauth2(OPERATOR).when().delete("/api/v1/calendar/holidays/2031-01-02").then().statusCode(404);
+    }
+
+    @Test
     void autoAssignmentPicksTheBestActiveMatch() {
         UUID teamId = DemandHall.team(unique("LU"), "h4", List.of("INTERNATIONAL_EXCHANGE"), "海口市", List.of("热带农业"),
                 "热带农业国际合作");

@@ -67,7 +67,8 @@ class LeadUnitResourceTests {
                 .body(unit(later, "后续学会", "NATIONAL_SOCIETY"))
                 .when().post("/api/v1/lead-units").then().statusCode(201);
         List<ConsumerRecord<String, String>> records = KafkaTestClient.readUntil(Topics.REGISTRATION,
-                Duration.ofSeconds(20), read -> read.stream().anyMatch(r -> later.equals(r.key())))
+                Duration.ofSeconds(20), read -> read.stream().anyMatch(r -> later.equals(r.key()))
+                        && read.stream().anyMatch(r -> code.equals(r.key())))
                 .stream().filter(r -> code.equals(r.key())).toList();
         assertEquals(1, records.size(), "exactly one event for the registration");
         ConsumerRecord<String, String> record = records.get(0);
