@@ -2,6 +2,7 @@ package cn.org.kczg.teams.activity.ticket;
 
 import cn.org.kczg.teams.activity.calendar.Holiday;
 import cn.org.kczg.teams.activity.team.ServedTeam;
+import cn.org.kczg.teams.activity.team.TeamAccess;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Answer;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.HistoryEntry;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.PushTicket;
@@ -329,7 +330,7 @@ public class TicketService {
     }
 
     private static boolean mayWorkOn(Caller caller, Ticket t) {
-        return t.teamId != null && (caller.teams().contains(t.teamId.toString()) || caller.actsFor(t.teamLeadUnit));
+        return TeamAccess.actsForTeam(caller, t.teamId, t.teamLeadUnit);
     }
 
     private static boolean mayConfirm(Caller caller, Ticket t) {
@@ -338,9 +339,8 @@ public class TicketService {
 
     /** Partner: own tickets; handler and lead unit: their teams'; operator and auditor: all. */
     private Optional<Ticket> visible(Caller caller, UUID id) {
-        return Ticket.<Ticket>findByIdOptional(id).filter(t -> caller.isAny(Roles.OPERATOR, Roles.AUDITOR)
-                || (caller.partner() != null && caller.partner().equals(t.partner))
-                || mayWorkOn(caller, t));
+        return Ticket.<Ticket>findByIdOptional(id).filter(t -> TeamAccess.maySee(caller, t.teamId, t.teamLeadUnit)
+                || (caller.partner() != null && caller.partner().equals(t.partner)));
     }
 
     private SlaClock slaClock() {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.org.kczg.teams.events.activity.ActivityReported;
+import cn.org.kczg.teams.events.activity.FeeViolationDecided;
+import cn.org.kczg.teams.events.activity.FeeViolationFlagged;
 import cn.org.kczg.teams.events.activity.TicketChanged;
 import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
@@ -70,7 +73,15 @@ class GoldenEventJsonTest {
                 new TicketChanged(TicketChanged.ASSIGNED, UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"),
                         "kczg-demand-feeder", "XQ-2026-0001", TEAM, SOCIETY, "NEW", "ASSIGNED", "最佳匹配",
                         "智能制造", "苏州市", List.of("TECH_TRANSFER"), AT.plusSeconds(172_800),
-                        AT.plusSeconds(864_000), null, AT));
+                        AT.plusSeconds(864_000), null, AT),
+                new ActivityReported(UUID.fromString("4d5e6f70-8192-4a3b-9c4d-5e6f7a8b9c0d"), TEAM, SOCIETY, 2026,
+                        "TECH_DISSEMINATION", "CONFERENCE", LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-21"),
+                        "苏州市", "苏州工业园区", "PILOT", 300, 45, 3, 2, 1, 60, BigDecimal.ZERO),
+                new FeeViolationFlagged(UUID.fromString("5e6f7081-92a3-4b4c-8d5e-6f7a8b9c0d1e"),
+                        UUID.fromString("4d5e6f70-8192-4a3b-9c4d-5e6f7a8b9c0d"), TEAM, SOCIETY, 2026,
+                        new BigDecimal("2000.00"), "参会企业"),
+                new FeeViolationDecided(UUID.fromString("5e6f7081-92a3-4b4c-8d5e-6f7a8b9c0d1e"),
+                        UUID.fromString("4d5e6f70-8192-4a3b-9c4d-5e6f7a8b9c0d"), TEAM, 2026, "UPHELD", "以服务团名义收取会务费"));
     }
 
     @ParameterizedTest(name = "{0}")

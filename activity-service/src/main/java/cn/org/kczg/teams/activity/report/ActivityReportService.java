@@ -1,0 +1,186 @@
+package cn.org.kczg.teams.activity.report;
+
+import cn.org.kczg.teams.activity.report.ReportDtos.ActivityView;
+import cn.org.kczg.teams.activity.report.ReportDtos.ReportActivity;
+import cn.org.kczg.teams.activity.report.ReportDtos.ViolationView;
+import cn.org.kczg.teams.activity.team.ServedTeam;
+import cn.org.kczg.teams.activity.team.TeamAccess;
+import cn.org.kczg.teams.events.activity.ActivityReported;
+import cn.org.kczg.teams.events.activity.FeeViolationDecided;
+import cn.org.kczg.teams.events.activity.FeeViolationFlagged;
+import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.outbox.Outbox;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.kit.security.Roles;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Activity reports (Art. 10, 11) and the non-profit rule (Art. 16): a declared fee is flagged, never dropped. */
+@ApplicationScoped
+@Transactional
+public class ActivityReportService {
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Clock clock;
+
+    public ActivityView report(Caller caller, ReportActivity r) {
+        ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(r.teamId())
+                .filter(t -> TeamAccess.actsForTeam(caller, t.id, t.leadUnitCreditCode))
+                .orElseThrow(() -> ProblemException.notFound("No team " + r.teamId() + "."));
+        if (!"ACTIVE".equals(team.status) && !"SUSPENDED".equals(team.status)) {
+            throw ProblemException.conflict("team-not-live", "The team is " + team.status + " and reports no more.");
+        }
+        if (r.endDate().isBefore(r.startDate())) {
+            throw ProblemException.invalid("endDate", "must not be before startDate");
+        }
+        boolean online = Boolean.TRUE.equals(r.place().online());
+        if (!online && (r.place().city() == null || r.place().city().isBlank())) {
+            throw ProblemException.invalid("place.city", "name the city (or park) served, or set online: true");
+        }
+        if (r.feesCharged().amount().signum() > 0 && (r.feesCharged().payer() == null
+                || r.feesCharged().payer().isBlank())) {
+            throw ProblemException.invalid("feesCharged.payer", "say who paid the fee");
+        }
+        ActivityReport a = new ActivityReport();
+        a.id = UUID.randomUUID();
+        a.teamId = team.id;
+        a.leadUnitCreditCode = team.leadUnitCreditCode;
+        a.year = r.startDate().getYear();
+        a.category = r.category().name();
+        a.form = r.form();
+        a.title = r.title().strip();
+        a.startDate = r.startDate();
+        a.endDate = r.endDate();
+        a.city = r.place().city();
+        a.park = r.place().park();
+        a.online = online;
+        List<String> pilotPlaces = team.pilotCities == null ? List.of() : team.pilotCities;
+        a.placeKind = PlaceKind.of(a.city, a.park, online, pilotPlaces);
+        a.participants = r.participants();
+        a.enterprisesServed = r.enterprisesServed();
+        a.outcomes = r.outcomes() == null ? new ReportDtos.Outcomes(null, 0, 0, 0, 0) : r.outcomes();
+        a.feeAmount = r.feesCharged().amount();
+        a.feePayer = r.feesCharged().payer();
+        a.reportedBy = caller.subject();
+        a.reportedAt = clock.instant();
+        a.persist();
+        audit.record(caller, "activity.reported", "activity", a.id.toString(), null);
+        var o = a.outcomes;
+        outbox.append(new ActivityReported(a.id, a.teamId, a.leadUnitCreditCode, a.year, a.category, a.form.name(),
+                a.startDate, a.endDate, a.city, a.park, a.placeKind.name(), a.participants, a.enterprisesServed,
+                o.count(o.agreementsSigned()), o.count(o.technologiesTransferred()), o.count(o.standardsDrafted()),
+                o.count(o.talentsTrained()), a.feeAmount));
+        if (a.feeAmount.signum() > 0) {
+            flag(caller, a);
+        }
+        return ActivityView.of(a);
+    }
+
+    private void flag(Caller caller, ActivityReport a) {
+        FeeViolation v = new FeeViolation();
+        v.id = UUID.randomUUID();
+        v.activityId = a.id;
+        v.teamId = a.teamId;
+        v.leadUnitCreditCode = a.leadUnitCreditCode;
+        v.year = a.year;
+        v.amount = a.feeAmount;
+        v.payer = a.feePayer;
+        v.status = FeeViolation.Status.FLAGGED;
+        v.flaggedAt = a.reportedAt;
+        v.persist();
+        audit.record(caller, "fee-violation.flagged", "fee-violation", v.id.toString(),
+                "第十六条: " + a.feeAmount + " charged to " + a.feePayer);
+        outbox.append(new FeeViolationFlagged(v.id, a.id, a.teamId, a.leadUnitCreditCode, a.year, a.feeAmount,
+                a.feePayer));
+    }
+
+    public Optional<ViolationView> decide(Caller caller, UUID id, FeeViolation.Status outcome, String reason) {
+        if (outcome == FeeViolation.Status.FLAGGED) {
+            throw ProblemException.invalid("outcome", "must be UPHELD or DISMISSED");
+        }
+        return FeeViolation.<FeeViolation>findByIdOptional(id).map(v -> {
+            if (v.status != FeeViolation.Status.FLAGGED) {
+                throw ProblemException.conflict("already-decided", "This fee violation was already " + v.status + ".");
+            }
+            v.status = outcome;
+            v.outcomeReason = reason.strip();
+            v.decidedBy = caller.subject();
+            v.decidedAt = clock.instant();
+            audit.record(caller, "fee-violation." + outcome.name().toLowerCase(), "fee-violation", id.toString(), reason);
+            outbox.append(new FeeViolationDecided(v.id, v.activityId, v.teamId, v.year, outcome.name(), v.outcomeReason));
+            return ViolationView.of(v);
+        });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ActivityView> find(Caller caller, UUID id) {
+        return ActivityReport.<ActivityReport>findByIdOptional(id)
+                .filter(a -> TeamAccess.maySee(caller, a.teamId, a.leadUnitCreditCode)).map(ActivityView::of);
+    }
+
+    public record ActivityFilter(UUID teamId, Integer year, String category, ActivityForm form) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ActivityView> list(Caller caller, ActivityFilter f, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (!caller.isAny(Roles.OPERATOR, Roles.AUDITOR)) {
+            where.add("(cast(teamId as String) in :teams or leadUnitCreditCode = :org)");
+            params.and("teams", caller.teams().isEmpty() ? Set.of("-") : caller.teams())
+                    .and("org", caller.org() == null ? "-" : caller.org());
+        }
+        if (f.teamId() != null) {
+            where.add("teamId = :teamId");
+            params.and("teamId", f.teamId());
+        }
+        if (f.year() != null) {
+            where.add("year = :year");
+            params.and("year", f.year());
+        }
+        if (f.category() != null) {
+            where.add("category = :category");
+            params.and("category", f.category());
+        }
+        if (f.form() != null) {
+            where.add("form = :form");
+            params.and("form", f.form());
+        }
+        return Page.of(ActivityReport.<ActivityReport>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
+                page.sort(), params), page, ActivityView::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ViolationView> violations(FeeViolation.Status status, UUID teamId, Integer year, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (status != null) {
+            where.add("status = :status");
+            params.and("status", status);
+        }
+        if (teamId != null) {
+            where.add("teamId = :teamId");
+            params.and("teamId", teamId);
+        }
+        if (year != null) {
+            where.add("year = :year");
+            params.and("year", year);
+        }
+        return Page.of(FeeViolation.<FeeViolation>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
+                page.sort(), params), page, ViolationView::of);
+    }
+}
