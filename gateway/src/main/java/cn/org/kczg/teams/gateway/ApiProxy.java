@@ -88,6 +88,10 @@ public class ApiProxy {
             request.headers().set(REQUEST_ID, requestId);
         }
         request.response().putHeader(REQUEST_ID, requestId);
+        // the edge says who the client is; whatever a client sent as X-Forwarded-For is replaced
+        if (request.remoteAddress() != null) {
+            request.headers().set("X-Forwarded-For", request.remoteAddress().hostAddress());
+        }
         URI target = routes.target(request.path()).orElse(null);
         if (target == null) {
             problem(request.response(), 404, "not-found", "Not found",

@@ -49,6 +49,12 @@ class ApiProxyTests {
     }
 
     @Test
+    void theClientAddressReplacesWhateverTheClientClaims() {
+        given().header("X-Forwarded-For", "203.0.113.9").when().get("/api/v1/teams")
+                .then().statusCode(200).body("forwardedFor", equalTo("127.0.0.1"));
+    }
+
+    @Test
     void badTokenIs401BeforeReachingAService() {
         int before = EchoBackendResource.HITS.get();
         given().auth().oauth2(TestTokens.forged("operator"))

@@ -33,6 +33,7 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
                         .put("uri", request.uri())
                         .put("authorization", request.getHeader("Authorization"))
                         .put("requestId", request.getHeader("X-Request-Id"))
+                        .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                         .put("body", body.toString());
                 LAST.set(echo);
                 request.response().putHeader("Content-Type", "application/json").end(echo.encode());

@@ -1,0 +1,52 @@
+package cn.org.kczg.teams.activity.complaint;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Art. 15: a complaint from the public about a team, triaged by the operator. */
+@Entity
+@Table(name = "complaint")
+public class Complaint extends PanacheEntityBase {
+    public enum Kind {
+        FEE_CHARGED, MISCONDUCT, SERVICE_QUALITY, FALSE_INFORMATION, OTHER
+    }
+
+    public enum Status {
+        RECEIVED, UPHELD, DISMISSED
+    }
+
+    @Id
+    public UUID id;
+    @Column(nullable = false)
+    public UUID teamId;
+    @Column(nullable = false)
+    public String leadUnitCreditCode;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+    @Column(nullable = false)
+    public String text;
+    /** How to reach the complainant, if given; only staff see it. */
+    public String contact;
+    /** SHA-256 of the client address, for the rate limit; the address itself is not kept. */
+    @Column(nullable = false)
+    public String clientHash;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+    public String outcomeReason;
+    public String decidedBy;
+    public Instant decidedAt;
+    @Column(nullable = false)
+    public Instant filedAt;
+    @Version
+    public long version;
+}

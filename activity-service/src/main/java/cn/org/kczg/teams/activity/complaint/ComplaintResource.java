@@ -1,0 +1,93 @@
+package cn.org.kczg.teams.activity.complaint;
+
+import cn.org.kczg.teams.activity.complaint.ComplaintService.ComplaintView;
+import cn.org.kczg.teams.activity.complaint.ComplaintService.FileComplaint;
+import cn.org.kczg.teams.activity.complaint.ComplaintService.Outcome;
+import cn.org.kczg.teams.activity.complaint.ComplaintService.Receipt;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.Problem;
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.kit.web.QueryParams;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Art. 15: anyone may complain about a team; the operator triages. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Public complaints (Art. 15)")
+public class ComplaintResource {
+    @Inject
+    ComplaintService service;
+    @Inject
+    CurrentCaller caller;
+
+    /**
+     * No token needed. The client address is the gateway's {@code X-Forwarded-For} (the gateway sets it;
+     * services are reachable only through it), else the connection's address.
+     */
+    @POST
+    @Path("/public/complaints")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public Response file(@NotNull @Valid FileComplaint request, @Context HttpServerRequest http, UriInfo uri) {
+        String forwarded = http.getHeader("X-Forwarded-For");
+        String client = forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].strip()
+                : http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        Receipt receipt = service.file(request, client);
+        return Response.status(201).entity(receipt).build();
+    }
+
+    @GET
+    @Path("/complaints")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT, Roles.HANDLER})
+    public Page<ComplaintView> list(@QueryParam("status") String status, @QueryParam("teamId") UUID teamId,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+        return service.list(caller.get(), QueryParams.enumValue(Complaint.Status.class, "status", status), teamId,
+                PageRequest.of(page, size, sort, Map.of("filedAt", "filedAt"), "filedAt,desc"));
+    }
+
+    @GET
+    @Path("/complaints/{id}")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT, Roles.HANDLER})
+    public ComplaintView get(@PathParam("id") UUID id) {
+        return service.find(caller.get(), id).orElseThrow(() -> ProblemException.notFound("No complaint " + id + "."));
+    }
+
+    @POST
+    @Path("/complaints/{id}/outcome")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    public ComplaintView decide(@PathParam("id") UUID id, @NotNull @Valid Outcome body) {
+        return service.decide(caller.get(), id, body.outcome(), body.reason())
+                .orElseThrow(() -> ProblemException.notFound("No complaint " + id + "."));
+    }
+
+    /** 429 carries Retry-After, so well-behaved clients know when to come back. */
+    @ServerExceptionMapper
+    public Response rateLimited(ComplaintService.RateLimited e, UriInfo uri) {
+        return Response.status(429).header("Retry-After", e.retryAfterSeconds).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(429, e.code(), e.title(), e.getMessage(), uri.getPath(), null)).build();
+    }
+}

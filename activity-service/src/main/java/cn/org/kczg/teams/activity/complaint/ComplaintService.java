@@ -1,0 +1,172 @@
+package cn.org.kczg.teams.activity.complaint;
+
+import cn.org.kczg.teams.activity.team.ServedTeam;
+import cn.org.kczg.teams.activity.team.TeamAccess;
+import cn.org.kczg.teams.events.activity.ComplaintDecided;
+import cn.org.kczg.teams.events.activity.ComplaintFiled;
+import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.outbox.Outbox;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.kit.security.Roles;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Art. 15: public complaints, rate-limited per client address, triaged by the operator. */
+@ApplicationScoped
+@Transactional
+public class ComplaintService {
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    EntityManager em;
+    @Inject
+    ComplaintConfig config;
+    @Inject
+    Clock clock;
+
+    public record FileComplaint(@NotNull UUID teamId, @NotNull Complaint.Kind kind,
+            @NotBlank @Size(max = 5000) String text, @Size(max = 200) String contact) {
+    }
+
+    public record Outcome(@NotNull Complaint.Status outcome, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** What the public gets back: no more than it sent. */
+    public record Receipt(UUID id, Complaint.Status status, Instant filedAt) {
+    }
+
+    public record ComplaintView(UUID id, UUID teamId, Complaint.Kind kind, String text, String contact,
+            Complaint.Status status, String outcomeReason, Instant filedAt, Instant decidedAt) {
+    }
+
+    /** Too many complaints from one address within the window: retry after the given time. */
+    public static class RateLimited extends ProblemException {
+        public final long retryAfterSeconds;
+
+        RateLimited(long retryAfterSeconds) {
+            super(429, "rate-limited", "Too many requests", "Too many complaints from your address; try again in "
+                    + retryAfterSeconds + " seconds.", null);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+    }
+
+    public Receipt file(FileComplaint request, String clientAddress) {
+        ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(request.teamId())
+                .orElseThrow(() -> ProblemException.notFound("No team " + request.teamId() + "."));
+        String client = sha256(clientAddress == null ? "unknown" : clientAddress);
+        Instant now = clock.instant();
+        // one address at a time, so concurrent complaints cannot slip past the limit together
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:c, 0))").setParameter("c", "complaint:" + client)
+                .getSingleResult();
+        List<Complaint> recent = Complaint.list("clientHash = ?1 and filedAt > ?2 order by filedAt", client,
+                now.minus(config.window()));
+        if (recent.size() >= config.perClient()) {
+            Instant freeAt = recent.get(recent.size() - config.perClient()).filedAt.plus(config.window());
+            throw new RateLimited(Math.max(1, Duration.between(now, freeAt).toSeconds() + 1));
+        }
+        Complaint c = new Complaint();
+        c.id = UUID.randomUUID();
+        c.teamId = team.id;
+        c.leadUnitCreditCode = team.leadUnitCreditCode;
+        c.kind = request.kind();
+        c.text = request.text().strip();
+        c.contact = request.contact();
+        c.clientHash = client;
+        c.status = Complaint.Status.RECEIVED;
+        c.filedAt = now;
+        c.persist();
+        audit.record(Caller.ANONYMOUS, "complaint.filed", "complaint", c.id.toString(), null);
+        outbox.append(new ComplaintFiled(c.id, c.teamId, c.leadUnitCreditCode, c.kind.name(), year(now)));
+        return new Receipt(c.id, c.status, c.filedAt);
+    }
+
+    public Optional<ComplaintView> decide(Caller caller, UUID id, Complaint.Status outcome, String reason) {
+        if (outcome == Complaint.Status.RECEIVED) {
+            throw ProblemException.invalid("outcome", "must be UPHELD or DISMISSED");
+        }
+        return Complaint.<Complaint>findByIdOptional(id).map(c -> {
+            if (c.status != Complaint.Status.RECEIVED) {
+                throw ProblemException.conflict("already-decided", "This complaint was already " + c.status + ".");
+            }
+            c.status = outcome;
+            c.outcomeReason = reason.strip();
+            c.decidedBy = caller.subject();
+            c.decidedAt = clock.instant();
+            audit.record(caller, "complaint." + outcome.name().toLowerCase(), "complaint", id.toString(), reason);
+            outbox.append(new ComplaintDecided(outcome == Complaint.Status.UPHELD ? ComplaintDecided.UPHELD
+                    : ComplaintDecided.DISMISSED, c.id, c.teamId, c.kind.name(), year(c.filedAt), c.outcomeReason));
+            return view(caller, c);
+        });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ComplaintView> list(Caller caller, Complaint.Status status, UUID teamId, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (!caller.isAny(Roles.OPERATOR, Roles.AUDITOR)) {
+            where.add("(cast(teamId as String) in :teams or leadUnitCreditCode = :org)");
+            params.and("teams", caller.teams().isEmpty() ? Set.of("-") : caller.teams())
+                    .and("org", caller.org() == null ? "-" : caller.org());
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.and("status", status);
+        }
+        if (teamId != null) {
+            where.add("teamId = :teamId");
+            params.and("teamId", teamId);
+        }
+        return Page.of(Complaint.<Complaint>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(),
+                params), page, c -> view(caller, c));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ComplaintView> find(Caller caller, UUID id) {
+        return Complaint.<Complaint>findByIdOptional(id)
+                .filter(c -> TeamAccess.maySee(caller, c.teamId, c.leadUnitCreditCode)).map(c -> view(caller, c));
+    }
+
+    /** The complainant's contact is for staff only. */
+    private static ComplaintView view(Caller caller, Complaint c) {
+        boolean staff = caller.isAny(Roles.OPERATOR, Roles.AUDITOR);
+        return new ComplaintView(c.id, c.teamId, c.kind, c.text, staff ? c.contact : null, c.status, c.outcomeReason,
+                c.filedAt, c.decidedAt);
+    }
+
+    private static int year(Instant at) {
+        return at.atZone(ZoneId.of("Asia/Shanghai")).getYear();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package cn.org.kczg.teams.activity.complaint;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import cn.org.kczg.teams.events.EventJson;
+import cn.org.kczg.teams.events.Topics;
+import cn.org.kczg.teams.events.registration.TeamActivated;
+import cn.org.kczg.teams.testkit.KafkaTestClient;
+import cn.org.kczg.teams.testkit.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ComplaintTests {
+    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000L);
+    private static final String OPERATOR = TestTokens.token("operator");
+
+    private static String address() {
+        long n = SEQ.incrementAndGet();
+        return "198.51." + (n / 250 % 250) + "." + (n % 250);
+    }
+
+    private static UUID team(String leadUnit, String probeAddress) {
+        UUID id = UUID.randomUUID();
+        var event = new TeamActivated(id, UUID.randomUUID(), "“科创中国”投诉测试" + id + "科技服务团", leadUnit, "单位",
+                "NATIONAL_SOCIETY", 2026, "测试", List.of(), List.of("苏州市"), List.of(), List.of(), null, Instant.now());
+        var envelope = EventJson.envelope(event, "registration-service", "test", Instant.now());
+        KafkaTestClient.produce(Topics.REGISTRATION, envelope.aggregateId(), EventJson.write(envelope));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().header("X-Forwarded-For", probeAddress)
+                .contentType(ContentType.JSON).body(Map.of("teamId", id.toString(), "kind", "OTHER", "text", "探测"))
+                .when().post("/api/v1/public/complaints").statusCode() == 201);
+        return id;
+    }
+
+    @Test
+    void anyoneMayComplainAndTheOperatorTriages() {
+        String unit = "LU" + SEQ.incrementAndGet();
+        UUID teamId = team(unit, address());
+        String id = given().header("X-Forwarded-For", address()).contentType(ContentType.JSON)
+                .body(Map.of("teamId", teamId.toString(), "kind", "FEE_CHARGED", "text", "以服务团名义收取咨询费2000元",
+                        "contact", "13912345678"))
+                .when().post("/api/v1/public/complaints").then().statusCode(201)
+                .body("status", equalTo("RECEIVED")).body("contact", nullValue()).extract().path("id");
+
+        given().auth().oauth2(TestTokens.leadUnit(unit)).when().get("/api/v1/complaints/" + id).then().statusCode(200)
+                .body("text", equalTo("以服务团名义收取咨询费2000元")).body("contact", nullValue());
+        given().auth().oauth2(TestTokens.leadUnit("LU-other")).when().get("/api/v1/complaints/" + id).then().statusCode(404);
+        given().auth().oauth2(OPERATOR).when().get("/api/v1/complaints/" + id).then().statusCode(200)
+                .body("contact", equalTo("13912345678"));
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("outcome", "UPHELD", "reason", "经核实"))
+                .when().post("/api/v1/complaints/" + id + "/outcome").then().statusCode(200).body("status", equalTo("UPHELD"));
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("outcome", "DISMISSED", "reason", "改"))
+                .when().post("/api/v1/complaints/" + id + "/outcome").then().statusCode(409);
+        var records = KafkaTestClient.readUntil(Topics.ACTIVITY, Duration.ofSeconds(20),
+                read -> read.stream().anyMatch(r -> r.value().contains("complaint.upheld") && r.value().contains(id)));
+        org.junit.jupiter.api.Assertions.assertFalse(records.stream().anyMatch(r -> r.value().contains("13912345678")),
+                "the complainant's contact never leaves the service");
+    }
+
+    @Test
+    void badComplaintsNameTheFieldAndUnknownTeamsAre404() {
+        given().contentType(ContentType.JSON).body(Map.of("teamId", UUID.randomUUID().toString(), "kind", "OTHER",
+                "text", "x")).when().post("/api/v1/public/complaints").then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("teamId", UUID.randomUUID().toString(), "kind", "GOSSIP",
+                "text", "x")).when().post("/api/v1/public/complaints").then().statusCode(400)
+                .body("errors[0].field", equalTo("kind"));
+        given().contentType(ContentType.JSON).body(Map.of("teamId", UUID.randomUUID().toString(), "kind", "OTHER",
+                "text", "长".repeat(5001))).when().post("/api/v1/public/complaints").then().statusCode(400)
+                .body("errors[0].field", equalTo("text"));
+    }
+
+    @Test
+    void oneAddressMayFileFivePerWindowThen429WithRetryAfter() {
+        UUID teamId = team("LU" + SEQ.incrementAndGet(), address());
+        String client = address();
+        for (int i = 0; i < 5; i++) {
+            given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                    .body(Map.of("teamId", teamId.toString(), "kind", "SERVICE_QUALITY", "text", "第" + i + "次"))
+                    .when().post("/api/v1/public/complaints").then().statusCode(201);
+        }
+        given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                .body(Map.of("teamId", teamId.toString(), "kind", "SERVICE_QUALITY", "text", "第6次"))
+                .when().post("/api/v1/public/complaints").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", notNullValue());
+        given().header("X-Forwarded-For", address()).contentType(ContentType.JSON)
+                .body(Map.of("teamId", teamId.toString(), "kind", "SERVICE_QUALITY", "text", "另一个地址"))
+                .when().post("/api/v1/public/complaints").then().statusCode(201);
+    }
+}
