@@ -9,6 +9,7 @@ import cn.org.kczg.teams.events.activity.ComplaintDecided;
 import cn.org.kczg.teams.events.activity.ComplaintFiled;
 import cn.org.kczg.teams.events.activity.FeeViolationDecided;
 import cn.org.kczg.teams.events.activity.FeeViolationFlagged;
+import cn.org.kczg.teams.events.activity.LibraryEntryChanged;
 import cn.org.kczg.teams.events.activity.TicketChanged;
 import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
@@ -86,7 +87,9 @@ class GoldenEventJsonTest {
                         UUID.fromString("4d5e6f70-8192-4a3b-9c4d-5e6f7a8b9c0d"), TEAM, 2026, "UPHELD", "以服务团名义收取会务费"),
                 new ComplaintFiled(UUID.fromString("6f708192-a3b4-4c5d-9e6f-7a8b9c0d1e2f"), TEAM, SOCIETY, "FEE_CHARGED", 2026),
                 new ComplaintDecided(ComplaintDecided.UPHELD, UUID.fromString("6f708192-a3b4-4c5d-9e6f-7a8b9c0d1e2f"),
-                        TEAM, "FEE_CHARGED", 2026, "经核实收取了咨询费"));
+                        TEAM, "FEE_CHARGED", 2026, "经核实收取了咨询费"),
+                new LibraryEntryChanged(LibraryEntryChanged.PUBLISHED,
+                        UUID.fromString("708192a3-b4c5-4d6e-8f70-8192a3b4c5d6"), TEAM, "OPEN_SOURCE", "PUBLISHED", null, AT));
     }
 
     @ParameterizedTest(name = "{0}")

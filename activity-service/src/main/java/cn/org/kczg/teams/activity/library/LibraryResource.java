@@ -1,0 +1,125 @@
+package cn.org.kczg.teams.activity.library;
+
+import cn.org.kczg.teams.activity.library.LibraryService.Draft;
+import cn.org.kczg.teams.activity.library.LibraryService.Edit;
+import cn.org.kczg.teams.activity.library.LibraryService.EntryView;
+import cn.org.kczg.teams.activity.library.LibraryService.LibraryFilter;
+import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.kit.web.QueryParams;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** 问题库/项目库/开源库 (Art. 12). */
+@Path("/api/v1/library")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Libraries (Art. 12)")
+public class LibraryResource {
+    @Inject
+    LibraryService service;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    AuditTrail audit;
+
+    public record Rejection(@jakarta.validation.constraints.NotBlank
+            @jakarta.validation.constraints.Size(max = 2000) String reason) {
+    }
+
+    public record HistoryEntry(java.time.Instant at, String actor, String role, String action, String reason) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER})
+    public Response create(@NotNull @Valid Draft draft, UriInfo uri) {
+        EntryView created = service.create(caller.get(), draft);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER})
+    public EntryView edit(@PathParam("id") UUID id, @NotNull @Valid Edit edit) {
+        return service.edit(caller.get(), id, edit).orElseThrow(() -> notFound(id));
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER})
+    public EntryView submit(@PathParam("id") UUID id) {
+        return service.submit(caller.get(), id).orElseThrow(() -> notFound(id));
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed({Roles.OPERATOR, Roles.REVIEWER})
+    public EntryView publish(@PathParam("id") UUID id) {
+        return service.publish(caller.get(), id).orElseThrow(() -> notFound(id));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OPERATOR, Roles.REVIEWER})
+    public EntryView reject(@PathParam("id") UUID id, @NotNull @Valid Rejection body) {
+        return service.reject(caller.get(), id, body.reason()).orElseThrow(() -> notFound(id));
+    }
+
+    @GET
+    @Authenticated
+    public Page<EntryView> search(@QueryParam("q") String q, @QueryParam("kind") String kind,
+            @QueryParam("industryField") String industryField, @QueryParam("region") String region,
+            @QueryParam("status") String status, @QueryParam("teamId") UUID teamId, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+        var filter = new LibraryFilter(q, QueryParams.enumValue(LibraryEntry.Kind.class, "kind", kind), industryField,
+                region, QueryParams.enumValue(LibraryEntry.Status.class, "status", status), teamId);
+        return service.search(caller.get(), filter, PageRequest.of(page, size, sort,
+                Map.of("updatedAt", "updatedAt", "publishedAt", "publishedAt", "title", "title"), "updatedAt,desc"));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    public EntryView get(@PathParam("id") UUID id) {
+        return service.find(caller.get(), id).orElseThrow(() -> notFound(id));
+    }
+
+    /** Stable ids and history: every change of the entry, oldest first. */
+    @GET
+    @Path("/{id}/history")
+    @Authenticated
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        service.find(caller.get(), id).orElseThrow(() -> notFound(id));
+        return audit.of(LibraryService.AGGREGATE, id.toString()).stream()
+                .map(e -> new HistoryEntry(e.occurredAt, e.actor, e.actorRole, e.action, e.reason)).toList();
+    }
+
+    private static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("No library entry " + id + ".");
+    }
+}
