@@ -1,0 +1,60 @@
+package cn.org.kczg.teams.activity.volunteer;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Art. 13: a participation certificate, or the “科创中国”科技服务团优秀团员证书 once an operator approves it. */
+@Entity
+@Table(name = "certificate")
+public class Certificate extends PanacheEntityBase {
+    public enum Kind {
+        PARTICIPATION, OUTSTANDING_MEMBER
+    }
+
+    public enum Status {
+        PENDING_APPROVAL, VALID, REVOKED, REJECTED
+    }
+
+    @Id
+    public UUID id;
+    /** What anyone types to verify it: 20 characters of base32, 100 bits of randomness. */
+    @Column(nullable = false, unique = true)
+    public String code;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+    @Column(nullable = false)
+    public UUID teamId;
+    @Column(nullable = false)
+    public String teamName;
+    @Column(nullable = false)
+    public String leadUnitCreditCode;
+    @Column(nullable = false)
+    public String holder;
+    @Column(nullable = false)
+    public String holderName;
+    /** For a participation certificate, the participation it certifies (one certificate each). */
+    @Column(unique = true)
+    public UUID participationId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+    public String nominationReason;
+    public String nominatedBy;
+    public String decidedBy;
+    public Instant issuedAt;
+    public Instant revokedAt;
+    public String revokeReason;
+    @Column(nullable = false)
+    public Instant createdAt;
+    @Version
+    public long version;
+}

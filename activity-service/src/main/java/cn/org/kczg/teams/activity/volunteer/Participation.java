@@ -1,0 +1,51 @@
+package cn.org.kczg.teams.activity.volunteer;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Art. 13: a volunteer's part in a team's activity, confirmed or rejected by the lead unit. */
+@Entity
+@Table(name = "participation")
+public class Participation extends PanacheEntityBase {
+    public enum Status {
+        PENDING, CONFIRMED, REJECTED
+    }
+
+    @Id
+    public UUID id;
+    @Column(nullable = false)
+    public UUID teamId;
+    @Column(nullable = false)
+    public String leadUnitCreditCode;
+    @Column(nullable = false)
+    public UUID activityId;
+    public int year;
+    /** The volunteer's {@code sub}. */
+    @Column(nullable = false)
+    public String volunteer;
+    @Column(nullable = false)
+    public String volunteerName;
+    @Column(nullable = false)
+    public String role;
+    @Column(nullable = false)
+    public BigDecimal hours;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+    public String decisionReason;
+    public String decidedBy;
+    public Instant decidedAt;
+    @Column(nullable = false)
+    public Instant loggedAt;
+    @Version
+    public long version;
+}

@@ -1,0 +1,146 @@
+package cn.org.kczg.teams.activity.volunteer;
+
+import cn.org.kczg.teams.activity.volunteer.VolunteerService.CertificateView;
+import cn.org.kczg.teams.activity.volunteer.VolunteerService.LogParticipation;
+import cn.org.kczg.teams.activity.volunteer.VolunteerService.Nomination;
+import cn.org.kczg.teams.activity.volunteer.VolunteerService.ParticipationView;
+import cn.org.kczg.teams.activity.volunteer.VolunteerService.Verification;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.kit.web.QueryParams;
+import cn.org.kczg.teams.kit.web.Reason;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Volunteers and certificates (Art. 13). */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Volunteers and certificates (Art. 13)")
+public class VolunteerResource {
+
+    @Inject
+    VolunteerService service;
+    @Inject
+    CurrentCaller caller;
+
+    public record RequiredReason(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record CertificateRequest(@NotNull UUID participationId) {
+    }
+
+    @POST
+    @Path("/participations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.VOLUNTEER)
+    public Response log(@NotNull @Valid LogParticipation request) {
+        return Response.status(201).entity(service.log(caller.get(), request)).build();
+    }
+
+    @GET
+    @Path("/participations")
+    @RolesAllowed({Roles.VOLUNTEER, Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
+    public Page<ParticipationView> participations(@QueryParam("status") String status,
+            @QueryParam("teamId") UUID teamId, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("sort") String sort) {
+        return service.participations(caller.get(), QueryParams.enumValue(Participation.Status.class, "status", status),
+                teamId, PageRequest.of(page, size, sort, Map.of("loggedAt", "loggedAt"), "loggedAt,desc"));
+    }
+
+    @POST
+    @Path("/participations/{id}/confirm")
+    @RolesAllowed(Roles.LEAD_UNIT)
+    public ParticipationView confirm(@PathParam("id") UUID id, @Valid Reason reason) {
+        return service.decide(caller.get(), id, true, reason == null ? null : reason.reason())
+                .orElseThrow(() -> ProblemException.notFound("No participation " + id + "."));
+    }
+
+    @POST
+    @Path("/participations/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.LEAD_UNIT)
+    public ParticipationView reject(@PathParam("id") UUID id, @NotNull @Valid RequiredReason body) {
+        return service.decide(caller.get(), id, false, body.reason())
+                .orElseThrow(() -> ProblemException.notFound("No participation " + id + "."));
+    }
+
+    @POST
+    @Path("/certificates/participation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.VOLUNTEER)
+    public CertificateView participationCertificate(@NotNull @Valid CertificateRequest body) {
+        return service.requestParticipationCertificate(caller.get(), body.participationId());
+    }
+
+    @POST
+    @Path("/certificates/outstanding")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.LEAD_UNIT)
+    public Response nominate(@NotNull @Valid Nomination body) {
+        return Response.status(201).entity(service.nominate(caller.get(), body)).build();
+    }
+
+    @POST
+    @Path("/certificates/{id}/approve")
+    @RolesAllowed(Roles.OPERATOR)
+    public CertificateView approve(@PathParam("id") UUID id) {
+        return service.approve(caller.get(), id, true, null)
+                .orElseThrow(() -> ProblemException.notFound("No certificate " + id + "."));
+    }
+
+    @POST
+    @Path("/certificates/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    public CertificateView rejectNomination(@PathParam("id") UUID id, @NotNull @Valid RequiredReason body) {
+        return service.approve(caller.get(), id, false, body.reason())
+                .orElseThrow(() -> ProblemException.notFound("No certificate " + id + "."));
+    }
+
+    @POST
+    @Path("/certificates/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    public CertificateView revoke(@PathParam("id") UUID id, @NotNull @Valid RequiredReason body) {
+        return service.revoke(caller.get(), id, body.reason())
+                .orElseThrow(() -> ProblemException.notFound("No certificate " + id + "."));
+    }
+
+    @GET
+    @Path("/certificates")
+    @RolesAllowed({Roles.VOLUNTEER, Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
+    public Page<CertificateView> certificates(@QueryParam("status") String status, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+        return service.certificates(caller.get(), QueryParams.enumValue(Certificate.Status.class, "status", status),
+                PageRequest.of(page, size, sort, Map.of("createdAt", "createdAt", "issuedAt", "issuedAt"),
+                        "createdAt,desc"));
+    }
+
+    /** Anyone verifies a certificate by its code (no token). */
+    @GET
+    @Path("/public/certificates/{code}")
+    @PermitAll
+    public Verification verify(@PathParam("code") String code) {
+        return service.verify(code).orElseThrow(() -> ProblemException.notFound("No certificate with this code."));
+    }
+}

@@ -1,0 +1,264 @@
+package cn.org.kczg.teams.activity.volunteer;
+
+import cn.org.kczg.teams.activity.report.ActivityReport;
+import cn.org.kczg.teams.activity.team.ServedTeam;
+import cn.org.kczg.teams.activity.team.TeamAccess;
+import cn.org.kczg.teams.events.activity.CertificateChanged;
+import cn.org.kczg.teams.events.activity.ParticipationConfirmed;
+import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.outbox.Outbox;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.kit.security.Roles;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Art. 13: volunteers' participation, confirmed by the lead unit, and the certificates that follow. */
+@ApplicationScoped
+@Transactional
+public class VolunteerService {
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Clock clock;
+
+    public record LogParticipation(@NotNull UUID activityId, @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 100) String role,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000") @Digits(integer = 4, fraction = 1)
+            BigDecimal hours) {
+    }
+
+    public record Nomination(@NotNull UUID teamId, @NotBlank @Size(max = 200) String volunteer,
+            @NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record ParticipationView(UUID id, UUID teamId, UUID activityId, String volunteer, String volunteerName,
+            String role, BigDecimal hours, Participation.Status status, String decisionReason, Instant loggedAt) {
+        static ParticipationView of(Participation p) {
+            return new ParticipationView(p.id, p.teamId, p.activityId, p.volunteer, p.volunteerName, p.role, p.hours,
+                    p.status, p.decisionReason, p.loggedAt);
+        }
+    }
+
+    public record CertificateView(UUID id, String code, Certificate.Kind kind, UUID teamId, String teamName,
+            String holder, String holderName, Certificate.Status status, Instant issuedAt, Instant revokedAt,
+            String revokeReason) {
+        static CertificateView of(Certificate c) {
+            return new CertificateView(c.id, c.status == Certificate.Status.PENDING_APPROVAL ? null : c.code, c.kind,
+                    c.teamId, c.teamName, c.holder, c.holderName, c.status, c.issuedAt, c.revokedAt, c.revokeReason);
+        }
+    }
+
+    /** What anyone may learn from a certificate code: no more than the masked holder name. */
+    public record Verification(Certificate.Kind kind, String holder, String teamName, Instant issuedAt, String status,
+            Instant revokedAt) {
+    }
+
+    public ParticipationView log(Caller caller, LogParticipation request) {
+        ActivityReport activity = ActivityReport.<ActivityReport>findByIdOptional(request.activityId())
+                .orElseThrow(() -> ProblemException.notFound("No activity " + request.activityId() + "."));
+        Participation p = new Participation();
+        p.id = UUID.randomUUID();
+        p.teamId = activity.teamId;
+        p.leadUnitCreditCode = activity.leadUnitCreditCode;
+        p.activityId = activity.id;
+        p.year = activity.year;
+        p.volunteer = caller.subject();
+        p.volunteerName = request.name().strip();
+        p.role = request.role().strip();
+        p.hours = request.hours();
+        p.status = Participation.Status.PENDING;
+        p.loggedAt = clock.instant();
+        p.persist();
+        audit.record(caller, "participation.logged", "participation", p.id.toString(), null);
+        return ParticipationView.of(p);
+    }
+
+    public Optional<ParticipationView> decide(Caller caller, UUID id, boolean confirm, String reason) {
+        return Participation.<Participation>findByIdOptional(id)
+                .filter(p -> TeamAccess.maySee(caller, p.teamId, p.leadUnitCreditCode) || caller.subject().equals(p.volunteer))
+                .map(p -> {
+                    if (!caller.actsFor(p.leadUnitCreditCode)) {
+                        throw ProblemException.forbidden("Only the team's lead unit confirms hours.");
+                    }
+                    if (p.status != Participation.Status.PENDING) {
+                        throw ProblemException.conflict("already-decided", "This participation is already " + p.status + ".");
+                    }
+                    p.status = confirm ? Participation.Status.CONFIRMED : Participation.Status.REJECTED;
+                    p.decisionReason = reason;
+                    p.decidedBy = caller.subject();
+                    p.decidedAt = clock.instant();
+                    audit.record(caller, "participation." + p.status.name().toLowerCase(), "participation",
+                            id.toString(), reason);
+                    if (confirm) {
+                        outbox.append(new ParticipationConfirmed(p.id, p.teamId, p.activityId, p.volunteer, p.hours,
+                                p.year));
+                    }
+                    return ParticipationView.of(p);
+                });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ParticipationView> participations(Caller caller, Participation.Status status, UUID teamId,
+            PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        scope(caller, where, params, "volunteer");
+        if (status != null) {
+            where.add("status = :status");
+            params.and("status", status);
+        }
+        if (teamId != null) {
+            where.add("teamId = :teamId");
+            params.and("teamId", teamId);
+        }
+        return Page.of(Participation.<Participation>find(String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where),
+                page.sort(), params), page, ParticipationView::of);
+    }
+
+    /** A participation certificate for confirmed participation, once per participation. */
+    public CertificateView requestParticipationCertificate(Caller caller, UUID participationId) {
+        Participation p = Participation.<Participation>findByIdOptional(participationId)
+                .filter(x -> x.volunteer.equals(caller.subject()))
+                .orElseThrow(() -> ProblemException.notFound("No participation " + participationId + " of yours."));
+        if (p.status != Participation.Status.CONFIRMED) {
+            throw ProblemException.conflict("not-confirmed", "Only confirmed participation is certified; this one is "
+                    + p.status + ".");
+        }
+        Optional<Certificate> existing = Certificate.find("participationId", p.id).firstResultOptional();
+        if (existing.isPresent()) {
+            return CertificateView.of(existing.get());
+        }
+        Certificate c = certificate(Certificate.Kind.PARTICIPATION, p.teamId, p.volunteer, p.volunteerName);
+        c.participationId = p.id;
+        issue(caller, c);
+        return CertificateView.of(c);
+    }
+
+    /** The lead unit nominates an outstanding member; an operator approves before it is issued. */
+    public CertificateView nominate(Caller caller, Nomination n) {
+        ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(n.teamId())
+                .filter(t -> caller.actsFor(t.leadUnitCreditCode))
+                .orElseThrow(() -> ProblemException.notFound("No team " + n.teamId() + "."));
+        Certificate c = certificate(Certificate.Kind.OUTSTANDING_MEMBER, team.id, n.volunteer().strip(), n.name().strip());
+        c.status = Certificate.Status.PENDING_APPROVAL;
+        c.nominationReason = n.reason();
+        c.nominatedBy = caller.subject();
+        c.persist();
+        audit.record(caller, "certificate.nominated", "certificate", c.id.toString(), n.reason());
+        return CertificateView.of(c);
+    }
+
+    public Optional<CertificateView> approve(Caller caller, UUID id, boolean approve, String reason) {
+        return Certificate.<Certificate>findByIdOptional(id).map(c -> {
+            if (c.status != Certificate.Status.PENDING_APPROVAL) {
+                throw ProblemException.conflict("not-pending", "This certificate is " + c.status + ".");
+            }
+            if (approve) {
+                c.decidedBy = caller.subject();
+                issue(caller, c);
+            } else {
+                c.status = Certificate.Status.REJECTED;
+                c.decidedBy = caller.subject();
+                audit.record(caller, "certificate.rejected", "certificate", id.toString(), reason);
+            }
+            return CertificateView.of(c);
+        });
+    }
+
+    public Optional<CertificateView> revoke(Caller caller, UUID id, String reason) {
+        return Certificate.<Certificate>findByIdOptional(id).map(c -> {
+            if (c.status != Certificate.Status.VALID) {
+                throw ProblemException.conflict("not-valid", "Only a valid certificate can be revoked; this one is "
+                        + c.status + ".");
+            }
+            c.status = Certificate.Status.REVOKED;
+            c.revokedAt = clock.instant();
+            c.revokeReason = reason;
+            audit.record(caller, "certificate.revoked", "certificate", id.toString(), reason);
+            outbox.append(new CertificateChanged(CertificateChanged.REVOKED, c.id, c.teamId, c.kind.name(),
+                    year(c.issuedAt), reason));
+            return CertificateView.of(c);
+        });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Verification> verify(String code) {
+        return Certificate.<Certificate>find("code", code.strip().toUpperCase()).firstResultOptional()
+                .filter(c -> c.status == Certificate.Status.VALID || c.status == Certificate.Status.REVOKED)
+                .map(c -> new Verification(c.kind, CertificateCode.maskName(c.holderName), c.teamName, c.issuedAt,
+                        c.status.name(), c.revokedAt));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CertificateView> certificates(Caller caller, Certificate.Status status, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        scope(caller, where, params, "holder");
+        if (status != null) {
+            where.add("status = :status");
+            params.and("status", status);
+        }
+        return Page.of(Certificate.<Certificate>find(String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where),
+                page.sort(), params), page, CertificateView::of);
+    }
+
+    /** Volunteers see their own; teams see theirs; operators and auditors see all. */
+    private static void scope(Caller caller, List<String> where, Parameters params, String holderField) {
+        if (caller.isAny(Roles.OPERATOR, Roles.AUDITOR)) {
+            return;
+        }
+        where.add("(" + holderField + " = :me or cast(teamId as String) in :teams or leadUnitCreditCode = :org)");
+        params.and("me", caller.subject()).and("teams", caller.teams().isEmpty() ? Set.of("-") : caller.teams())
+                .and("org", caller.org() == null ? "-" : caller.org());
+    }
+
+    private Certificate certificate(Certificate.Kind kind, UUID teamId, String holder, String holderName) {
+        ServedTeam team = ServedTeam.findById(teamId);
+        Certificate c = new Certificate();
+        c.id = UUID.randomUUID();
+        c.code = CertificateCode.next();
+        c.kind = kind;
+        c.teamId = teamId;
+        c.teamName = team == null ? "" : team.name;
+        c.leadUnitCreditCode = team == null ? "" : team.leadUnitCreditCode;
+        c.holder = holder;
+        c.holderName = holderName;
+        c.createdAt = clock.instant();
+        return c;
+    }
+
+    private void issue(Caller caller, Certificate c) {
+        c.status = Certificate.Status.VALID;
+        c.issuedAt = clock.instant();
+        c.persist();
+        audit.record(caller, "certificate.issued", "certificate", c.id.toString(), null);
+        outbox.append(new CertificateChanged(CertificateChanged.ISSUED, c.id, c.teamId, c.kind.name(), year(c.issuedAt),
+                null));
+    }
+
+    private static int year(Instant at) {
+        return at == null ? 0 : at.atZone(ZoneId.of("Asia/Shanghai")).getYear();
+    }
+}
