@@ -13,6 +13,8 @@ import cn.org.kczg.teams.events.activity.FeeViolationDecided;
 import cn.org.kczg.teams.events.activity.FeeViolationFlagged;
 import cn.org.kczg.teams.events.activity.LibraryEntryChanged;
 import cn.org.kczg.teams.events.activity.TicketChanged;
+import cn.org.kczg.teams.events.activity.UploadOverdue;
+import cn.org.kczg.teams.events.activity.UploadReceived;
 import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
 import cn.org.kczg.teams.events.registration.ApplicationSubmitted;
@@ -95,7 +97,10 @@ class GoldenEventJsonTest {
                 new ParticipationConfirmed(UUID.fromString("8192a3b4-c5d6-4e7f-9081-92a3b4c5d6e7"), TEAM,
                         UUID.fromString("4d5e6f70-8192-4a3b-9c4d-5e6f7a8b9c0d"), "volunteer-li", new BigDecimal("6.5"), 2026),
                 new CertificateChanged(CertificateChanged.ISSUED, UUID.fromString("92a3b4c5-d6e7-4f80-9192-a3b4c5d6e7f8"),
-                        TEAM, "OUTSTANDING_MEMBER", 2026, null));
+                        TEAM, "OUTSTANDING_MEMBER", 2026, null),
+                new UploadReceived(UUID.fromString("a3b4c5d6-e7f8-4091-a2b3-c4d5e6f7a8b9"), TEAM, "PROGRESS", "2026-Q3",
+                        LocalDate.parse("2026-10-15"), true, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+                new UploadOverdue(TEAM, "THINK_TANK_REPORT", "2026-H1", LocalDate.parse("2026-07-15")));
     }
 
     @ParameterizedTest(name = "{0}")

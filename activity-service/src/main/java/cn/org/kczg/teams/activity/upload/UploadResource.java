@@ -1,0 +1,132 @@
+package cn.org.kczg.teams.activity.upload;
+
+import cn.org.kczg.teams.activity.upload.UploadService.NewUpload;
+import cn.org.kczg.teams.activity.upload.UploadService.OverdueView;
+import cn.org.kczg.teams.activity.upload.UploadService.ScheduleBody;
+import cn.org.kczg.teams.activity.upload.UploadService.ScheduleView;
+import cn.org.kczg.teams.activity.upload.UploadService.UploadView;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.kit.web.QueryParams;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Periodic uploads (Art. 12): work progress, activity data, think-tank reports. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Periodic uploads (Art. 12)")
+public class UploadResource {
+    @Inject
+    UploadService service;
+    @Inject
+    CurrentCaller caller;
+
+    @PUT
+    @Path("/upload-schedules/{kind}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    public ScheduleView setSchedule(@PathParam("kind") String kind, @NotNull @Valid ScheduleBody body) {
+        return service.setSchedule(caller.get(), QueryParams.enumValue(UploadSchedule.Kind.class, "kind", kind), body);
+    }
+
+    @GET
+    @Path("/upload-schedules")
+    @Authenticated
+    public List<ScheduleView> schedules() {
+        return service.schedules();
+    }
+
+    /** multipart/form-data: teamId, kind, period, title and the file (PDF, DOCX, XLSX or ZIP, at most 20 MB). */
+    @POST
+    @Path("/uploads")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER})
+    public Response upload(@RestForm("teamId") String teamId, @RestForm("kind") String kind,
+            @RestForm("period") String period, @RestForm("title") String title, @RestForm("file") FileUpload file) {
+        if (file == null) {
+            throw ProblemException.invalid("file", "attach the file");
+        }
+        if (file.size() > UploadService.MAX_BYTES) {
+            throw new ProblemException(413, "file-too-large", "Payload too large",
+                    "file: at most 20 MB, got " + file.size() + " bytes", null);
+        }
+        UUID team;
+        try {
+            team = UUID.fromString(teamId == null ? "" : teamId.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("teamId", "must be a team id");
+        }
+        UploadSchedule.Kind k = QueryParams.enumValue(UploadSchedule.Kind.class, "kind", kind);
+        if (k == null) {
+            throw ProblemException.invalid("kind", "is required: PROGRESS, ACTIVITY_DATA or THINK_TANK_REPORT");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        UploadView created = service.upload(caller.get(), new NewUpload(team, k, period, title, file.fileName(),
+                file.contentType(), bytes));
+        return Response.status(201).entity(created).build();
+    }
+
+    @GET
+    @Path("/uploads")
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
+    public Page<UploadView> list(@QueryParam("teamId") UUID teamId, @QueryParam("kind") String kind,
+            @QueryParam("period") String period, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("sort") String sort) {
+        return service.list(caller.get(), teamId, QueryParams.enumValue(UploadSchedule.Kind.class, "kind", kind),
+                period, PageRequest.of(page, size, sort, Map.of("uploadedAt", "uploadedAt"), "uploadedAt,desc"));
+    }
+
+    @GET
+    @Path("/uploads/overdue")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public List<OverdueView> overdue(@QueryParam("period") String period) {
+        if (period == null || period.isBlank()) {
+            throw ProblemException.invalid("period", "name the period, e.g. 2026-Q3, 2026-H1 or 2026");
+        }
+        return service.overdue(period);
+    }
+
+    @GET
+    @Path("/uploads/{id}/file")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
+    public Response download(@PathParam("id") UUID id) {
+        Upload upload = service.find(caller.get(), id)
+                .orElseThrow(() -> ProblemException.notFound("No upload " + id + "."));
+        byte[] bytes = service.file(upload).orElseThrow(() -> ProblemException.notFound("The file is gone."));
+        return Response.ok(bytes, upload.contentType)
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder
+                        .encode(upload.fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-SHA256", upload.sha256).build();
+    }
+}

@@ -1,0 +1,220 @@
+package cn.org.kczg.teams.activity.upload;
+
+import cn.org.kczg.teams.activity.team.ServedTeam;
+import cn.org.kczg.teams.activity.team.TeamAccess;
+import cn.org.kczg.teams.activity.ticket.SlaClock;
+import cn.org.kczg.teams.events.activity.UploadOverdue;
+import cn.org.kczg.teams.events.activity.UploadReceived;
+import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.outbox.Outbox;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.kit.security.Roles;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Art. 12: periodic uploads against the operator's schedule, and who is overdue. */
+@ApplicationScoped
+@Transactional
+public class UploadService {
+    public static final long MAX_BYTES = 20L * 1024 * 1024;
+
+    @Inject
+    FileStore files;
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
+
+    public record ScheduleBody(@NotNull ReportingPeriod.Length period, @NotNull @Min(1) @Max(28) Integer dueDay) {
+    }
+
+    public record ScheduleView(UploadSchedule.Kind kind, ReportingPeriod.Length period, int dueDay) {
+    }
+
+    public record NewUpload(UUID teamId, UploadSchedule.Kind kind, String period, String title, String fileName,
+            String declaredType, byte[] bytes) {
+    }
+
+    public record UploadView(UUID id, UUID teamId, UploadSchedule.Kind kind, String period, String title,
+            String fileName, String contentType, long size, String sha256, LocalDate dueDate, boolean onTime,
+            Instant uploadedAt) {
+        static UploadView of(Upload u) {
+            return new UploadView(u.id, u.teamId, u.kind, u.period, u.title, u.fileName, u.contentType, u.size,
+                    u.sha256, u.dueDate, u.onTime, u.uploadedAt);
+        }
+    }
+
+    public record OverdueView(UUID teamId, String teamName, UploadSchedule.Kind kind, String period, LocalDate dueDate) {
+    }
+
+    public ScheduleView setSchedule(Caller caller, UploadSchedule.Kind kind, ScheduleBody body) {
+        UploadSchedule s = UploadSchedule.<UploadSchedule>findByIdOptional(kind).orElseGet(UploadSchedule::new);
+        s.kind = kind;
+        s.period = body.period();
+        s.dueDay = body.dueDay();
+        s.persist();
+        audit.record(caller, "upload-schedule.set", "upload-schedule", kind.name(), body.period() + " day " + body.dueDay());
+        return new ScheduleView(s.kind, s.period, s.dueDay);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ScheduleView> schedules() {
+        return UploadSchedule.<UploadSchedule>listAll().stream().map(s -> new ScheduleView(s.kind, s.period, s.dueDay))
+                .toList();
+    }
+
+    public UploadView upload(Caller caller, NewUpload u) {
+        ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(u.teamId())
+                .filter(t -> TeamAccess.actsForTeam(caller, t.id, t.leadUnitCreditCode))
+                .orElseThrow(() -> ProblemException.notFound("No team " + u.teamId() + "."));
+        UploadSchedule schedule = UploadSchedule.<UploadSchedule>findByIdOptional(u.kind()).orElseThrow(() ->
+                ProblemException.conflict("no-schedule", "The operator has set no schedule for " + u.kind() + " yet."));
+        ReportingPeriod period = ReportingPeriod.parse(u.period(), schedule.period).orElseThrow(() ->
+                ProblemException.invalid("period", u.kind() + " is " + schedule.period + ": name the period like "
+                        + ReportingPeriod.example(schedule.period)));
+        if (u.bytes().length > MAX_BYTES) {
+            throw new ProblemException(413, "file-too-large", "Payload too large",
+                    "file: at most 20 MB, got " + u.bytes().length + " bytes", null);
+        }
+        FileType actual = FileType.sniff(u.bytes()).orElseThrow(() -> ProblemException.invalid("file",
+                "must be a PDF, DOCX, XLSX or ZIP file (judged from its content)"));
+        FileType claimed = FileType.ofName(u.fileName()).orElse(null);
+        if (claimed != actual && !(claimed == FileType.ZIP && actual != FileType.PDF)) {
+            throw ProblemException.invalid("file", "the content is " + actual + " but the file is named "
+                    + u.fileName());
+        }
+        String sha256 = sha256(u.bytes());
+        Upload up = new Upload();
+        up.id = UUID.randomUUID();
+        up.teamId = team.id;
+        up.leadUnitCreditCode = team.leadUnitCreditCode;
+        up.kind = u.kind();
+        up.period = period.id();
+        up.title = u.title() == null || u.title().isBlank() ? u.fileName() : u.title().strip();
+        up.fileId = files.put(u.bytes(), actual.contentType, sha256);
+        up.fileName = u.fileName();
+        up.contentType = actual.contentType;
+        up.size = u.bytes().length;
+        up.sha256 = sha256;
+        up.dueDate = period.dueDate(schedule.dueDay);
+        up.onTime = !today().isAfter(up.dueDate);
+        up.uploadedBy = caller.subject();
+        up.uploadedAt = clock.instant();
+        up.persist();
+        audit.record(caller, "upload.received", "upload", up.id.toString(), up.kind + " " + up.period);
+        outbox.append(new UploadReceived(up.id, up.teamId, up.kind.name(), up.period, up.dueDate, up.onTime, sha256));
+        return UploadView.of(up);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Upload> find(Caller caller, UUID id) {
+        return Upload.<Upload>findByIdOptional(id).filter(u -> TeamAccess.maySee(caller, u.teamId, u.leadUnitCreditCode));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<byte[]> file(Upload upload) {
+        return files.get(upload.fileId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<UploadView> list(Caller caller, UUID teamId, UploadSchedule.Kind kind, String period, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (!caller.isAny(Roles.OPERATOR, Roles.AUDITOR)) {
+            where.add("(cast(teamId as String) in :teams or leadUnitCreditCode = :org)");
+            params.and("teams", caller.teams().isEmpty() ? Set.of("-") : caller.teams())
+                    .and("org", caller.org() == null ? "-" : caller.org());
+        }
+        if (teamId != null) {
+            where.add("teamId = :teamId");
+            params.and("teamId", teamId);
+        }
+        if (kind != null) {
+            where.add("kind = :kind");
+            params.and("kind", kind);
+        }
+        if (period != null && !period.isBlank()) {
+            where.add("period = :period");
+            params.and("period", period.strip().toUpperCase());
+        }
+        return Page.of(Upload.<Upload>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(), params),
+                page, UploadView::of);
+    }
+
+    /** Active teams without an upload for a period whose due date has passed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OverdueView> overdue(String periodId) {
+        List<OverdueView> result = new ArrayList<>();
+        for (UploadSchedule s : UploadSchedule.<UploadSchedule>listAll()) {
+            ReportingPeriod.parse(periodId, s.period).ifPresent(p -> result.addAll(missing(s, p)));
+        }
+        return result;
+    }
+
+    private List<OverdueView> missing(UploadSchedule s, ReportingPeriod p) {
+        LocalDate due = p.dueDate(s.dueDay);
+        if (!today().isAfter(due)) {
+            return List.of();
+        }
+        return ServedTeam.<ServedTeam>list("status = ?1 and id not in (select u.teamId from Upload u where u.kind = ?2 "
+                + "and u.period = ?3) order by name", "ACTIVE", s.kind, p.id()).stream()
+                .map(t -> new OverdueView(t.id, t.name, s.kind, p.id(), due)).toList();
+    }
+
+    /** Announces each missed upload once per team, kind and period (the last two periods of each kind). */
+    public int markOverdue() {
+        int marked = 0;
+        for (UploadSchedule s : UploadSchedule.<UploadSchedule>listAll()) {
+            for (ReportingPeriod p : ReportingPeriod.endedBefore(today(), s.period, 2)) {
+                for (OverdueView o : missing(s, p)) {
+                    int inserted = em.createNativeQuery("""
+                            insert into upload_overdue_notice (team_id, kind, period, noticed_at)
+                            values (:t, :k, :p, :at) on conflict do nothing""")
+                            .setParameter("t", o.teamId()).setParameter("k", o.kind().name())
+                            .setParameter("p", o.period()).setParameter("at", clock.instant()).executeUpdate();
+                    if (inserted == 1) {
+                        outbox.append(new UploadOverdue(o.teamId(), o.kind().name(), o.period(), o.dueDate()));
+                        marked++;
+                    }
+                }
+            }
+        }
+        return marked;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(SlaClock.BEIJING));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

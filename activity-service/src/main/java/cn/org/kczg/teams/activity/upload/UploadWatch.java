@@ -1,0 +1,18 @@
+package cn.org.kczg.teams.activity.upload;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Looks for missed uploads; each is announced once ({@code upload.overdue}). */
+@ApplicationScoped
+public class UploadWatch {
+    @Inject
+    UploadService uploads;
+
+    @Scheduled(every = "${kczg.uploads.check-every:1h}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void check() {
+        uploads.markOverdue();
+    }
+}

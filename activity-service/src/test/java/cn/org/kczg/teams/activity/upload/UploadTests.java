@@ -1,0 +1,159 @@
+package cn.org.kczg.teams.activity.upload;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.org.kczg.teams.events.EventJson;
+import cn.org.kczg.teams.events.Topics;
+import cn.org.kczg.teams.events.registration.TeamActivated;
+import cn.org.kczg.teams.testkit.KafkaTestClient;
+import cn.org.kczg.teams.testkit.TestClock;
+import cn.org.kczg.teams.testkit.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class UploadTests {
+    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000L);
+    private static final String OPERATOR = TestTokens.token("operator");
+    private static final byte[] PDF = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    @Inject
+    UploadService service;
+
+    @BeforeEach
+    void schedule() {
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("period", "QUARTERLY", "dueDay", 15))
+                .when().put("/api/v1/upload-schedules/PROGRESS").then().statusCode(200);
+    }
+
+    @AfterEach
+    void realTime() {
+        TestClock.reset();
+    }
+
+    private static String[] team() {
+        String leadUnit = "LU" + SEQ.incrementAndGet();
+        UUID id = UUID.randomUUID();
+        var event = new TeamActivated(id, UUID.randomUUID(), "“科创中国”上传测试" + id + "科技服务团", leadUnit, "单位",
+                "NATIONAL_SOCIETY", 2026, "测试", List.of(), List.of("苏州市"), List.of(), List.of(), null, Instant.now());
+        var envelope = EventJson.envelope(event, "registration-service", "test", Instant.now());
+        KafkaTestClient.produce(Topics.REGISTRATION, envelope.aggregateId(), EventJson.write(envelope));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> upload(leadUnit, id.toString(), "2026-Q2",
+                "probe.pdf", PDF).post("/api/v1/uploads").statusCode() == 201);
+        return new String[] {leadUnit, id.toString()};
+    }
+
+    /** The file goes from disk, not from a byte array RestAssured would render into its failure log. */
+    private static RequestSpecification upload(String leadUnit, String teamId, String period, String name, byte[] bytes) {
+        File file;
+        try {
+            file = Files.write(Files.createTempDirectory("upload").resolve(name), bytes).toFile();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        file.deleteOnExit();
+        return given().auth().oauth2(TestTokens.leadUnit(leadUnit)).multiPart("teamId", teamId)
+                .multiPart("kind", "PROGRESS").multiPart("period", period).multiPart("title", "第三季度工作进展")
+                .multiPart("file", file, "application/octet-stream");
+    }
+
+    private static byte[] zip(String... entries) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (String e : entries) {
+                zip.putNextEntry(new ZipEntry(e));
+                zip.write("<x/>".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void filesAreCheckedByTheirBytesAndStoredWithTheirHash() throws Exception {
+        String[] t = team();
+        String id = upload(t[0], t[1], "2026-Q3", "进展报告.pdf", PDF).when().post("/api/v1/uploads").then()
+                .statusCode(201).body("contentType", equalTo("application/pdf"))
+                .body("sha256", equalTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PDF))))
+                .extract().path("id");
+        byte[] back = given().auth().oauth2(TestTokens.leadUnit(t[0])).when().get("/api/v1/uploads/" + id + "/file")
+                .then().statusCode(200).extract().asByteArray();
+        assertArrayEquals(PDF, back);
+        given().auth().oauth2(TestTokens.leadUnit("LU-other")).when().get("/api/v1/uploads/" + id + "/file")
+                .then().statusCode(404);
+
+        byte[] exe = new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0};
+        upload(t[0], t[1], "2026-Q3", "进展报告.pdf", exe).when().post("/api/v1/uploads").then().statusCode(400)
+                .body("errors[0].field", equalTo("file"));
+        upload(t[0], t[1], "2026-Q3", "data.docx", zip("[Content_Types].xml", "word/document.xml"))
+                .when().post("/api/v1/uploads").then().statusCode(201)
+                .body("contentType", equalTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        upload(t[0], t[1], "2026-Q3", "data.xlsx", zip("xl/workbook.xml", "[Content_Types].xml"))
+                .when().post("/api/v1/uploads").then().statusCode(201);
+        upload(t[0], t[1], "2026-Q3", "data.pdf", zip("[Content_Types].xml", "word/document.xml"))
+                .when().post("/api/v1/uploads").then().statusCode(400).body("errors[0].field", equalTo("file"));
+        upload(t[0], t[1], "2026-H1", "a.pdf", PDF).when().post("/api/v1/uploads").then().statusCode(400)
+                .body("errors[0].field", equalTo("period"));
+        byte[] big = new byte[20 * 1024 * 1024 + 1];
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+        upload(t[0], t[1], "2026-Q3", "big.pdf", big).when().post("/api/v1/uploads").then().statusCode(413)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void missedUploadsShowUpAfterTheDueDateAndAreAnnouncedOnce() {
+        String[] t = team();
+        // 2026-Q3 ends 30 September; PROGRESS is due on the 15th of the next month
+        TestClock.set(LocalDateTime.of(2026, 10, 15, 23, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        given().auth().oauth2(OPERATOR).queryParam("period", "2026-Q3").when().get("/api/v1/uploads/overdue")
+                .then().statusCode(200).body("teamId", not(hasItem(t[1])));
+        TestClock.set(LocalDateTime.of(2026, 10, 16, 9, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        given().auth().oauth2(OPERATOR).queryParam("period", "2026-Q3").when().get("/api/v1/uploads/overdue")
+                .then().statusCode(200).body("teamId", hasItem(t[1]));
+        QuarkusTransaction.requiringNew().run(() -> service.markOverdue());
+        QuarkusTransaction.requiringNew().run(() -> service.markOverdue());
+
+        upload(t[0], t[1], "2026-Q3", "late.pdf", PDF).when().post("/api/v1/uploads").then().statusCode(201)
+                .body("onTime", equalTo(false));
+        given().auth().oauth2(OPERATOR).queryParam("period", "2026-Q3").when().get("/api/v1/uploads/overdue")
+                .then().body("teamId", not(hasItem(t[1])));
+        var records = KafkaTestClient.readUntil(Topics.ACTIVITY, Duration.ofSeconds(20),
+                read -> read.stream().anyMatch(r -> t[1].equals(r.key()) && r.value().contains("upload.received")
+                        && r.value().contains("\"onTime\":false")));
+        long notices = records.stream().filter(r -> t[1].equals(r.key())).map(r -> EventJson.read(r.value()))
+                .filter(e -> e.type().equals("upload.overdue") && e.payload().get("period").asText().equals("2026-Q3"))
+                .count();
+        assertEquals(1, notices, "one upload.overdue per team, kind and period");
+        given().auth().oauth2(TestTokens.partner("p")).queryParam("period", "2026-Q3")
+                .when().get("/api/v1/uploads/overdue").then().statusCode(403);
+    }
+}
