@@ -101,7 +101,7 @@ public class LibraryService {
             e.licence = pick(edit.licence() == null ? null : edit.licence().strip(), e.licence);
             checkOpenSource(e);
             e.updatedAt = clock.instant();
-            audit.record(caller, "library-entry.edited", AGGREGATE, id.toString(), null);
+            changed(caller, e, LibraryEntryChanged.EDITED, null);
             return EntryView.of(e);
         });
     }

@@ -4,7 +4,7 @@ import cn.org.kczg.teams.activity.report.ActivityReport;
 import cn.org.kczg.teams.activity.team.ServedTeam;
 import cn.org.kczg.teams.activity.team.TeamAccess;
 import cn.org.kczg.teams.events.activity.CertificateChanged;
-import cn.org.kczg.teams.events.activity.ParticipationConfirmed;
+import cn.org.kczg.teams.events.activity.ParticipationChanged;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
@@ -92,6 +92,7 @@ public class VolunteerService {
         p.loggedAt = clock.instant();
         p.persist();
         audit.record(caller, "participation.logged", "participation", p.id.toString(), null);
+        outbox.append(participationEvent(ParticipationChanged.LOGGED, p));
         return ParticipationView.of(p);
     }
 
@@ -111,10 +112,8 @@ public class VolunteerService {
                     p.decidedAt = clock.instant();
                     audit.record(caller, "participation." + p.status.name().toLowerCase(), "participation",
                             id.toString(), reason);
-                    if (confirm) {
-                        outbox.append(new ParticipationConfirmed(p.id, p.teamId, p.activityId, p.volunteer, p.hours,
-                                p.year));
-                    }
+                    outbox.append(participationEvent(confirm ? ParticipationChanged.CONFIRMED
+                            : ParticipationChanged.REJECTED, p));
                     return ParticipationView.of(p);
                 });
     }
@@ -167,6 +166,8 @@ public class VolunteerService {
         c.nominatedBy = caller.subject();
         c.persist();
         audit.record(caller, "certificate.nominated", "certificate", c.id.toString(), n.reason());
+        outbox.append(new CertificateChanged(CertificateChanged.NOMINATED, c.id, c.teamId, c.kind.name(),
+                year(c.createdAt), n.reason()));
         return CertificateView.of(c);
     }
 
@@ -182,6 +183,8 @@ public class VolunteerService {
                 c.status = Certificate.Status.REJECTED;
                 c.decidedBy = caller.subject();
                 audit.record(caller, "certificate.rejected", "certificate", id.toString(), reason);
+                outbox.append(new CertificateChanged(CertificateChanged.NOMINATION_REJECTED, c.id, c.teamId,
+                        c.kind.name(), year(c.createdAt), reason));
             }
             return CertificateView.of(c);
         });
@@ -256,6 +259,11 @@ public class VolunteerService {
         audit.record(caller, "certificate.issued", "certificate", c.id.toString(), null);
         outbox.append(new CertificateChanged(CertificateChanged.ISSUED, c.id, c.teamId, c.kind.name(), year(c.issuedAt),
                 null));
+    }
+
+    private static ParticipationChanged participationEvent(String type, Participation p) {
+        return new ParticipationChanged(type, p.id, p.teamId, p.activityId, p.volunteer, p.hours, p.year,
+                p.decisionReason);
     }
 
     private static int year(Instant at) {

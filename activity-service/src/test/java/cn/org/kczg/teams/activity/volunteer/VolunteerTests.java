@@ -77,6 +77,12 @@ class VolunteerTests {
                 .when().post("/api/v1/participations/" + rejected + "/reject").then().statusCode(200);
         given().auth().oauth2(volunteer(sub)).queryParam("status", "CONFIRMED").when().get("/api/v1/participations")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].hours", equalTo(6.5f));
+        var events = KafkaTestClient.readUntil(Topics.ACTIVITY, Duration.ofSeconds(20), read -> read.stream()
+                .anyMatch(r -> team[0].equals(r.key()) && r.value().contains("participation.rejected")))
+                .stream().filter(r -> team[0].equals(r.key())).map(r -> EventJson.read(r.value()).type())
+                .filter(type -> type.startsWith("participation.")).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("participation.logged", "participation.confirmed",
+                "participation.logged", "participation.rejected"), events);
 
         String code = given().auth().oauth2(volunteer(sub)).contentType(ContentType.JSON).body(Map.of("participationId", p))
                 .when().post("/api/v1/certificates/participation").then().statusCode(200)

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.events.activity.ActivityReported;
 import cn.org.kczg.teams.events.activity.CertificateChanged;
-import cn.org.kczg.teams.events.activity.ParticipationConfirmed;
+import cn.org.kczg.teams.events.activity.ParticipationChanged;
 import cn.org.kczg.teams.events.activity.ComplaintDecided;
 import cn.org.kczg.teams.events.activity.ComplaintFiled;
 import cn.org.kczg.teams.events.activity.FeeViolationDecided;
@@ -94,8 +94,9 @@ class GoldenEventJsonTest {
                         TEAM, "FEE_CHARGED", 2026, "经核实收取了咨询费"),
                 new LibraryEntryChanged(LibraryEntryChanged.PUBLISHED,
                         UUID.fromString("708192a3-b4c5-4d6e-8f70-8192a3b4c5d6"), TEAM, "OPEN_SOURCE", "PUBLISHED", null, AT),
-                new ParticipationConfirmed(UUID.fromString("8192a3b4-c5d6-4e7f-9081-92a3b4c5d6e7"), TEAM,
-                        UUID.fromString("4d5e6f70-8192-4a3b-9c4d-5e6f7a8b9c0d"), "volunteer-li", new BigDecimal("6.5"), 2026),
+                new ParticipationChanged(ParticipationChanged.CONFIRMED, UUID.fromString("8192a3b4-c5d6-4e7f-9081-92a3b4c5d6e7"),
+                        TEAM, UUID.fromString("4d5e6f70-8192-4a3b-9c4d-5e6f7a8b9c0d"), "volunteer-li",
+                        new BigDecimal("6.5"), 2026, null),
                 new CertificateChanged(CertificateChanged.ISSUED, UUID.fromString("92a3b4c5-d6e7-4f80-9192-a3b4c5d6e7f8"),
                         TEAM, "OUTSTANDING_MEMBER", 2026, null),
                 new UploadReceived(UUID.fromString("a3b4c5d6-e7f8-4091-a2b3-c4d5e6f7a8b9"), TEAM, "PROGRESS", "2026-Q3",
