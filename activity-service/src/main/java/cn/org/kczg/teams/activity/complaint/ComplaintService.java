@@ -2,6 +2,7 @@ package cn.org.kczg.teams.activity.complaint;
 
 import cn.org.kczg.teams.activity.team.ServedTeam;
 import cn.org.kczg.teams.activity.team.TeamAccess;
+import cn.org.kczg.teams.activity.upload.Sha256;
 import cn.org.kczg.teams.events.activity.ComplaintDecided;
 import cn.org.kczg.teams.events.activity.ComplaintFiled;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
@@ -19,18 +20,13 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Art. 15: public complaints, rate-limited per client address, triaged by the operator. */
@@ -77,7 +73,7 @@ public class ComplaintService {
     public Receipt file(FileComplaint request, String clientAddress) {
         ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(request.teamId())
                 .orElseThrow(() -> ProblemException.notFound("No team " + request.teamId() + "."));
-        String client = sha256(clientAddress == null ? "unknown" : clientAddress);
+        String client = Sha256.hex(clientAddress == null ? "unknown" : clientAddress);
         Instant now = clock.instant();
         // one address at a time, so concurrent complaints cannot slip past the limit together
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:c, 0))").setParameter("c", "complaint:" + client)
@@ -127,11 +123,7 @@ public class ComplaintService {
     public Page<ComplaintView> list(Caller caller, Complaint.Status status, UUID teamId, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        if (!caller.isAny(Roles.OPERATOR, Roles.AUDITOR)) {
-            where.add("(cast(teamId as String) in :teams or leadUnitCreditCode = :org)");
-            params.and("teams", caller.teams().isEmpty() ? Set.of("-") : caller.teams())
-                    .and("org", caller.org() == null ? "-" : caller.org());
-        }
+        TeamAccess.restrictToOwnTeams(caller, where, params);
         if (status != null) {
             where.add("status = :status");
             params.and("status", status);
@@ -161,12 +153,4 @@ public class ComplaintService {
         return at.atZone(ZoneId.of("Asia/Shanghai")).getYear();
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -14,7 +14,6 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.Caller;
-import cn.org.kczg.teams.kit.security.Roles;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +22,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Activity reports (Art. 10, 11) and the non-profit rule (Art. 16): a declared fee is flagged, never dropped. */
@@ -139,11 +137,7 @@ public class ActivityReportService {
     public Page<ActivityView> list(Caller caller, ActivityFilter f, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        if (!caller.isAny(Roles.OPERATOR, Roles.AUDITOR)) {
-            where.add("(cast(teamId as String) in :teams or leadUnitCreditCode = :org)");
-            params.and("teams", caller.teams().isEmpty() ? Set.of("-") : caller.teams())
-                    .and("org", caller.org() == null ? "-" : caller.org());
-        }
+        TeamAccess.restrictToOwnTeams(caller, where, params);
         if (f.teamId() != null) {
             where.add("teamId = :teamId");
             params.and("teamId", f.teamId());

@@ -11,7 +11,6 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.Caller;
-import cn.org.kczg.teams.kit.security.Roles;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,16 +19,12 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Art. 12: periodic uploads against the operator's schedule, and who is overdue. */
@@ -107,7 +102,7 @@ public class UploadService {
             throw ProblemException.invalid("file", "the content is " + actual + " but the file is named "
                     + u.fileName());
         }
-        String sha256 = sha256(u.bytes());
+        String sha256 = Sha256.hex(u.bytes());
         Upload up = new Upload();
         up.id = UUID.randomUUID();
         up.teamId = team.id;
@@ -144,11 +139,7 @@ public class UploadService {
     public Page<UploadView> list(Caller caller, UUID teamId, UploadSchedule.Kind kind, String period, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        if (!caller.isAny(Roles.OPERATOR, Roles.AUDITOR)) {
-            where.add("(cast(teamId as String) in :teams or leadUnitCreditCode = :org)");
-            params.and("teams", caller.teams().isEmpty() ? Set.of("-") : caller.teams())
-                    .and("org", caller.org() == null ? "-" : caller.org());
-        }
+        TeamAccess.restrictToOwnTeams(caller, where, params);
         if (teamId != null) {
             where.add("teamId = :teamId");
             params.and("teamId", teamId);
@@ -210,11 +201,4 @@ public class UploadService {
         return LocalDate.now(clock.withZone(SlaClock.BEIJING));
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
