@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
@@ -37,6 +38,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ApiProxy {
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
+    private static final Logger ACCESS = Logger.getLogger("cn.org.kczg.teams.gateway.access");
+    private static final String SUBJECT = "kczg.subject";
     static final String REQUEST_ID = "X-Request-Id";
 
     @Inject
@@ -59,6 +62,7 @@ public class ApiProxy {
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(50));
+        router.route().order(-20).handler(ApiProxy::securityHeaders);
         router.route("/api/v1/*").order(-10).handler(this::handle);
     }
 
@@ -80,6 +84,17 @@ public class ApiProxy {
         });
     }
 
+    /** On every response, API or not. */
+    static void securityHeaders(RoutingContext ctx) {
+        HttpServerResponse response = ctx.response();
+        response.putHeader("X-Content-Type-Options", "nosniff");
+        response.putHeader("Referrer-Policy", "no-referrer");
+        if (ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"))) {
+            response.putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+        ctx.next();
+    }
+
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String requestId = request.getHeader(REQUEST_ID);
@@ -88,6 +103,14 @@ public class ApiProxy {
             request.headers().set(REQUEST_ID, requestId);
         }
         request.response().putHeader(REQUEST_ID, requestId);
+        accessLog(ctx, requestId);
+        String length = request.getHeader("Content-Length");
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > config.maxBodyBytes()) {
+            problem(request.response().putHeader("Connection", "close"), 413, "payload-too-large",
+                    "Payload too large", "The request body may be at most " + config.maxBodyBytes() + " bytes.",
+                    request.path());
+            return;
+        }
         // the edge says who the client is; whatever a client sent as X-Forwarded-For is replaced
         if (request.remoteAddress() != null) {
             request.headers().set("X-Forwarded-For", request.remoteAddress().hostAddress());
@@ -104,8 +127,9 @@ public class ApiProxy {
             return;
         }
         request.pause();
-        vertx.<Boolean>executeBlocking(() -> validToken(authorization), false).onComplete(result -> {
-            if (result.succeeded() && result.result()) {
+        vertx.<Optional<String>>executeBlocking(() -> verifiedSubject(authorization), false).onComplete(result -> {
+            if (result.succeeded() && result.result().isPresent()) {
+                ctx.put(SUBJECT, result.result().get());
                 forward(ctx, target);
             } else {
                 request.resume();
@@ -120,17 +144,26 @@ public class ApiProxy {
         proxyTo(target).handle(ctx.request());
     }
 
-    private boolean validToken(String authorization) {
+    /** The token's subject when its signature, issuer, audience and expiry check out. */
+    private Optional<String> verifiedSubject(String authorization) {
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
+            return Optional.empty();
         }
         try {
-            jwtParser.parse(authorization.substring(7).trim());
-            return true;
+            return Optional.of(String.valueOf(jwtParser.parse(authorization.substring(7).trim()).getSubject()));
         } catch (ParseException e) {
             LOG.debugf("Rejected token: %s", e.getMessage());
-            return false;
+            return Optional.empty();
         }
+    }
+
+    /** One line per request: method, path, status, duration, request id, caller — never tokens or bodies. */
+    private static void accessLog(RoutingContext ctx, String requestId) {
+        long start = System.nanoTime();
+        HttpServerRequest request = ctx.request();
+        ctx.addEndHandler(done -> ACCESS.infof("%s %s %d %dms rid=%s sub=%s", request.method(), request.path(),
+                ctx.response().getStatusCode(), (System.nanoTime() - start) / 1_000_000, requestId,
+                ctx.get(SUBJECT) == null ? "-" : ctx.get(SUBJECT)));
     }
 
     private static int port(URI uri) {
@@ -156,8 +189,11 @@ public class ApiProxy {
         }
         LOG.warnf("Proxy to %s failed (%d): %s", service, status, failure.toString());
         String path = context.request().proxiedRequest().path();
-        return context.request().release().response()
-                .setStatusCode(status)
+        ProxyResponse response = context.request().release().response().setStatusCode(status);
+        if (status == 503) {
+            response.putHeader("Retry-After", "5");
+        }
+        return response
                 .putHeader("Content-Type", ProblemResponses.MEDIA_TYPE)
                 .setBody(Body.body(ProblemResponses.body(status, code, statusTitle(status), detail, path)));
     }

@@ -14,9 +14,13 @@ public interface GatewayConfig {
     Map<String, String> routes();
 
     /** How long a service may take to answer before the gateway gives up with 504. */
-    @WithDefault("30s")
+    @WithDefault("10s")
     Duration timeout();
 
     @WithDefault("2s")
     Duration connectTimeout();
+
+    /** Larger request bodies are refused with 413 before they reach a service (uploads are 20 MB at most). */
+    @WithDefault("26214400")
+    long maxBodyBytes();
 }

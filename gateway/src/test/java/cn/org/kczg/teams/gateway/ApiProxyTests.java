@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.org.kczg.teams.testkit.JwtKeyResource;
@@ -11,6 +12,7 @@ import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -69,11 +71,46 @@ class ApiProxyTests {
     }
 
     @Test
-    void serviceDownIs503Problem() {
+    void serviceDownIs503ProblemWithRetryAfter() {
         given().auth().oauth2(TestTokens.token("reviewer"))
                 .when().get("/api/v1/eligibility/91350100M000100Y43")
-                .then().statusCode(503).contentType("application/problem+json")
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
                 .body("code", equalTo("service-unavailable")).body("detail", notNullValue());
+    }
+
+    @Test
+    void bodiesAboveTheLimitAre413BeforeReachingAService() {
+        int before = EchoBackendResource.HITS.get();
+        given().auth().oauth2(TestTokens.partner("p1")).contentType(ContentType.JSON)
+                .body("{\"text\":\"" + "x".repeat(2000) + "\"}")
+                .when().post("/api/v1/tickets")
+                .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
+        assertEquals(before, EchoBackendResource.HITS.get());
+    }
+
+    @Test
+    void securityHeadersOnEveryResponse() {
+        for (String path : List.of("/api/v1/teams", "/q/health/live", "/api/v1/nothing-here")) {
+            given().when().get(path).then()
+                    .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer")
+                    .header("Server", nullValue());
+        }
+        given().header("X-Forwarded-Proto", "https").when().get("/api/v1/teams").then()
+                .header("Strict-Transport-Security", containsString("max-age="));
+    }
+
+    @Test
+    void corsPreflightIsAnsweredAtTheGatewayForAllowedOriginsOnly() {
+        given().header("Origin", "https://kczg.org.cn").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .when().options("/api/v1/tickets")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "https://kczg.org.cn")
+                .header("Access-Control-Allow-Credentials", "true");
+        int before = EchoBackendResource.HITS.get();
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .when().options("/api/v1/tickets")
+                .then().statusCode(403).header("Access-Control-Allow-Origin", nullValue());
+        assertEquals(before, EchoBackendResource.HITS.get());
     }
 
     @Test

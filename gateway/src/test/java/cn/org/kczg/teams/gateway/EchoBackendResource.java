@@ -45,7 +45,8 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
                 "kczg.gateway.services.registration", "http://127.0.0.1:" + port,
                 "kczg.gateway.services.activity", "http://127.0.0.1:" + port,
                 "kczg.gateway.services.review", "http://127.0.0.1:" + PostgresServer.freePort(),
-                "kczg.gateway.timeout", "1s");
+                "kczg.gateway.timeout", "1s",
+                "kczg.gateway.max-body-bytes", "1000");
     }
 
     @Override
