@@ -6,7 +6,6 @@ import cn.org.kczg.teams.activity.complaint.ComplaintService.Outcome;
 import cn.org.kczg.teams.activity.complaint.ComplaintService.Receipt;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
-import cn.org.kczg.teams.kit.problem.Problem;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.security.Roles;
@@ -27,11 +26,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Art. 15: anyone may complain about a team; the operator triages. */
 @Path("/api/v1")
@@ -51,7 +48,7 @@ public class ComplaintResource {
     @Path("/public/complaints")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
-    public Response file(@NotNull @Valid FileComplaint request, @Context HttpServerRequest http, UriInfo uri) {
+    public Response file(@NotNull @Valid FileComplaint request, @Context HttpServerRequest http) {
         String forwarded = http.getHeader("X-Forwarded-For");
         String client = forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].strip()
                 : http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
@@ -82,12 +79,5 @@ public class ComplaintResource {
     public ComplaintView decide(@PathParam("id") UUID id, @NotNull @Valid Outcome body) {
         return service.decide(caller.get(), id, body.outcome(), body.reason())
                 .orElseThrow(() -> ProblemException.notFound("No complaint " + id + "."));
-    }
-
-    /** 429 carries Retry-After, so well-behaved clients know when to come back. */
-    @ServerExceptionMapper
-    public Response rateLimited(ComplaintService.RateLimited e, UriInfo uri) {
-        return Response.status(429).header("Retry-After", e.retryAfterSeconds).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(429, e.code(), e.title(), e.getMessage(), uri.getPath(), null)).build();
     }
 }

@@ -59,17 +59,6 @@ public class ComplaintService {
             Complaint.Status status, String outcomeReason, Instant filedAt, Instant decidedAt) {
     }
 
-    /** Too many complaints from one address within the window: retry after the given time. */
-    public static class RateLimited extends ProblemException {
-        public final long retryAfterSeconds;
-
-        RateLimited(long retryAfterSeconds) {
-            super(429, "rate-limited", "Too many requests", "Too many complaints from your address; try again in "
-                    + retryAfterSeconds + " seconds.", null);
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-    }
-
     public Receipt file(FileComplaint request, String clientAddress) {
         ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(request.teamId())
                 .orElseThrow(() -> ProblemException.notFound("No team " + request.teamId() + "."));
@@ -82,7 +71,9 @@ public class ComplaintService {
                 now.minus(config.window()));
         if (recent.size() >= config.perClient()) {
             Instant freeAt = recent.get(recent.size() - config.perClient()).filedAt.plus(config.window());
-            throw new RateLimited(Math.max(1, Duration.between(now, freeAt).toSeconds() + 1));
+            long retryAfter = Math.max(1, Duration.between(now, freeAt).toSeconds() + 1);
+            throw ProblemException.tooManyRequests("Too many complaints from your address; try again in "
+                    + retryAfter + " seconds.", retryAfter);
         }
         Complaint c = new Complaint();
         c.id = UUID.randomUUID();

@@ -12,13 +12,25 @@ public class ProblemException extends RuntimeException {
     private final String code;
     private final String title;
     private final List<FieldError> errors;
+    private final Long retryAfterSeconds;
 
     public ProblemException(int status, String code, String title, String detail, List<FieldError> errors) {
+        this(status, code, title, detail, errors, null);
+    }
+
+    private ProblemException(int status, String code, String title, String detail, List<FieldError> errors,
+            Long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.code = code;
         this.title = title;
         this.errors = errors;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429 with {@code Retry-After}, so well-behaved clients know when to come back. */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(429, "rate-limited", "Too many requests", detail, null, retryAfterSeconds);
     }
 
     public static ProblemException invalid(String field, String message) {
@@ -52,5 +64,9 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

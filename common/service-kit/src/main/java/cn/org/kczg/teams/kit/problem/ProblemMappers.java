@@ -34,7 +34,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(Problem.of(e.status(), e.code(), e.title(), e.getMessage(), path(uri), e.errors()));
+        Response response = respond(Problem.of(e.status(), e.code(), e.title(), e.getMessage(), path(uri), e.errors()));
+        if (e.retryAfterSeconds() != null) {
+            response.getHeaders().putSingle("Retry-After", e.retryAfterSeconds());
+        }
+        return response;
     }
 
     @ServerExceptionMapper
