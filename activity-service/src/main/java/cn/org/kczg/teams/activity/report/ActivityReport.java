@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.activity.report;
 
+import cn.org.kczg.teams.events.activity.ActivityForm;
 import cn.org.kczg.teams.activity.report.ReportDtos.Outcomes;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.activity.report;
 
+import cn.org.kczg.teams.events.activity.ActivityForm;
 import cn.org.kczg.teams.activity.report.ActivityReportService.ActivityFilter;
 import cn.org.kczg.teams.activity.report.ReportDtos.ActivityView;
 import cn.org.kczg.teams.activity.report.ReportDtos.Outcome;

@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.activity.report;
 
+import cn.org.kczg.teams.events.activity.ActivityForm;
 import cn.org.kczg.teams.activity.report.ReportDtos.ActivityView;
 import cn.org.kczg.teams.activity.report.ReportDtos.ReportActivity;
 import cn.org.kczg.teams.activity.report.ReportDtos.ViolationView;
@@ -78,7 +79,7 @@ public class ActivityReportService {
         a.persist();
         audit.record(caller, "activity.reported", "activity", a.id.toString(), null);
         var o = a.outcomes;
-        outbox.append(new ActivityReported(a.id, a.teamId, a.leadUnitCreditCode, a.year, a.category, a.form.name(),
+        outbox.append(new ActivityReported(a.id, a.teamId, a.leadUnitCreditCode, a.year, a.category, a.form.name(), a.title,
                 a.startDate, a.endDate, a.city, a.park, a.placeKind.name(), a.participants, a.enterprisesServed,
                 o.count(o.agreementsSigned()), o.count(o.technologiesTransferred()), o.count(o.standardsDrafted()),
                 o.count(o.talentsTrained()), a.feeAmount));

@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.activity.report;
 
+import cn.org.kczg.teams.events.activity.ActivityForm;
 import cn.org.kczg.teams.events.registration.ServiceCategory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;

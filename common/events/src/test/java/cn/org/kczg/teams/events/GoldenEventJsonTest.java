@@ -15,7 +15,9 @@ import cn.org.kczg.teams.events.activity.LibraryEntryChanged;
 import cn.org.kczg.teams.events.activity.TicketChanged;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
+import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
 import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
+import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
 import cn.org.kczg.teams.events.registration.ApplicationSubmitted;
 import cn.org.kczg.teams.events.registration.ApplicationWithdrawn;
@@ -75,6 +77,9 @@ class GoldenEventJsonTest {
                 new TeamHandlerChanged(TEAM, HANDLER, AT),
                 new TeamMembersChanged(TEAM, 3, AT),
                 new TeamDisqualified(TEAM, 2026, "年度考核结果为差", AT),
+                new AssessmentPublished(TEAM, SOCIETY, 2026, UUID.fromString("2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d"),
+                        new BigDecimal("92.50"), "EXCELLENT", "EXCELLENT"),
+                new TeamStableSupport(TEAM, SOCIETY, 2026),
                 new LeadUnitBanned(UUID.fromString("1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b"), SOCIETY, "SCIENTIFIC",
                         LocalDate.parse("2026-01-15"), LocalDate.parse("2029-01-15"), "学术不端"),
                 new TicketChanged(TicketChanged.ASSIGNED, UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"),
@@ -82,7 +87,7 @@ class GoldenEventJsonTest {
                         "智能制造", "苏州市", List.of("TECH_TRANSFER"), AT.plusSeconds(172_800),
                         AT.plusSeconds(864_000), null, AT),
                 new ActivityReported(UUID.fromString("4d5e6f70-8192-4a3b-9c4d-5e6f7a8b9c0d"), TEAM, SOCIETY, 2026,
-                        "TECH_DISSEMINATION", "CONFERENCE", LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-21"),
+                        "TECH_DISSEMINATION", "CONFERENCE", "长三角智能制造技术交流会", LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-21"),
                         "苏州市", "苏州工业园区", "PILOT", 300, 45, 3, 2, 1, 60, BigDecimal.ZERO),
                 new FeeViolationFlagged(UUID.fromString("5e6f7081-92a3-4b4c-8d5e-6f7a8b9c0d1e"),
                         UUID.fromString("4d5e6f70-8192-4a3b-9c4d-5e6f7a8b9c0d"), TEAM, SOCIETY, 2026,

@@ -11,7 +11,7 @@ import java.util.UUID;
  * activities stay in order.
  */
 public record ActivityReported(UUID activityId, UUID teamId, String leadUnitCreditCode, int year, String category,
-        String form, LocalDate startDate, LocalDate endDate, String city, String park, String placeKind,
+        String form, String title, LocalDate startDate, LocalDate endDate, String city, String park, String placeKind,
         int participants, int enterprisesServed, int agreementsSigned, int technologiesTransferred,
         int standardsDrafted, int talentsTrained, BigDecimal feesCharged) implements TeamEvent {
     public static final String TYPE = "activity.reported";

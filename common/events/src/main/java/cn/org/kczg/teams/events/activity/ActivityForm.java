@@ -1,4 +1,4 @@
-package cn.org.kczg.teams.activity.report;
+package cn.org.kczg.teams.events.activity;
 
 /** Art. 11: how a service was delivered; the first three are 会展赛 (conferences, exhibitions, competitions). */
 public enum ActivityForm {
