@@ -1,0 +1,32 @@
+package cn.org.kczg.teams.evaluation.assessment;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A year's assessment: its results are the current run's, a draft until the operator publishes them. */
+@Entity
+@Table(name = "assessment")
+public class Assessment extends PanacheEntityBase {
+    public enum Status {
+        DRAFT, PUBLISHED
+    }
+
+    @Id
+    public int year;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+    public UUID currentRunId;
+    public String publishedBy;
+    public Instant publishedAt;
+    @Version
+    public long rowVersion;
+}

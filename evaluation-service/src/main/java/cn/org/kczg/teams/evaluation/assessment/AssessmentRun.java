@@ -1,0 +1,35 @@
+package cn.org.kczg.teams.evaluation.assessment;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One scoring of a year: RUNNING with progress, then DONE (its results become the draft) or FAILED. */
+@Entity
+@Table(name = "assessment_run")
+public class AssessmentRun extends PanacheEntityBase {
+    public enum State {
+        RUNNING, DONE, FAILED
+    }
+
+    @Id
+    public UUID id;
+    public int year;
+    @Column(nullable = false)
+    public UUID systemId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public State state;
+    public int total;
+    public int processed;
+    public String startedBy;
+    public Instant startedAt;
+    public Instant finishedAt;
+    public String failure;
+}

@@ -1,0 +1,148 @@
+package cn.org.kczg.teams.evaluation.assessment;
+
+import cn.org.kczg.teams.evaluation.indicator.GradeBands;
+import cn.org.kczg.teams.evaluation.indicator.Indicator;
+import cn.org.kczg.teams.evaluation.indicator.IndicatorSystem;
+import cn.org.kczg.teams.evaluation.indicator.Penalty;
+import cn.org.kczg.teams.evaluation.metric.Metric;
+import cn.org.kczg.teams.evaluation.metric.MetricCatalogue;
+import cn.org.kczg.teams.evaluation.metric.MetricValuesSql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The set-based scoring of a run: two SQL statements per slice of teams (every indicator score, then every
+ * team's dimensions, penalties, veto and grade), whatever the number of teams or activity records.
+ *
+ * <p>An indicator whose rate has nothing to count (no ticket reached the team) is not applicable: the weights
+ * of the team's applicable indicators are rescaled to 100, so no team gains or loses by having had no demand.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class AssessmentScoring {
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private static final String SCORED_TEAMS = """
+            scored as (select id, name, lead_unit_credit_code, lead_unit_name from team
+                       where id between :lo and :hi and activated_at < :yearEnd
+                         and (ended_at is null or ended_at >= :yearStart))""";
+
+    private static final String INDICATOR_SCORES = """
+            with %s,
+            mv as (%s),
+            v as (select t.id as team_id, i.code, i.scoring, i.target,
+                         case when mv.value is not null then mv.value
+                              when i.metric in (%s) then null else 0 end as value
+                  from scored t cross join run_indicator i
+                  left join mv on mv.team_id = t.id and mv.metric = i.metric
+                  where i.run_id = :run)
+            insert into indicator_score (run_id, team_id, code, value, score, applicable)
+            select :run, v.team_id, v.code, v.value,
+                   case when v.value is null then null
+                        when v.scoring = 'LINEAR' then greatest(0, least(100, round(100 * v.value / v.target, 2)))
+                        else coalesce((select b.score from run_band b
+                                       where b.run_id = :run and b.code = v.code and b.min_value <= v.value
+                                       order by b.min_value desc limit 1), 0) end,
+                   v.value is not null
+            from v""".formatted(SCORED_TEAMS, MetricValuesSql.QUERY, MetricCatalogue.rates().stream()
+            .map(Metric::code).map(c -> "'" + c + "'").collect(Collectors.joining(", ")));
+
+    private static final String TEAM_RESULTS = """
+            with %s,
+            dims as (select s.team_id, %s, %s, %s,
+                            coalesce(round(sum(s.score * i.weight) filter (where s.applicable)
+                                     / nullif(sum(i.weight) filter (where s.applicable), 0), 2), 0) as base
+                     from indicator_score s join run_indicator i on i.run_id = s.run_id and i.code = s.code
+                     where s.run_id = :run and s.team_id between :lo and :hi group by s.team_id),
+            pen as (select f.team_id, sum(p.points * f.amount) as penalty
+                    from metric_fact f join run_penalty p on p.run_id = :run and p.metric = f.metric
+                    where f.year = :year and f.team_id between :lo and :hi group by f.team_id),
+            fee as (select team_id, cast(sum(amount) as int) as n from metric_fact
+                    where year = :year and metric = '%s' and team_id between :lo and :hi group by team_id),
+            r as (select t.id, t.name, t.lead_unit_credit_code, coalesce(lu.name, t.lead_unit_name) as lead_unit_name,
+                         d.organisation, d.content, d.effect, d.base, coalesce(pen.penalty, 0) as penalty,
+                         greatest(0, d.base - coalesce(pen.penalty, 0)) as total, coalesce(fee.n, 0) as fees
+                  from scored t join dims d on d.team_id = t.id
+                  left join lead_unit lu on lu.credit_code = t.lead_unit_credit_code
+                  left join pen on pen.team_id = t.id left join fee on fee.team_id = t.id)
+            insert into team_result (run_id, team_id, team_name, lead_unit_credit_code, lead_unit_name, organisation,
+                content, effect, base_score, penalty, total, fee_violations, vetoed, computed_grade, grade)
+            select :run, id, name, lead_unit_credit_code, lead_unit_name, organisation, content, effect, base, penalty,
+                   total, fees, fees >= :veto, g, g
+            from (select r.*, case when fees >= :veto then 'POOR' when total >= :excellent then 'EXCELLENT'
+                                   when total >= :good then 'GOOD' when total >= :pass then 'PASS'
+                                   else 'POOR' end as g from r) graded""".formatted(SCORED_TEAMS,
+            dimension("ORGANISATION", "organisation"), dimension("CONTENT", "content"), dimension("EFFECT", "effect"),
+            MetricCatalogue.FEE_VIOLATIONS_UPHELD);
+
+    @Inject
+    EntityManager em;
+
+    /** The system as this run uses it, kept with the run so its results stay explainable. */
+    public void snapshot(UUID runId, IndicatorSystem system) {
+        for (Indicator i : system.indicators) {
+            em.createNativeQuery("insert into run_indicator (run_id, code, dimension, metric, weight, scoring, target)"
+                    + " values (:run, :code, :dimension, :metric, :weight, :scoring, :target)")
+                    .setParameter("run", runId).setParameter("code", i.code())
+                    .setParameter("dimension", i.dimension().name()).setParameter("metric", i.metric())
+                    .setParameter("weight", i.weight()).setParameter("scoring", i.scoring().name())
+                    .setParameter("target", i.target()).executeUpdate();
+            for (Indicator.Band band : i.bands() == null ? List.<Indicator.Band>of() : i.bands()) {
+                em.createNativeQuery("insert into run_band (run_id, code, min_value, score) values (:run, :code, :min, :score)")
+                        .setParameter("run", runId).setParameter("code", i.code()).setParameter("min", band.min())
+                        .setParameter("score", band.score()).executeUpdate();
+            }
+        }
+        for (Penalty p : system.penalties) {
+            em.createNativeQuery("insert into run_penalty (run_id, metric, points) values (:run, :metric, :points)")
+                    .setParameter("run", runId).setParameter("metric", p.metric()).setParameter("points", p.points())
+                    .executeUpdate();
+        }
+    }
+
+    /** Teams live at some time in the year, in id order (the slices are id ranges). */
+    @SuppressWarnings("unchecked")
+    public List<UUID> teamsOf(int year) {
+        return em.createNativeQuery("select id from team where activated_at < :yearEnd"
+                + " and (ended_at is null or ended_at >= :yearStart) order by id")
+                .setParameter("yearStart", start(year)).setParameter("yearEnd", start(year + 1)).getResultList();
+    }
+
+    /** Scores the year's teams with ids in [lo, hi]; returns how many results were written. */
+    public int scoreSlice(UUID runId, int year, UUID lo, UUID hi, GradeBands bands, int veto) {
+        bind(em.createNativeQuery(INDICATOR_SCORES), runId, year, lo, hi).executeUpdate();
+        return bind(em.createNativeQuery(TEAM_RESULTS), runId, year, lo, hi).setParameter("veto", veto)
+                .setParameter("excellent", bands.excellent()).setParameter("good", bands.good())
+                .setParameter("pass", bands.pass()).executeUpdate();
+    }
+
+    /** Removes a run's results (a failed run's partial ones, or a draft a newer run replaced). */
+    public void discardResults(UUID runId) {
+        em.createNativeQuery("delete from indicator_score where run_id = :run").setParameter("run", runId).executeUpdate();
+        em.createNativeQuery("delete from team_result where run_id = :run").setParameter("run", runId).executeUpdate();
+    }
+
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, UUID runId, int year, UUID lo,
+            UUID hi) {
+        return query.setParameter("run", runId).setParameter("year", year).setParameter("lo", lo)
+                .setParameter("hi", hi).setParameter("yearStart", start(year)).setParameter("yearEnd", start(year + 1));
+    }
+
+    static Instant start(int year) {
+        return LocalDate.of(year, 1, 1).atStartOfDay(BEIJING).toInstant();
+    }
+
+    private static String dimension(String dimension, String column) {
+        return ("round(sum(s.score * i.weight) filter (where s.applicable and i.dimension = '%1$s')"
+                + " / nullif(sum(i.weight) filter (where s.applicable and i.dimension = '%1$s'), 0), 2) as %2$s")
+                .formatted(dimension, column);
+    }
+}

@@ -1,0 +1,89 @@
+package cn.org.kczg.teams.evaluation.assessment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Art. 19: per lead unit, its teams' grades and average total, ranked — the "first-class society" input. */
+@ApplicationScoped
+public class LeadUnitSummaries {
+    @Inject
+    EntityManager em;
+
+    public record TeamGrade(UUID teamId, String teamName, BigDecimal total, Grade grade, String gradeLabel) {
+    }
+
+    public record LeadUnitSummary(int rank, String creditCode, String name, String category, int teams,
+            BigDecimal average, Map<Grade, Integer> grades, List<TeamGrade> teamResults) {
+    }
+
+    /** Ranked by average total (ties share a rank), optionally only one category of lead unit. */
+    @SuppressWarnings("unchecked")
+    public List<LeadUnitSummary> of(UUID runId, String category) {
+        jakarta.persistence.Query query = em.createNativeQuery("""
+                select r.lead_unit_credit_code, coalesce(lu.name, r.lead_unit_name), lu.category, r.team_id, r.team_name,
+                       r.total, r.grade, avg(r.total) over (partition by r.lead_unit_credit_code) as average
+                from team_result r left join lead_unit lu on lu.credit_code = r.lead_unit_credit_code
+                where r.run_id = :run %s
+                order by average desc, r.lead_unit_credit_code, r.total desc, r.team_name""".formatted(
+                category == null ? "" : "and lu.category = :category")).setParameter("run", runId);
+        if (category != null) {
+            query.setParameter("category", category);
+        }
+        List<Object[]> rows = query.getResultList();
+        Map<String, List<Object[]>> byUnit = new LinkedHashMap<>();
+        rows.forEach(row -> byUnit.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(row));
+        List<LeadUnitSummary> summaries = new ArrayList<>();
+        BigDecimal previous = null;
+        int rank = 0;
+        for (List<Object[]> unit : byUnit.values()) {
+            Object[] first = unit.get(0);
+            BigDecimal average = ((BigDecimal) first[7]).setScale(2, java.math.RoundingMode.HALF_UP);
+            if (previous == null || average.compareTo(previous) != 0) {
+                rank = summaries.size() + 1;
+            }
+            previous = average;
+            Map<Grade, Integer> grades = new LinkedHashMap<>();
+            for (Grade g : Grade.values()) {
+                grades.put(g, 0);
+            }
+            List<TeamGrade> teams = unit.stream().map(row -> {
+                Grade grade = Grade.valueOf((String) row[6]);
+                grades.merge(grade, 1, Integer::sum);
+                return new TeamGrade((UUID) row[3], (String) row[4], (BigDecimal) row[5], grade, grade.label);
+            }).toList();
+            summaries.add(new LeadUnitSummary(rank, (String) first[0], (String) first[1], (String) first[2],
+                    teams.size(), average, grades, teams));
+        }
+        return summaries;
+    }
+
+    /** One line per team, UTF-8 with a BOM so Excel shows the Chinese; cells that look like formulas are defused. */
+    public static String csv(int year, List<LeadUnitSummary> summaries) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        out.append("年度,排名,统一社会信用代码,牵头单位,单位类别,团队数,平均分,科技服务团,团队总分,等级\r\n");
+        for (LeadUnitSummary s : summaries) {
+            for (TeamGrade t : s.teamResults()) {
+                out.append(String.join(",", String.valueOf(year), String.valueOf(s.rank()), cell(s.creditCode()),
+                        cell(s.name()), cell(s.category()), String.valueOf(s.teams()), s.average().toPlainString(),
+                        cell(t.teamName()), t.total().toPlainString(), cell(t.gradeLabel()))).append("\r\n");
+            }
+        }
+        return out.toString();
+    }
+
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+}

@@ -1,0 +1,102 @@
+package cn.org.kczg.teams.evaluation.indicator;
+
+import cn.org.kczg.teams.evaluation.indicator.IndicatorSystemService.SystemView;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.kit.web.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import cn.org.kczg.teams.evaluation.metric.Metric;
+import cn.org.kczg.teams.evaluation.metric.MetricCatalogue;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Art. 18: the operator keeps the indicator system per year; everyone staff-side may read it. */
+@Path("/api/v1/indicator-systems")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Indicator systems (Art. 18)")
+public class IndicatorSystemResource {
+    @Inject
+    IndicatorSystemService service;
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.REVIEWER, Roles.LEAD_UNIT, Roles.HANDLER})
+    public Page<SystemView> list(@QueryParam("year") Integer year, @QueryParam("status") String status,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+        return service.list(year, QueryParams.enumValue(IndicatorSystem.Status.class, "status", status),
+                PageRequest.of(page, size, sort, Map.of("year", "year", "version", "version"), "year,desc;version,desc"));
+    }
+
+    /** The metric catalogue an indicator may read. */
+    @GET
+    @Path("/metrics")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.REVIEWER, Roles.LEAD_UNIT, Roles.HANDLER})
+    public List<Metric> catalogue() {
+        return MetricCatalogue.all();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.REVIEWER, Roles.LEAD_UNIT, Roles.HANDLER})
+    public SystemView get(@PathParam("id") UUID id) {
+        return service.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    public Response create(@NotNull @Valid SystemDraft draft) {
+        SystemView view = service.create(caller.get(), draft);
+        return Response.created(URI.create("/api/v1/indicator-systems/" + view.id())).entity(view).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    public SystemView replace(@PathParam("id") UUID id, @NotNull @Valid SystemDraft draft) {
+        return service.replace(caller.get(), id, draft).orElseThrow(() -> notFound(id));
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed(Roles.OPERATOR)
+    public SystemView publish(@PathParam("id") UUID id) {
+        return service.publish(caller.get(), id).orElseThrow(() -> notFound(id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.OPERATOR)
+    public Response delete(@PathParam("id") UUID id) {
+        if (!service.deleteDraft(caller.get(), id)) {
+            throw notFound(id);
+        }
+        return Response.noContent().build();
+    }
+
+    private static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("No indicator system " + id + ".");
+    }
+}

@@ -1,0 +1,144 @@
+package cn.org.kczg.teams.evaluation.indicator;
+
+import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.security.Caller;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creating, replacing and publishing indicator systems (Art. 18). */
+@ApplicationScoped
+@Transactional
+public class IndicatorSystemService {
+    @Inject
+    AuditTrail audit;
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
+
+    public record DimensionView(Dimension dimension, String label, BigDecimal weight, List<Indicator> indicators) {
+    }
+
+    public record SystemView(UUID id, int year, int version, String name, IndicatorSystem.Status status,
+            boolean isDefault, List<DimensionView> dimensions, List<Penalty> penalties, GradeBands gradeBands,
+            int feeViolationVeto, String createdBy, Instant createdAt, String publishedBy, Instant publishedAt) {
+
+        static SystemView of(IndicatorSystem s) {
+            List<DimensionView> dimensions = Arrays.stream(Dimension.values()).map(d -> {
+                List<Indicator> indicators = s.indicators.stream().filter(i -> i.dimension() == d).toList();
+                return new DimensionView(d, d.label, indicators.stream().map(Indicator::weight)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add), indicators);
+            }).toList();
+            return new SystemView(s.id, s.year, s.version, s.name, s.status, s.isDefault, dimensions, s.penalties,
+                    s.gradeBands(), s.feeViolationVeto, s.createdBy, s.createdAt, s.publishedBy, s.publishedAt);
+        }
+    }
+
+    /** A new draft version for the year (versions count up per year). */
+    public SystemView create(Caller caller, SystemDraft draft) {
+        IndicatorSystemRules.check(draft);
+        // one creator per year at a time, so two drafts cannot take the same version number
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
+                .setParameter("k", "indicator-system:" + draft.year()).getSingleResult();
+        Integer latest = (Integer) em.createNativeQuery("select max(version) from indicator_system where year = :y")
+                .setParameter("y", draft.year()).getSingleResult();
+        IndicatorSystem s = new IndicatorSystem();
+        s.id = UUID.randomUUID();
+        s.year = draft.year();
+        s.version = latest == null ? 1 : latest + 1;
+        s.status = IndicatorSystem.Status.DRAFT;
+        s.createdBy = caller.subject();
+        s.createdAt = clock.instant();
+        apply(s, draft);
+        s.persist();
+        audit.record(caller, "indicator-system.created", "indicator-system", s.id.toString(), null);
+        return SystemView.of(s);
+    }
+
+    public Optional<SystemView> replace(Caller caller, UUID id, SystemDraft draft) {
+        IndicatorSystemRules.check(draft);
+        return IndicatorSystem.<IndicatorSystem>findByIdOptional(id).map(s -> {
+            requireDraft(s);
+            if (s.year != draft.year()) {
+                throw ProblemException.invalid("year", "a draft keeps its year (" + s.year + ")");
+            }
+            apply(s, draft);
+            audit.record(caller, "indicator-system.replaced", "indicator-system", s.id.toString(), null);
+            return SystemView.of(s);
+        });
+    }
+
+    public Optional<SystemView> publish(Caller caller, UUID id) {
+        return IndicatorSystem.<IndicatorSystem>findByIdOptional(id).map(s -> {
+            requireDraft(s);
+            s.status = IndicatorSystem.Status.PUBLISHED;
+            s.publishedBy = caller.subject();
+            s.publishedAt = clock.instant();
+            audit.record(caller, "indicator-system.published", "indicator-system", s.id.toString(), null);
+            return SystemView.of(s);
+        });
+    }
+
+    public boolean deleteDraft(Caller caller, UUID id) {
+        return IndicatorSystem.<IndicatorSystem>findByIdOptional(id).map(s -> {
+            requireDraft(s);
+            s.delete();
+            audit.record(caller, "indicator-system.deleted", "indicator-system", s.id.toString(), null);
+            return true;
+        }).orElse(false);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SystemView> find(UUID id) {
+        return IndicatorSystem.<IndicatorSystem>findByIdOptional(id).map(SystemView::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<SystemView> list(Integer year, IndicatorSystem.Status status, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (year != null) {
+            where.add("year = :year");
+            params.and("year", year);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.and("status", status);
+        }
+        return Page.of(IndicatorSystem.<IndicatorSystem>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
+                page.sort(), params), page, SystemView::of);
+    }
+
+    private static void requireDraft(IndicatorSystem s) {
+        if (s.status != IndicatorSystem.Status.DRAFT) {
+            throw ProblemException.conflict("published", "Indicator system " + s.year + " v" + s.version
+                    + " is published and cannot change; create a new version instead.");
+        }
+    }
+
+    private static void apply(IndicatorSystem s, SystemDraft draft) {
+        s.name = draft.name().strip();
+        s.indicators = List.copyOf(draft.indicators());
+        s.penalties = draft.penalties() == null ? List.of() : List.copyOf(draft.penalties());
+        GradeBands bands = draft.gradeBands() == null ? GradeBands.DEFAULT : draft.gradeBands();
+        s.excellentMin = bands.excellent();
+        s.goodMin = bands.good();
+        s.passMin = bands.pass();
+        s.feeViolationVeto = draft.feeViolationVeto() == null ? SystemDraft.DEFAULT_FEE_VIOLATION_VETO
+                : draft.feeViolationVeto();
+    }
+}

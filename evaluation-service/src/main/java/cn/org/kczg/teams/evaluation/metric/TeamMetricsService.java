@@ -1,0 +1,127 @@
+package cn.org.kczg.teams.evaluation.metric;
+
+import cn.org.kczg.teams.evaluation.team.Team;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.kit.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A team's metric values for a year and, per metric, the events that made them (Art. 21). */
+@ApplicationScoped
+public class TeamMetricsService {
+    @Inject
+    EntityManager em;
+
+    public record MetricValue(String metric, String name, String unit, BigDecimal value, BigDecimal numerator,
+            BigDecimal denominator, boolean applicable) {
+    }
+
+    public record TeamMetrics(UUID teamId, String teamName, String leadUnitCreditCode, int year,
+            List<MetricValue> metrics) {
+    }
+
+    /** One event's part in a metric: the activity report, ticket, upload … it came from. */
+    public record Contribution(UUID eventId, String eventType, Instant occurredAt, String fact, String subject,
+            BigDecimal amount) {
+    }
+
+    public Optional<TeamMetrics> metrics(Caller caller, UUID teamId, int year) {
+        return visibleTeam(caller, teamId).map(team -> {
+            Map<String, Object[]> rows = new HashMap<>();
+            for (Object row : em.createNativeQuery(MetricValuesSql.QUERY).setParameter("year", year)
+                    .setParameter("lo", teamId).setParameter("hi", teamId).getResultList()) {
+                Object[] columns = (Object[]) row;
+                rows.put((String) columns[1], columns);
+            }
+            List<MetricValue> values = MetricCatalogue.all().stream().map(metric -> {
+                Object[] row = rows.get(metric.code());
+                BigDecimal value = row == null ? (metric.isRate() ? null : BigDecimal.ZERO) : (BigDecimal) row[2];
+                return new MetricValue(metric.code(), metric.name(), metric.unit(), value,
+                        row == null ? null : (BigDecimal) row[3], row == null ? null : (BigDecimal) row[4],
+                        value != null);
+            }).toList();
+            return new TeamMetrics(team.id, team.name, team.leadUnitCreditCode, year, values);
+        });
+    }
+
+    public Optional<Page<Contribution>> contributions(Caller caller, UUID teamId, int year, Metric metric, int page,
+            int size) {
+        return visibleTeam(caller, teamId).map(team -> metric.source() == Metric.Source.ACTIVITIES
+                ? activityContributions(teamId, year, metric, page, size)
+                : factContributions(teamId, year, metric, page, size));
+    }
+
+    private Page<Contribution> factContributions(UUID teamId, int year, Metric metric, int page, int size) {
+        String from = " from metric_fact where team_id = :team and year = :year and metric in (:facts)";
+        List<String> facts = MetricCatalogue.factsOf(metric);
+        long total = ((Number) em.createNativeQuery("select count(*)" + from).setParameter("team", teamId)
+                .setParameter("year", year).setParameter("facts", facts).getSingleResult()).longValue();
+        List<Contribution> items = rows(em.createNativeQuery(
+                "select event_id, event_type, occurred_at, metric, subject, amount" + from + " order by occurred_at, id")
+                .setParameter("team", teamId).setParameter("year", year).setParameter("facts", facts)
+                .setFirstResult(page * size).setMaxResults(size).getResultList());
+        return new Page<>(items, page, size, total);
+    }
+
+    private Page<Contribution> activityContributions(UUID teamId, int year, Metric metric, int page, int size) {
+        String[] rule = activityRule(metric.code());
+        String from = " from activity_record where team_id = :team and year = :year and " + rule[0];
+        long total = ((Number) em.createNativeQuery("select count(*)" + from).setParameter("team", teamId)
+                .setParameter("year", year).getSingleResult()).longValue();
+        List<Contribution> items = rows(em.createNativeQuery("select event_id, 'activity.reported', reported_at, '"
+                + metric.code() + "', activity_id || ' ' || coalesce(title, '') || ' ' || coalesce(city, ''), cast(("
+                + rule[1] + ") as numeric)" + from + " order by reported_at, activity_id")
+                .setParameter("team", teamId).setParameter("year", year)
+                .setFirstResult(page * size).setMaxResults(size).getResultList());
+        return new Page<>(items, page, size, total);
+    }
+
+    /** Which activity records a metric counts and what each adds: {where, amount}. Codes come from the catalogue. */
+    private static String[] activityRule(String code) {
+        if (code.startsWith(MetricCatalogue.CATEGORY_PREFIX)) {
+            return new String[] {"category = '" + code.substring(MetricCatalogue.CATEGORY_PREFIX.length()) + "'", "1"};
+        }
+        if (code.startsWith(MetricCatalogue.FORM_PREFIX)) {
+            return new String[] {"form = '" + code.substring(MetricCatalogue.FORM_PREFIX.length()) + "'", "1"};
+        }
+        return switch (code) {
+            case "activities.pilot", "pilot-cities" -> new String[] {"place_kind = 'PILOT'", "1"};
+            case "enterprises-served" -> new String[] {"true", "enterprises_served"};
+            case "participants" -> new String[] {"true", "participants"};
+            case "outcomes.agreements" -> new String[] {"true", "agreements_signed"};
+            case "outcomes.technologies-transferred" -> new String[] {"true", "technologies_transferred"};
+            case "outcomes.standards" -> new String[] {"true", "standards_drafted"};
+            case "outcomes.talents-trained" -> new String[] {"true", "talents_trained"};
+            default -> new String[] {"true", "1"};
+        };
+    }
+
+    private static List<Contribution> rows(List<?> result) {
+        return result.stream().map(r -> (Object[]) r).map(c -> new Contribution((UUID) c[0], (String) c[1],
+                toInstant(c[2]), (String) c[3], (String) c[4], (BigDecimal) c[5])).toList();
+    }
+
+    static Instant toInstant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    private Optional<Team> visibleTeam(Caller caller, UUID teamId) {
+        return Team.<Team>findByIdOptional(teamId).filter(team -> caller.isAny(Roles.OPERATOR, Roles.AUDITOR)
+                || caller.teams().contains(teamId.toString()) || caller.actsFor(team.leadUnitCreditCode));
+    }
+}

@@ -1,0 +1,37 @@
+package cn.org.kczg.teams.evaluation.sanction;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Art. 20: a serious scientific, political or legal problem of a team; its lead unit is banned for three years. */
+@Entity
+@Table(name = "sanction")
+public class Sanction extends PanacheEntityBase {
+    public enum ReasonClass {
+        SCIENTIFIC, POLITICAL, LEGAL
+    }
+
+    @Id
+    public UUID id;
+    @Column(nullable = false)
+    public UUID teamId;
+    @Column(nullable = false)
+    public String leadUnitCreditCode;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReasonClass reasonClass;
+    @Column(nullable = false)
+    public String note;
+    public LocalDate since;
+    public LocalDate until;
+    public String decidedBy;
+    public Instant decidedAt;
+}

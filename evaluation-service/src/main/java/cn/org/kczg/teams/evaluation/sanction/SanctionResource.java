@@ -1,0 +1,48 @@
+package cn.org.kczg.teams.evaluation.sanction;
+
+import cn.org.kczg.teams.evaluation.sanction.SanctionService.SanctionView;
+import cn.org.kczg.teams.evaluation.sanction.SanctionService.SeriousProblem;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Art. 20: serious scientific, political or legal problems — a three-year ban and disqualification. */
+@Path("/api/v1/sanctions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sanctions (Art. 20)")
+public class SanctionResource {
+    @Inject
+    SanctionService service;
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    public Response record(@NotNull @Valid SeriousProblem request) {
+        return Response.status(201).entity(service.record(caller.get(), request)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public Page<SanctionView> list(@QueryParam("leadUnit") String leadUnit, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.list(leadUnit, PageRequest.of(page, size, null, Map.of("decidedAt", "decidedAt"),
+                "decidedAt,desc"));
+    }
+}

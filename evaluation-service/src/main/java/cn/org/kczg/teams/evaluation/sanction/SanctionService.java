@@ -1,0 +1,92 @@
+package cn.org.kczg.teams.evaluation.sanction;
+
+import cn.org.kczg.teams.evaluation.team.Team;
+import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
+import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
+import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.outbox.Outbox;
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/**
+ * Art. 20: the operator records a serious problem; the lead unit may not apply for three years
+ * ({@code lead-unit.banned}, enforced by review-service) and the team loses its qualification
+ * ({@code team.disqualified}, carried out by registration-service).
+ */
+@ApplicationScoped
+@Transactional
+public class SanctionService {
+    static final int BAN_YEARS = 3;
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Clock clock;
+
+    public record SeriousProblem(@NotNull UUID teamId, @NotNull Sanction.ReasonClass reasonClass,
+            @NotBlank @Size(min = 10, max = 2000) String note) {
+    }
+
+    public record SanctionView(UUID id, UUID teamId, String teamName, String leadUnitCreditCode,
+            Sanction.ReasonClass reasonClass, String note, LocalDate since, LocalDate until, String decidedBy,
+            Instant decidedAt) {
+        static SanctionView of(Sanction s) {
+            String teamName = Team.<Team>findByIdOptional(s.teamId).map(t -> t.name).orElse(null);
+            return new SanctionView(s.id, s.teamId, teamName, s.leadUnitCreditCode, s.reasonClass, s.note, s.since,
+                    s.until, s.decidedBy, s.decidedAt);
+        }
+    }
+
+    public SanctionView record(Caller caller, SeriousProblem request) {
+        Team team = Team.<Team>findByIdOptional(request.teamId())
+                .orElseThrow(() -> ProblemException.notFound("No team " + request.teamId() + "."));
+        Instant now = clock.instant();
+        Sanction s = new Sanction();
+        s.id = UUID.randomUUID();
+        s.teamId = team.id;
+        s.leadUnitCreditCode = team.leadUnitCreditCode;
+        s.reasonClass = request.reasonClass();
+        s.note = request.note().strip();
+        s.since = LocalDate.ofInstant(now, ZoneId.of("Asia/Shanghai"));
+        s.until = s.since.plusYears(BAN_YEARS);
+        s.decidedBy = caller.subject();
+        s.decidedAt = now;
+        s.persist();
+        audit.record(caller, "sanction.recorded", "team", team.id.toString(), s.reasonClass + ": " + s.note);
+        outbox.append(new LeadUnitBanned(s.id, s.leadUnitCreditCode, s.reasonClass.name(), s.since, s.until, s.note));
+        outbox.append(new TeamDisqualified(team.id, s.since.getYear(), "严重" + label(s.reasonClass) + "问题：" + s.note,
+                now));
+        return SanctionView.of(s);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<SanctionView> list(String leadUnit, PageRequest page) {
+        return leadUnit == null || leadUnit.isBlank()
+                ? Page.of(Sanction.<Sanction>findAll(page.sort()), page, SanctionView::of)
+                : Page.of(Sanction.<Sanction>find("leadUnitCreditCode", page.sort(), leadUnit.strip().toUpperCase()),
+                        page, SanctionView::of);
+    }
+
+    private static String label(Sanction.ReasonClass reasonClass) {
+        return switch (reasonClass) {
+            case SCIENTIFIC -> "科学";
+            case POLITICAL -> "政治";
+            case LEGAL -> "法律";
+        };
+    }
+}
