@@ -45,6 +45,19 @@ class ApiProxyTests {
         assertEquals(id, EchoBackendResource.LAST.get().getString("requestId"));
     }
 
+    @jakarta.inject.Inject
+    GatewayConfig config;
+
+    @Test
+    void theConfiguredTableSendsTeamMetricsToEvaluationAndTheRestOfTeamsToRegistration() {
+        RouteTable table = new RouteTable(config.routes(), config.services());
+        assertEquals(table.target("/api/v1/assessments/2026").orElseThrow(),
+                table.target("/api/v1/teams/6f1c/metrics/2026").orElseThrow());
+        assertEquals(table.target("/api/v1/lead-units").orElseThrow(),
+                table.target("/api/v1/teams/6f1c").orElseThrow());
+        assertEquals("evaluation", config.routes().get("teams.*.metrics"));
+    }
+
     @Test
     void anonymousRequestsPassToTheServiceWhichDecides() {
         given().when().get("/api/v1/teams").then().statusCode(200).body("authorization", equalTo(null));
