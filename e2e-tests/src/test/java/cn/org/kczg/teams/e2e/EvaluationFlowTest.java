@@ -1,0 +1,133 @@
+package cn.org.kczg.teams.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Art. 18–21 through the gateway: a team's reported work reaches its metrics; a serious problem bans the lead
+ * unit (review refuses it) and disqualifies the team (registration ends it); the year's assessment runs, one
+ * grade is adjusted, and publishing disqualifies the poor team while the adjusted one lives on. It publishes
+ * the current year for the whole suite, so it runs last.
+ */
+@Order(Integer.MAX_VALUE)
+@TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+class EvaluationFlowTest {
+    static final String SOCIETY = "51100000500000201M";
+    static final String BANNED_SOCIETY = "51100000500000302E";
+    static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+
+    static LaunchedSuite suite;
+    static String operator;
+    static String auditor;
+
+    @BeforeAll
+    static void start() {
+        suite = LaunchedSuite.get();
+        RestAssured.baseURI = suite.gatewayUrl;
+        TeamApplicationFlowTest.start();
+        operator = suite.token("operator");
+        auditor = suite.token("auditor");
+    }
+
+    static String approvedTeam(String leadUnit, String name) {
+        String application = TeamApplicationFlowTest.draftAndSubmit(leadUnit, name);
+        TeamApplicationFlowTest.approveAndAwaitTeam(leadUnit, application);
+        return given().auth().oauth2(leadUnit).when().get("/api/v1/applications/" + application)
+                .then().extract().path("teamId");
+    }
+
+    static void awaitTeamStatus(String teamId, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(operator)
+                .when().get("/api/v1/teams/" + teamId).then().statusCode(200).body("status", equalTo(status)));
+    }
+
+    @Test
+    @Order(1)
+    void aSeriousProblemBansTheLeadUnitAndEndsTheTeam() {
+        String leadUnit = suite.token("lead-unit", "--org", BANNED_SOCIETY);
+        TeamApplicationFlowTest.register(leadUnit, BANNED_SOCIETY, "中国某某学会", "NATIONAL_SOCIETY");
+        String team = approvedTeam(leadUnit, "“科创中国”新材料科技服务团");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(auditor)
+                .when().get("/api/v1/teams/" + team + "/metrics/" + YEAR).statusCode() == 200);
+
+        given().auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("teamId", team, "reasonClass", "LEGAL", "note", "团队负责人涉嫌违法，已被依法立案调查"))
+                .when().post("/api/v1/sanctions").then().statusCode(201).body("until", notNullValue());
+
+        awaitTeamStatus(team, "DISQUALIFIED");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(operator)
+                .when().get("/api/v1/eligibility/" + BANNED_SOCIETY).then().statusCode(200)
+                .body("ban.reasonClass", equalTo("LEGAL")));
+        String again = TeamApplicationFlowTest.draftAndSubmit(leadUnit, "“科创中国”新材料二号科技服务团");
+        String caseId = TeamApplicationFlowTest.claimedCase(again);
+        given().auth().oauth2(TeamApplicationFlowTest.reviewer).when().get("/api/v1/reviews/" + caseId).then()
+                .body("checks.find { it.name == 'BAN' }.passed", equalTo(false));
+    }
+
+    @Test
+    @Order(2)
+    void theAssessmentIsRunAdjustedAndPublishedAndPoorTeamsEnd() {
+        String leadUnit = suite.token("lead-unit", "--org", SOCIETY);
+        TeamApplicationFlowTest.register(leadUnit, SOCIETY, "中国农学会", "NATIONAL_SOCIETY");
+        String poor = approvedTeam(leadUnit, "“科创中国”智慧农业科技服务团");
+        String spared = approvedTeam(leadUnit, "“科创中国”种业振兴科技服务团");
+        Map<String, Object> report = Map.of("teamId", poor, "category", "TECH_DISSEMINATION", "form", "TRAINING",
+                "title", "智慧农业技术培训", "startDate", YEAR + "-11-20", "endDate", YEAR + "-11-20",
+                "place", Map.of("city", "杭州市"), "participants", 80, "enterprisesServed", 12,
+                "feesCharged", Map.of("amount", 0));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(leadUnit)
+                .contentType(ContentType.JSON).body(report).when().post("/api/v1/activities").statusCode() == 201);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(leadUnit)
+                .when().get("/api/v1/teams/" + poor + "/metrics/" + YEAR).then().statusCode(200)
+                .body("metrics.find { it.metric == 'enterprises-served' }.value", equalTo(12)));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(auditor)
+                .when().get("/api/v1/teams/" + spared + "/metrics/" + YEAR).statusCode() == 200);
+
+        given().auth().oauth2(auditor).queryParam("year", YEAR).when().get("/api/v1/indicator-systems").then()
+                .statusCode(200).body("items.find { it.isDefault }.status", equalTo("PUBLISHED"));
+        String run = given().auth().oauth2(operator).when().post("/api/v1/assessments/" + YEAR + "/runs").then()
+                .statusCode(202).extract().header("Location");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(given().auth().oauth2(operator)
+                .when().get(run).then().statusCode(200).extract().path("state")));
+        given().auth().oauth2(auditor).when().get("/api/v1/assessments/" + YEAR + "/results/" + poor).then()
+                .statusCode(200).body("result.grade", equalTo("POOR"))
+                .body("indicators.find { it.code == 'C3' }.value", equalTo(12.0f));
+        given().auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("grade", "PASS", "reason", "新组建团队，组建当年按合格认定"))
+                .when().post("/api/v1/assessments/" + YEAR + "/results/" + spared + "/grade").then().statusCode(200);
+
+        byte[] csv = given().auth().oauth2(auditor).accept("text/csv").when()
+                .get("/api/v1/assessments/" + YEAR + "/lead-units").then().statusCode(200).extract().asByteArray();
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(csv, 3));
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertTrue(text.contains(SOCIETY + ",中国农学会,NATIONAL_SOCIETY,2,") && text.contains("“科创中国”种业振兴科技服务团"),
+                text);
+
+        given().auth().oauth2(operator).when().post("/api/v1/assessments/" + YEAR + "/publish").then()
+                .statusCode(200).body("status", equalTo("PUBLISHED"));
+        awaitTeamStatus(poor, "DISQUALIFIED");
+        given().auth().oauth2(leadUnit).when().get("/api/v1/assessments/" + YEAR + "/results/" + spared).then()
+                .statusCode(200).body("result.grade", equalTo("PASS"))
+                .body("result.adjustment.reason", equalTo("新组建团队，组建当年按合格认定"));
+        given().auth().oauth2(operator).when().get("/api/v1/teams/" + spared).then().body("status", equalTo("ACTIVE"));
+        given().auth().oauth2(operator).when().post("/api/v1/assessments/" + YEAR + "/runs").then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+}
