@@ -125,8 +125,10 @@ create table run_penalty (
     primary key (run_id, metric)
 );
 
+-- written in bulk by the scorer and removed with their run by it (no foreign keys: 10,000 teams × indicators
+-- per run would pay a trigger per row)
 create table indicator_score (
-    run_id     uuid          not null references assessment_run on delete cascade,
+    run_id     uuid          not null,
     team_id    uuid          not null,
     code       text          not null,
     value      numeric(16,4),
@@ -137,7 +139,7 @@ create table indicator_score (
 
 create table team_result (
     id                    bigint generated always as identity primary key,
-    run_id                uuid         not null references assessment_run on delete cascade,
+    run_id                uuid         not null,
     team_id               uuid         not null,
     team_name             text         not null,
     lead_unit_credit_code text         not null,

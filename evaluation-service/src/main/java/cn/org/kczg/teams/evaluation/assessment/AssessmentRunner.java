@@ -55,6 +55,8 @@ public class AssessmentRunner {
                 run.total = ids.size();
                 return ids;
             });
+            QuarkusTransaction.requiringNew().run(() -> scoring.computeMetricValues(runId,
+                    AssessmentRun.<AssessmentRun>findById(runId).year));
             for (int from = 0; from < teams.size(); from += sliceSize) {
                 UUID lo = teams.get(from);
                 UUID hi = teams.get(Math.min(from + sliceSize, teams.size()) - 1);

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,8 +20,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The set-based scoring of a run: two SQL statements per slice of teams (every indicator score, then every
- * team's dimensions, penalties, veto and grade), whatever the number of teams or activity records.
+ * The set-based scoring of a run: one pass over the year's records for every team's metric values, then one
+ * SQL statement per slice of teams (indicator scores, dimensions, penalties, veto and grade), whatever the number
+ * of teams or activity records.
  *
  * <p>An indicator whose rate has nothing to count (no ticket reached the team) is not applicable: the weights
  * of the team's applicable indicators are rescaled to 100, so no team gains or loses by having had no demand.
@@ -35,33 +37,35 @@ public class AssessmentScoring {
                        where id between :lo and :hi and activated_at < :yearEnd
                          and (ended_at is null or ended_at >= :yearStart))""";
 
-    private static final String INDICATOR_SCORES = """
+    /**
+     * One statement per slice: the indicator scores are inserted and, from what that insert returns (not from
+     * the table, whose statistics lag during a run), each team's dimensions, penalty, veto and grade.
+     */
+    private static final String SLICE = """
             with %s,
-            mv as (%s),
+            mv as (select team_id, metric, value from run_metric_value
+                   where run_id = :run and team_id between :lo and :hi),
             v as (select t.id as team_id, i.code, i.scoring, i.target,
                          case when mv.value is not null then mv.value
                               when i.metric in (%s) then null else 0 end as value
                   from scored t cross join run_indicator i
                   left join mv on mv.team_id = t.id and mv.metric = i.metric
-                  where i.run_id = :run)
-            insert into indicator_score (run_id, team_id, code, value, score, applicable)
-            select :run, v.team_id, v.code, v.value,
-                   case when v.value is null then null
-                        when v.scoring = 'LINEAR' then greatest(0, least(100, round(100 * v.value / v.target, 2)))
-                        else coalesce((select b.score from run_band b
-                                       where b.run_id = :run and b.code = v.code and b.min_value <= v.value
-                                       order by b.min_value desc limit 1), 0) end,
-                   v.value is not null
-            from v""".formatted(SCORED_TEAMS, MetricValuesSql.QUERY, MetricCatalogue.rates().stream()
-            .map(Metric::code).map(c -> "'" + c + "'").collect(Collectors.joining(", ")));
-
-    private static final String TEAM_RESULTS = """
-            with %s,
+                  where i.run_id = :run),
+            s as (insert into indicator_score (run_id, team_id, code, value, score, applicable)
+                  select :run, v.team_id, v.code, v.value,
+                         case when v.value is null then null
+                              when v.scoring = 'LINEAR' then greatest(0, least(100, round(100 * v.value / v.target, 2)))
+                              else coalesce((select b.score from run_band b
+                                             where b.run_id = :run and b.code = v.code and b.min_value <= v.value
+                                             order by b.min_value desc limit 1), 0) end,
+                         v.value is not null
+                  from v
+                  returning team_id, code, score, applicable),
             dims as (select s.team_id, %s, %s, %s,
                             coalesce(round(sum(s.score * i.weight) filter (where s.applicable)
                                      / nullif(sum(i.weight) filter (where s.applicable), 0), 2), 0) as base
-                     from indicator_score s join run_indicator i on i.run_id = s.run_id and i.code = s.code
-                     where s.run_id = :run and s.team_id between :lo and :hi group by s.team_id),
+                     from s join run_indicator i on i.run_id = :run and i.code = s.code
+                     group by s.team_id),
             pen as (select f.team_id, sum(p.points * f.amount) as penalty
                     from metric_fact f join run_penalty p on p.run_id = :run and p.metric = f.metric
                     where f.year = :year and f.team_id between :lo and :hi group by f.team_id),
@@ -80,11 +84,15 @@ public class AssessmentScoring {
             from (select r.*, case when fees >= :veto then 'POOR' when total >= :excellent then 'EXCELLENT'
                                    when total >= :good then 'GOOD' when total >= :pass then 'PASS'
                                    else 'POOR' end as g from r) graded""".formatted(SCORED_TEAMS,
+            MetricCatalogue.rates().stream().map(Metric::code).map(c -> "'" + c + "'")
+                    .collect(Collectors.joining(", ")),
             dimension("ORGANISATION", "organisation"), dimension("CONTENT", "content"), dimension("EFFECT", "effect"),
             MetricCatalogue.FEE_VIOLATIONS_UPHELD);
 
     @Inject
     EntityManager em;
+    @ConfigProperty(name = "kczg.assessment.work-mem", defaultValue = "128MB")
+    String workMem;
 
     /** The system as this run uses it, kept with the run so its results stay explainable. */
     public void snapshot(UUID runId, IndicatorSystem system) {
@@ -108,6 +116,30 @@ public class AssessmentScoring {
         }
     }
 
+    private static final String METRIC_VALUES = """
+            insert into run_metric_value (run_id, team_id, metric, value)
+            select :run, team_id, metric, value from (%s) mv
+            where metric in (select metric from run_indicator where run_id = :run)
+            order by team_id
+            """;
+    private static final UUID LOWEST = new UUID(0L, 0L);
+    private static final UUID HIGHEST = new UUID(-1L, -1L);
+
+    /** Every team's values of the metrics the run's indicators read, in one pass over the year's records. */
+    public void computeMetricValues(UUID runId, int year) {
+        boolean breakdown = ((Number) em.createNativeQuery("select count(*) from run_indicator where run_id = :run"
+                + " and (metric like '" + MetricCatalogue.CATEGORY_PREFIX + "%' or metric like '"
+                + MetricCatalogue.FORM_PREFIX + "%')").setParameter("run", runId).getSingleResult()).longValue() > 0;
+        // the per-team aggregation sorts the year's records (count distinct): give it memory, not temp files
+        em.createNativeQuery("set local work_mem = '" + workMem + "'").executeUpdate();
+        noJit();
+        em.createNativeQuery(METRIC_VALUES.formatted(breakdown ? MetricValuesSql.QUERY
+                : MetricValuesSql.WITHOUT_BREAKDOWN)).setParameter("run", runId).setParameter("year", year)
+                .setParameter("lo", LOWEST).setParameter("hi", HIGHEST).executeUpdate();
+        // the slices read these by team range at once, before autovacuum would have counted them
+        em.createNativeQuery("analyze run_metric_value").executeUpdate();
+    }
+
     /** Teams live at some time in the year, in id order (the slices are id ranges). */
     @SuppressWarnings("unchecked")
     public List<UUID> teamsOf(int year) {
@@ -116,28 +148,44 @@ public class AssessmentScoring {
                 .setParameter("yearStart", start(year)).setParameter("yearEnd", start(year + 1)).getResultList();
     }
 
+    public int countTeamsOf(int year) {
+        return ((Number) em.createNativeQuery("select count(*) from team where activated_at < :yearEnd"
+                + " and (ended_at is null or ended_at >= :yearStart)").setParameter("yearStart", start(year))
+                .setParameter("yearEnd", start(year + 1)).getSingleResult()).intValue();
+    }
+
     /** Scores the year's teams with ids in [lo, hi]; returns how many results were written. */
     public int scoreSlice(UUID runId, int year, UUID lo, UUID hi, GradeBands bands, int veto) {
-        bind(em.createNativeQuery(INDICATOR_SCORES), runId, year, lo, hi).executeUpdate();
-        return bind(em.createNativeQuery(TEAM_RESULTS), runId, year, lo, hi).setParameter("veto", veto)
+        // a generic plan made without the slice's bounds can be far worse than the custom one
+        em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
+        noJit();
+        return bind(em.createNativeQuery(SLICE), runId, year, lo, hi).setParameter("year", year)
+                .setParameter("veto", veto)
                 .setParameter("excellent", bands.excellent()).setParameter("good", bands.good())
                 .setParameter("pass", bands.pass()).executeUpdate();
     }
 
     /** Removes a run's results (a failed run's partial ones, or a draft a newer run replaced). */
     public void discardResults(UUID runId) {
+        em.createNativeQuery("delete from run_metric_value where run_id = :run").setParameter("run", runId)
+                .executeUpdate();
         em.createNativeQuery("delete from indicator_score where run_id = :run").setParameter("run", runId).executeUpdate();
         em.createNativeQuery("delete from team_result where run_id = :run").setParameter("run", runId).executeUpdate();
     }
 
     private static jakarta.persistence.Query bind(jakarta.persistence.Query query, UUID runId, int year, UUID lo,
             UUID hi) {
-        return query.setParameter("run", runId).setParameter("year", year).setParameter("lo", lo)
+        return query.setParameter("run", runId).setParameter("lo", lo)
                 .setParameter("hi", hi).setParameter("yearStart", start(year)).setParameter("yearEnd", start(year + 1));
     }
 
     static Instant start(int year) {
         return LocalDate.of(year, 1, 1).atStartOfDay(BEIJING).toInstant();
+    }
+
+    /** These statements run once per slice: compiling them (≈ 0.1 s each) costs more than it saves. */
+    private void noJit() {
+        em.createNativeQuery("set local jit = off").executeUpdate();
     }
 
     private static String dimension(String dimension, String column) {

@@ -109,7 +109,7 @@ public class AssessmentService {
         run.year = year;
         run.systemId = system.id;
         run.state = AssessmentRun.State.RUNNING;
-        run.total = scoring.teamsOf(year).size();
+        run.total = scoring.countTeamsOf(year);
         run.startedBy = caller.subject();
         run.startedAt = clock.instant();
         run.persist();

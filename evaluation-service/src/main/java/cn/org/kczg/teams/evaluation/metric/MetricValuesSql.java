@@ -8,12 +8,25 @@ import java.util.stream.Collectors;
 /**
  * The one SQL query that computes every catalogue metric for the teams with ids in {@code [:lo, :hi]} and
  * year {@code :year}: rows {@code (team_id, metric, value, numerator, denominator)}, set-based — two scans of
- * the year's activity records and one of its facts, whatever the number of teams. A team without any
+ * the year's activity records (one without the per-category and per-form counts) and two of its facts, whatever the number of teams. A team without any
  * record of a metric has no row (a count is then 0, a rate not applicable).
  */
 public final class MetricValuesSql {
 
-    public static final String QUERY = """
+    private static final String BREAKDOWN = """
+            union all
+            select team_id, case when category is not null then '%s' || category else '%s' || form end,
+                   count(*), null, null
+            from activity_record where year = :year and team_id between :lo and :hi
+            group by grouping sets ((team_id, category), (team_id, form))""".formatted(CATEGORY_PREFIX, FORM_PREFIX);
+
+    public static final String QUERY = query(true);
+
+    /** The same without the per-category and per-form counts (one scan less when no indicator reads them). */
+    public static final String WITHOUT_BREAKDOWN = query(false);
+
+    private static String query(boolean breakdown) {
+        return """
             select a.team_id, m.metric, cast(m.value as numeric) as value, cast(null as numeric) as numerator, cast(null as numeric) as denominator
             from (select team_id, count(*) as activities,
                          count(*) filter (where place_kind = 'PILOT') as pilot_activities,
@@ -27,11 +40,7 @@ public final class MetricValuesSql {
                   ('participants', a.participants), ('outcomes.agreements', a.agreements),
                   ('outcomes.technologies-transferred', a.technologies), ('outcomes.standards', a.standards),
                   ('outcomes.talents-trained', a.talents)) as m(metric, value)
-            union all
-            select team_id, case when category is not null then '%s' || category else '%s' || form end,
-                   count(*), null, null
-            from activity_record where year = :year and team_id between :lo and :hi
-            group by grouping sets ((team_id, category), (team_id, form))
+            %s
             union all
             select team_id, metric, sum(amount), null, null
             from metric_fact where year = :year and team_id between :lo and :hi and metric in (%s)
@@ -41,7 +50,9 @@ public final class MetricValuesSql {
             from (select team_id, %s
                   from metric_fact where year = :year and team_id between :lo and :hi group by team_id) f
             cross join lateral (values %s) as r(metric, num, den)
-            """.formatted(CATEGORY_PREFIX, FORM_PREFIX, quotedFactMetrics(), rateColumns(), rateRows());
+            """.formatted(breakdown ? BREAKDOWN : "", quotedFactMetrics(), rateColumns(), rateRows());
+    }
+
 
     private MetricValuesSql() {
     }
