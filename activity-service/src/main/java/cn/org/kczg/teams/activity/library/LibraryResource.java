@@ -5,6 +5,7 @@ import cn.org.kczg.teams.activity.library.LibraryService.Edit;
 import cn.org.kczg.teams.activity.library.LibraryService.EntryView;
 import cn.org.kczg.teams.activity.library.LibraryService.LibraryFilter;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.audit.HistoryEntry;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -48,8 +49,6 @@ public class LibraryResource {
             @jakarta.validation.constraints.Size(max = 2000) String reason) {
     }
 
-    public record HistoryEntry(java.time.Instant at, String actor, String role, String action, String reason) {
-    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -115,8 +114,7 @@ public class LibraryResource {
     @Authenticated
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         service.find(caller.get(), id).orElseThrow(() -> notFound(id));
-        return audit.of(LibraryService.AGGREGATE, id.toString()).stream()
-                .map(e -> new HistoryEntry(e.occurredAt, e.actor, e.actorRole, e.action, e.reason)).toList();
+        return audit.history(LibraryService.AGGREGATE, id.toString());
     }
 
     private static ProblemException notFound(UUID id) {

@@ -7,6 +7,7 @@ import cn.org.kczg.teams.evaluation.assessment.AssessmentService.ResultView;
 import cn.org.kczg.teams.evaluation.assessment.AssessmentService.RunView;
 import cn.org.kczg.teams.evaluation.assessment.DataQualityFlags.Flag;
 import cn.org.kczg.teams.evaluation.assessment.LeadUnitSummaries.LeadUnitSummary;
+import cn.org.kczg.teams.kit.audit.HistoryEntry;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -54,6 +55,14 @@ public class AssessmentResource {
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     public AssessmentView get(@PathParam("year") int year) {
         return service.assessment(year).orElseThrow(() -> ProblemException.notFound("No assessment for " + year + "."));
+    }
+
+    /** Art. 21: the year's audit trail — runs started, grades adjusted with their reasons, publishing. */
+    @GET
+    @Path("/history")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public List<HistoryEntry> history(@PathParam("year") int year) {
+        return service.history(year).orElseThrow(() -> ProblemException.notFound("No assessment for " + year + "."));
     }
 
     /** Scores every team live in the year, in the background; poll the run for progress. */
@@ -119,7 +128,7 @@ public class AssessmentResource {
     public Page<LeadUnitSummary> leadUnits(@PathParam("year") int year, @QueryParam("category") String category, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size, null, Map.of("rank", "rank"), "rank");
-        List<LeadUnitSummary> all = summaries.of(currentRun(year), category);
+        List<LeadUnitSummary> all = summaries.of(year, currentRun(year), category);
         int from = Math.min(all.size(), request.page() * request.size());
         return new Page<>(all.subList(from, Math.min(all.size(), from + request.size())), request.page(),
                 request.size(), all.size());
@@ -130,7 +139,7 @@ public class AssessmentResource {
     @Produces(CSV)
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     public Response leadUnitsCsv(@PathParam("year") int year, @QueryParam("category") String category) {
-        return Response.ok(LeadUnitSummaries.csv(year, summaries.of(currentRun(year), category)))
+        return Response.ok(LeadUnitSummaries.csv(year, summaries.of(year, currentRun(year), category)))
                 .type(CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"lead-units-" + year + ".csv\"").build();
     }

@@ -7,6 +7,7 @@ import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
 import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.audit.HistoryEntry;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
@@ -38,6 +39,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional
 public class AssessmentService {
+    static final String AGGREGATE = "assessment";
+
     @Inject
     AssessmentScoring scoring;
     @Inject
@@ -115,7 +118,7 @@ public class AssessmentService {
         run.persist();
         em.flush();
         scoring.snapshot(run.id, system);
-        audit.record(caller, "assessment.run-started", "assessment", String.valueOf(year), null);
+        audit.record(caller, "assessment.run-started", AGGREGATE, String.valueOf(year), null);
         return RunView.of(run);
     }
 
@@ -190,6 +193,12 @@ public class AssessmentService {
                 });
     }
 
+    /** Who started runs, adjusted grades (with their reasons) and published the year. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<List<HistoryEntry>> history(int year) {
+        return Assessment.<Assessment>findByIdOptional(year).map(a -> audit.history(AGGREGATE, String.valueOf(year)));
+    }
+
     public Optional<ResultView> adjust(Caller caller, int year, UUID teamId, GradeChange change) {
         Assessment a = Assessment.<Assessment>findByIdOptional(year)
                 .orElseThrow(() -> ProblemException.notFound("No assessment for " + year + "."));
@@ -199,8 +208,8 @@ public class AssessmentService {
             r.adjustmentReason = change.reason().strip();
             r.adjustedBy = caller.subject();
             r.adjustedAt = clock.instant();
-            audit.record(caller, "assessment.grade-adjusted", "team", teamId.toString(),
-                    year + ": " + r.computedGrade + " → " + r.grade + "; " + r.adjustmentReason);
+            audit.record(caller, "assessment.grade-adjusted", AGGREGATE, String.valueOf(year),
+                    r.teamName + " (" + teamId + "): " + r.computedGrade + " → " + r.grade + "; " + r.adjustmentReason);
             return ResultView.of(r);
         });
     }
@@ -233,7 +242,7 @@ public class AssessmentService {
                 outbox.append(new TeamStableSupport(r.teamId, r.leadUnitCreditCode, year));
             }
         }
-        audit.record(caller, "assessment.published", "assessment", String.valueOf(year), null);
+        audit.record(caller, "assessment.published", AGGREGATE, String.valueOf(year), null);
         return assessment(year).orElseThrow();
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,17 @@ public class LeadUnitSummaries {
     public record TeamGrade(UUID teamId, String teamName, BigDecimal total, Grade grade, String gradeLabel) {
     }
 
+    /** How the lead unit's applications were decided in the year (from review-service's decisions). */
+    public record Applications(int approved, int rejected, int changesRequested) {
+    }
+
     public record LeadUnitSummary(int rank, String creditCode, String name, String category, int teams,
-            BigDecimal average, Map<Grade, Integer> grades, List<TeamGrade> teamResults) {
+            BigDecimal average, Map<Grade, Integer> grades, List<TeamGrade> teamResults, Applications applications) {
     }
 
     /** Ranked by average total (ties share a rank), optionally only one category of lead unit. */
     @SuppressWarnings("unchecked")
-    public List<LeadUnitSummary> of(UUID runId, String category) {
+    public List<LeadUnitSummary> of(int year, UUID runId, String category) {
         jakarta.persistence.Query query = em.createNativeQuery("""
                 select r.lead_unit_credit_code, coalesce(lu.name, r.lead_unit_name), lu.category, r.team_id, r.team_name,
                        r.total, r.grade, avg(r.total) over (partition by r.lead_unit_credit_code) as average
@@ -37,6 +42,16 @@ public class LeadUnitSummaries {
             query.setParameter("category", category);
         }
         List<Object[]> rows = query.getResultList();
+        Map<String, Applications> applications = new HashMap<>();
+        for (Object row : em.createNativeQuery("""
+                select lead_unit_credit_code, count(*) filter (where decision = 'APPROVED'),
+                       count(*) filter (where decision = 'REJECTED'), count(*) filter (where decision = 'CHANGES_REQUESTED')
+                from review_decision where year = :year group by lead_unit_credit_code""").setParameter("year", year)
+                .getResultList()) {
+            Object[] c = (Object[]) row;
+            applications.put((String) c[0], new Applications(((Number) c[1]).intValue(), ((Number) c[2]).intValue(),
+                    ((Number) c[3]).intValue()));
+        }
         Map<String, List<Object[]>> byUnit = new LinkedHashMap<>();
         rows.forEach(row -> byUnit.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(row));
         List<LeadUnitSummary> summaries = new ArrayList<>();
@@ -59,7 +74,8 @@ public class LeadUnitSummaries {
                 return new TeamGrade((UUID) row[3], (String) row[4], (BigDecimal) row[5], grade, grade.label);
             }).toList();
             summaries.add(new LeadUnitSummary(rank, (String) first[0], (String) first[1], (String) first[2],
-                    teams.size(), average, grades, teams));
+                    teams.size(), average, grades, teams, applications.getOrDefault((String) first[0],
+                            new Applications(0, 0, 0))));
         }
         return summaries;
     }

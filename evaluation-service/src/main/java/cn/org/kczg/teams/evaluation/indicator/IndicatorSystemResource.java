@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.evaluation.indicator;
 
 import cn.org.kczg.teams.evaluation.indicator.IndicatorSystemService.SystemView;
+import cn.org.kczg.teams.kit.audit.HistoryEntry;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -61,6 +62,14 @@ public class IndicatorSystemResource {
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.REVIEWER, Roles.LEAD_UNIT, Roles.HANDLER})
     public SystemView get(@PathParam("id") UUID id) {
         return service.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** Who created, replaced and published this version, and when. */
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        return service.history(id).orElseThrow(() -> notFound(id));
     }
 
     @POST

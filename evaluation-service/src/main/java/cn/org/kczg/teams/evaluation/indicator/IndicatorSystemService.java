@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.evaluation.indicator;
 
 import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.audit.HistoryEntry;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -23,6 +24,8 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class IndicatorSystemService {
+    static final String AGGREGATE = "indicator-system";
+
     @Inject
     AuditTrail audit;
     @Inject
@@ -65,7 +68,7 @@ public class IndicatorSystemService {
         s.createdAt = clock.instant();
         apply(s, draft);
         s.persist();
-        audit.record(caller, "indicator-system.created", "indicator-system", s.id.toString(), null);
+        audit.record(caller, "indicator-system.created", AGGREGATE, s.id.toString(), null);
         return SystemView.of(s);
     }
 
@@ -77,7 +80,7 @@ public class IndicatorSystemService {
                 throw ProblemException.invalid("year", "a draft keeps its year (" + s.year + ")");
             }
             apply(s, draft);
-            audit.record(caller, "indicator-system.replaced", "indicator-system", s.id.toString(), null);
+            audit.record(caller, "indicator-system.replaced", AGGREGATE, s.id.toString(), null);
             return SystemView.of(s);
         });
     }
@@ -88,7 +91,7 @@ public class IndicatorSystemService {
             s.status = IndicatorSystem.Status.PUBLISHED;
             s.publishedBy = caller.subject();
             s.publishedAt = clock.instant();
-            audit.record(caller, "indicator-system.published", "indicator-system", s.id.toString(), null);
+            audit.record(caller, "indicator-system.published", AGGREGATE, s.id.toString(), null);
             return SystemView.of(s);
         });
     }
@@ -97,9 +100,14 @@ public class IndicatorSystemService {
         return IndicatorSystem.<IndicatorSystem>findByIdOptional(id).map(s -> {
             requireDraft(s);
             s.delete();
-            audit.record(caller, "indicator-system.deleted", "indicator-system", s.id.toString(), null);
+            audit.record(caller, "indicator-system.deleted", AGGREGATE, s.id.toString(), null);
             return true;
         }).orElse(false);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<List<HistoryEntry>> history(UUID id) {
+        return IndicatorSystem.<IndicatorSystem>findByIdOptional(id).map(s -> audit.history(AGGREGATE, id.toString()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -15,6 +15,7 @@ import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.events.activity.TicketChanged;
+import cn.org.kczg.teams.events.review.ReviewDecided;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -106,6 +107,9 @@ class AssessmentTests {
         Events.leadUnit(u1, "中国机械工程学会（测试一）");
         Events.leadUnit(u2, "中国电子学会（测试二）");
         Events.leadUnit(u3, "中国化工学会（测试三）");
+        Events.send(Topics.REVIEW, Events.envelope(new ReviewDecided(UUID.randomUUID(), UUID.randomUUID(), u1,
+                ReviewDecided.Decision.APPROVED, List.of("符合第五条"), "reviewer-1", Instant.parse(YEAR + "-02-01T02:00:00Z"),
+                List.of()), Instant.now()));
         UUID a = Events.team(u1, "“科创中国”优秀测试科技服务团", ACTIVATED);
         UUID b = Events.team(u1, "“科创中国”较差测试科技服务团", ACTIVATED);
         UUID c = Events.team(u2, "“科创中国”收费测试科技服务团", ACTIVATED);
@@ -173,6 +177,9 @@ class AssessmentTests {
                 .body("grade", equalTo("PASS")).body("computedGrade", equalTo("POOR"));
         given().auth().oauth2(AUDITOR).when().get(result(b)).then()
                 .body("result.adjustment.reason", equalTo(reason)).body("result.adjustment.from", equalTo("POOR"));
+        given().auth().oauth2(AUDITOR).when().get("/api/v1/assessments/" + YEAR + "/history").then().statusCode(200)
+                .body("action", hasItem("assessment.grade-adjusted"))
+                .body("find { it.action == 'assessment.grade-adjusted' }.reason", containsString(reason));
 
         String secondRun = awaitRun(startRun());
         assertTrue(!secondRun.equals(firstRun));
@@ -193,6 +200,9 @@ class AssessmentTests {
         given().auth().oauth2(AUDITOR).when().get("/api/v1/assessments/" + YEAR + "/lead-units?category=NATIONAL_SOCIETY")
                 .then().body("items.find { it.creditCode == '" + u1 + "' }.average", equalTo(60.0f))
                 .body("items.find { it.creditCode == '" + u1 + "' }.name", equalTo("中国机械工程学会（测试一）"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(AUDITOR).when()
+                .get("/api/v1/assessments/" + YEAR + "/lead-units?category=NATIONAL_SOCIETY&size=100").then()
+                .body("items.find { it.creditCode == '" + u1 + "' }.applications.approved", equalTo(1)));
         byte[] csv = given().auth().oauth2(AUDITOR).accept("text/csv").when()
                 .get("/api/v1/assessments/" + YEAR + "/lead-units").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asByteArray();

@@ -86,6 +86,9 @@ class IndicatorSystemTests {
                 .body("version", equalTo(version + 1)).body("status", equalTo("DRAFT"));
         given().auth().oauth2(OPERATOR).when().get("/api/v1/indicator-systems/" + id).then()
                 .body("name", equalTo("2031年度指标体系（修订）"));
+        given().auth().oauth2(TestTokens.token("auditor")).when().get("/api/v1/indicator-systems/" + id + "/history")
+                .then().statusCode(200).body("action", org.hamcrest.Matchers.contains("indicator-system.created",
+                        "indicator-system.replaced", "indicator-system.published"));
     }
 
     @Test

@@ -64,6 +64,4 @@ public final class ApplicationDtos {
         }
     }
 
-    public record HistoryEntry(Instant at, String actor, String role, String action, String reason) {
-    }
 }

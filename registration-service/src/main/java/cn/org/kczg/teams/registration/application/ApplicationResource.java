@@ -9,7 +9,7 @@ import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.kit.web.Reason;
 import cn.org.kczg.teams.registration.application.ApplicationDtos.ApplicationDraft;
 import cn.org.kczg.teams.registration.application.ApplicationDtos.ApplicationView;
-import cn.org.kczg.teams.registration.application.ApplicationDtos.HistoryEntry;
+import cn.org.kczg.teams.kit.audit.HistoryEntry;
 import cn.org.kczg.teams.registration.application.ApplicationService.ApplicationFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -14,7 +14,7 @@ import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.kit.security.Roles;
 import cn.org.kczg.teams.registration.application.ApplicationDtos.ApplicationDraft;
 import cn.org.kczg.teams.registration.application.ApplicationDtos.ApplicationView;
-import cn.org.kczg.teams.registration.application.ApplicationDtos.HistoryEntry;
+import cn.org.kczg.teams.kit.audit.HistoryEntry;
 import cn.org.kczg.teams.registration.leadunit.LeadUnit;
 import cn.org.kczg.teams.registration.team.Team;
 import cn.org.kczg.teams.registration.team.TeamNames;
@@ -165,8 +165,7 @@ public class ApplicationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<List<HistoryEntry>> history(Caller caller, UUID id) {
-        return visible(caller, id).map(a -> audit.of(AGGREGATE, id.toString()).stream()
-                .map(e -> new HistoryEntry(e.occurredAt, e.actor, e.actorRole, e.action, e.reason)).toList());
+        return visible(caller, id).map(a -> audit.history(AGGREGATE, id.toString()));
     }
 
     public record ApplicationFilter(ApplicationStatus status, Integer year, String leadUnit, String q) {

@@ -28,4 +28,9 @@ public class AuditTrail {
     public List<AuditEntry> of(String aggregateType, String aggregateId) {
         return AuditEntry.list("aggregateType = ?1 and aggregateId = ?2 order by id", aggregateType, aggregateId);
     }
+
+    /** Every change of the record, oldest first, as the API shows it. */
+    public List<HistoryEntry> history(String aggregateType, String aggregateId) {
+        return of(aggregateType, aggregateId).stream().map(HistoryEntry::of).toList();
+    }
 }
