@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.registration.messaging;
 
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
+import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
 import cn.org.kczg.teams.kit.inbox.EventHandlers;
 import cn.org.kczg.teams.kit.inbox.EventInbox;
 import cn.org.kczg.teams.registration.team.TeamService;
@@ -22,6 +23,7 @@ public class EvaluationEventsConsumer {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(TeamDisqualified.TYPE, TeamDisqualified.class, teams::onDisqualified)
+                .on(TeamStableSupport.TYPE, TeamStableSupport.class, teams::onStableSupport)
                 .build();
     }
 

@@ -56,6 +56,8 @@ public class Team extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant activatedAt;
     public Instant statusChangedAt;
+    /** Art. 20: the latest year the team was rated excellent and marked for stable support. */
+    public Integer stableSupportYear;
     @Version
     public long version;
 

@@ -21,12 +21,12 @@ public final class TeamDtos {
             TeamStatus status, String statusReason, String serviceContent, List<String> categories,
             List<String> pilotCities, List<String> otherRegions, List<String> keyFields, List<Member> members,
             List<PartnerUnit> partnerUnits, HandlerContact handler, Instant activatedAt, Instant statusChangedAt,
-            long version) {
+            Integer stableSupportYear, long version) {
         static TeamView of(Team t) {
             return new TeamView(t.id, t.applicationId, t.name, t.leadUnitCreditCode, t.leadUnitName, t.year,
                     t.status, t.statusReason, t.serviceContent, list(t.categories), list(t.pilotCities),
                     list(t.otherRegions), list(t.keyFields), t.members, t.partnerUnits, t.handler, t.activatedAt,
-                    t.statusChangedAt, t.version);
+                    t.statusChangedAt, t.stableSupportYear, t.version);
         }
     }
 

@@ -2,6 +2,7 @@ package cn.org.kczg.teams.registration.team;
 
 import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
+import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
 import cn.org.kczg.teams.events.registration.Handler;
 import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.events.registration.TeamHandlerChanged;
@@ -100,6 +101,19 @@ public class TeamService {
         }
         Caller evaluation = new Caller(envelope.producer(), Set.of(Roles.OPERATOR), null, Set.of(), null);
         move(evaluation, team.get(), TeamStatus.DISQUALIFIED, event.reason());
+    }
+
+    /** Art. 20: rated excellent, the team is marked for stable support (kept: the latest such year). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onStableSupport(TeamStableSupport event, EventEnvelope envelope) {
+        Team.<Team>findByIdOptional(event.teamId()).ifPresent(team -> {
+            if (team.stableSupportYear == null || team.stableSupportYear < event.year()) {
+                team.stableSupportYear = event.year();
+                Caller evaluation = new Caller(envelope.producer(), Set.of(Roles.OPERATOR), null, Set.of(), null);
+                audit.record(evaluation, "team.stable-support", AGGREGATE, team.id.toString(),
+                        event.year() + "年度考核优秀");
+            }
+        });
     }
 
     private void move(Caller caller, Team team, TeamStatus target, String reason) {

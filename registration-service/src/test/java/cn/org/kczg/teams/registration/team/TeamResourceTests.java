@@ -13,6 +13,7 @@ import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
+import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
 import cn.org.kczg.teams.registration.Fixtures;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
@@ -80,6 +81,20 @@ class TeamResourceTests {
                 .when().get("/api/v1/teams/" + teamId).then().body("status", equalTo("DISQUALIFIED")));
         given().when().get("/api/v1/public/teams/" + teamId).then().statusCode(404);
         Fixtures.activeTeam(registerLeadUnit("NATIONAL_SOCIETY"), name);
+    }
+
+    @Test
+    void anExcellentRatingMarksTheTeamForStableSupport() {
+        String unit = registerLeadUnit("NATIONAL_SOCIETY");
+        String teamId = Fixtures.activeTeam(unit, uniqueName("生物育种"));
+        given().auth().oauth2(OPERATOR).when().get("/api/v1/teams/" + teamId).then()
+                .body("stableSupportYear", org.hamcrest.Matchers.nullValue());
+        var event = EventJson.envelope(new TeamStableSupport(UUID.fromString(teamId), unit, 2026),
+                "evaluation-service", "test", Instant.now());
+        KafkaTestClient.produce(Topics.EVALUATION, teamId, EventJson.write(event));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(OPERATOR)
+                .when().get("/api/v1/teams/" + teamId).then().body("stableSupportYear", equalTo(2026))
+                .body("status", equalTo("ACTIVE")));
     }
 
     @Test
