@@ -5,6 +5,7 @@ import cn.org.kczg.teams.activity.team.TeamAccess;
 import cn.org.kczg.teams.activity.upload.Sha256;
 import cn.org.kczg.teams.events.activity.ComplaintDecided;
 import cn.org.kczg.teams.events.activity.ComplaintFiled;
+import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
@@ -15,7 +16,6 @@ import cn.org.kczg.teams.kit.security.Roles;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,7 +38,7 @@ public class ComplaintService {
     @Inject
     AuditTrail audit;
     @Inject
-    EntityManager em;
+    TransactionLocks locks;
     @Inject
     ComplaintConfig config;
     @Inject
@@ -65,8 +65,7 @@ public class ComplaintService {
         String client = Sha256.hex(clientAddress == null ? "unknown" : clientAddress);
         Instant now = clock.instant();
         // one address at a time, so concurrent complaints cannot slip past the limit together
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:c, 0))").setParameter("c", "complaint:" + client)
-                .getSingleResult();
+        locks.lock("complaint:" + client);
         List<Complaint> recent = Complaint.list("clientHash = ?1 and filedAt > ?2 order by filedAt", client,
                 now.minus(config.window()));
         if (recent.size() >= config.perClient()) {

@@ -8,6 +8,7 @@ import cn.org.kczg.teams.activity.ticket.TicketDtos.HistoryEntry;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.PushTicket;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.TicketView;
 import cn.org.kczg.teams.events.activity.TicketChanged;
+import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
@@ -17,7 +18,6 @@ import cn.org.kczg.teams.kit.security.Roles;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +38,7 @@ public class TicketService {
     @Inject
     Outbox outbox;
     @Inject
-    EntityManager em;
+    TransactionLocks transactionLocks;
     @Inject
     SlaConfig sla;
     @Inject
@@ -56,12 +56,11 @@ public class TicketService {
         String partner = partnerOf(caller);
         String externalId = request.externalId().strip();
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
-        List<String> locks = new ArrayList<>(List.of("ext:" + partner + ":" + externalId));
+        List<String> keys = new ArrayList<>(List.of("ext:" + partner + ":" + externalId));
         if (key != null) {
-            locks.add("key:" + partner + ":" + key);
+            keys.add("key:" + partner + ":" + key);
         }
-        locks.stream().sorted().forEach(lock -> em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
-                .setParameter("k", lock).getSingleResult());
+        keys.stream().sorted().forEach(transactionLocks::lock);
         Optional<Ticket> existing = Ticket.<Ticket>find("partner = ?1 and externalId = ?2", partner, externalId)
                 .firstResultOptional();
         if (existing.isEmpty() && key != null) {

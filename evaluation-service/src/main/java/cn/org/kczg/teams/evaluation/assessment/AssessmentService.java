@@ -6,6 +6,7 @@ import cn.org.kczg.teams.evaluation.indicator.IndicatorSystem;
 import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
 import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
+import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.audit.HistoryEntry;
 import cn.org.kczg.teams.kit.outbox.Outbox;
@@ -45,6 +46,8 @@ public class AssessmentService {
     AssessmentScoring scoring;
     @Inject
     Outbox outbox;
+    @Inject
+    TransactionLocks locks;
     @Inject
     AuditTrail audit;
     @Inject
@@ -92,8 +95,7 @@ public class AssessmentService {
 
     /** Starts scoring the year; {@link AssessmentRunner#launch} does the work once this has committed. */
     public RunView start(Caller caller, int year) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
-                .setParameter("k", "assessment:" + year).getSingleResult();
+        locks.lock("assessment:" + year);
         Assessment assessment = Assessment.<Assessment>findByIdOptional(year).orElseGet(() -> {
             Assessment a = new Assessment();
             a.year = year;

@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.evaluation.indicator;
 
+import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.audit.HistoryEntry;
 import cn.org.kczg.teams.kit.paging.Page;
@@ -29,6 +30,8 @@ public class IndicatorSystemService {
     @Inject
     AuditTrail audit;
     @Inject
+    TransactionLocks locks;
+    @Inject
     EntityManager em;
     @Inject
     Clock clock;
@@ -55,8 +58,7 @@ public class IndicatorSystemService {
     public SystemView create(Caller caller, SystemDraft draft) {
         IndicatorSystemRules.check(draft);
         // one creator per year at a time, so two drafts cannot take the same version number
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
-                .setParameter("k", "indicator-system:" + draft.year()).getSingleResult();
+        locks.lock("indicator-system:" + draft.year());
         Integer latest = (Integer) em.createNativeQuery("select max(version) from indicator_system where year = :y")
                 .setParameter("y", draft.year()).getSingleResult();
         IndicatorSystem s = new IndicatorSystem();

@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.registration.window;
 
+import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
@@ -9,7 +10,6 @@ import cn.org.kczg.teams.registration.window.WindowDtos.OpenWindow;
 import cn.org.kczg.teams.registration.window.WindowDtos.WindowView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +29,7 @@ public class RegistrationWindowService {
     @Inject
     AuditTrail audit;
     @Inject
-    EntityManager em;
+    TransactionLocks locks;
     @Inject
     Clock clock;
 
@@ -38,8 +38,7 @@ public class RegistrationWindowService {
             throw ProblemException.invalid("closesAt", "must be after opensAt");
         }
         // one year's windows are checked and written one at a time, so two overlapping ones cannot both pass
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('registration_window'), :year)")
-                .setParameter("year", request.year()).getSingleResult();
+        locks.lock("registration-window:" + request.year());
         RegistrationWindow.<RegistrationWindow>list("year", request.year()).stream()
                 .filter(w -> w.overlaps(request.opensAt(), request.closesAt()))
                 .findFirst()

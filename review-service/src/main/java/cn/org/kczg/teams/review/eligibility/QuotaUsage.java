@@ -22,6 +22,8 @@ public class QuotaUsage {
 
     @Inject
     EntityManager em;
+    @Inject
+    TransactionLocks locks;
 
     public int used(String creditCode) {
         return used(creditCode, new UUID(0, 0));
@@ -38,7 +40,6 @@ public class QuotaUsage {
      * one after the other, and the second sees the first's slot.
      */
     public void lock(String creditCode) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('quota:' || :code))")
-                .setParameter("code", creditCode).getSingleResult();
+        locks.lock("quota:" + creditCode);
     }
 }
