@@ -2,6 +2,7 @@ package cn.org.kczg.teams.review.eligibility;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import cn.org.kczg.teams.kit.db.TransactionLocks;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
 
