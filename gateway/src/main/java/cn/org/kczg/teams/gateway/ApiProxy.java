@@ -21,6 +21,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.Map;
@@ -49,12 +50,15 @@ public class ApiProxy {
     @Inject
     Vertx vertx;
 
-    private RouteTable routes;
+    private RouteTable<URI> routes;
+    private RateLimiter limiter;
     private final Map<URI, HttpProxy> proxies = new ConcurrentHashMap<>();
     private HttpClient client;
 
     void init(@Observes StartupEvent event) {
-        routes = new RouteTable(config.routes(), config.services());
+        routes = RouteTable.services(config.routes(), config.services());
+        limiter = new RateLimiter(config.rateLimits());
+        vertx.setPeriodic(60_000, id -> limiter.evictIdle());
     }
 
     void register(@Observes Router router) {
@@ -123,14 +127,24 @@ public class ApiProxy {
         }
         String authorization = request.getHeader("Authorization");
         if (authorization == null) {
-            forward(ctx, target);
+            String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+            if (withinLimit(ctx, "ip:" + address, false)) {
+                forward(ctx, target);
+            }
             return;
         }
         request.pause();
-        vertx.<Optional<String>>executeBlocking(() -> verifiedSubject(authorization), false).onComplete(result -> {
+        vertx.<Optional<JsonWebToken>>executeBlocking(() -> verified(authorization), false).onComplete(result -> {
             if (result.succeeded() && result.result().isPresent()) {
-                ctx.put(SUBJECT, result.result().get());
-                forward(ctx, target);
+                JsonWebToken token = result.result().get();
+                ctx.put(SUBJECT, token.getSubject());
+                String partner = token.getClaim("partner") == null ? null : String.valueOf(token.<Object>getClaim("partner"));
+                if (withinLimit(ctx, partner != null ? "partner:" + partner : "sub:" + token.getSubject(),
+                        partner != null)) {
+                    forward(ctx, target);
+                } else {
+                    request.resume();
+                }
             } else {
                 request.resume();
                 request.response().putHeader("WWW-Authenticate", "Bearer");
@@ -144,13 +158,34 @@ public class ApiProxy {
         proxyTo(target).handle(ctx.request());
     }
 
-    /** The token's subject when its signature, issuer, audience and expiry check out. */
-    private Optional<String> verifiedSubject(String authorization) {
+    /**
+     * Counts the request against the caller's budget for the path's group; answers 429 with Retry-After when
+     * it is spent. Every answer says how much is left ({@code RateLimit-Limit}, {@code RateLimit-Remaining}).
+     */
+    private boolean withinLimit(RoutingContext ctx, String caller, boolean partner) {
+        RateLimiter.Decision decision = limiter.take(ctx.request().path(), caller, partner);
+        HttpServerResponse response = ctx.response();
+        if (decision.limit() > 0) {
+            response.putHeader("RateLimit-Limit", String.valueOf(decision.limit()))
+                    .putHeader("RateLimit-Remaining", String.valueOf(decision.remaining()));
+        }
+        if (decision.allowed()) {
+            return true;
+        }
+        response.putHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
+        problem(response, 429, "rate-limited", "Too many requests", "This caller has used its "
+                + decision.limit() + " requests for these paths; try again in " + decision.retryAfterSeconds()
+                + " seconds.", ctx.request().path());
+        return false;
+    }
+
+    /** The token when its signature, issuer, audience and expiry check out. */
+    private Optional<JsonWebToken> verified(String authorization) {
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(String.valueOf(jwtParser.parse(authorization.substring(7).trim()).getSubject()));
+            return Optional.of(jwtParser.parse(authorization.substring(7).trim()));
         } catch (ParseException e) {
             LOG.debugf("Rejected token: %s", e.getMessage());
             return Optional.empty();

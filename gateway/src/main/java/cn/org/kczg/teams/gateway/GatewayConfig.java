@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "kczg.gateway")
 public interface GatewayConfig {
@@ -23,4 +24,31 @@ public interface GatewayConfig {
     /** Larger request bodies are refused with 413 before they reach a service (uploads are 20 MB at most). */
     @WithDefault("26214400")
     long maxBodyBytes();
+
+    RateLimits rateLimits();
+
+    /**
+     * Requests per caller (token subject; partner id for partners; client address for anonymous callers)
+     * and route group; paths map to groups like routes do, the rest is group {@code default}.
+     */
+    interface RateLimits {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Path key ({@code public}, {@code tickets}, {@code teams.*.metrics}) → group name. */
+        Map<String, String> paths();
+
+        Map<String, Group> groups();
+
+        interface Group {
+            /** Requests a caller may make per period. */
+            long limit();
+
+            /** A partner system's own, larger budget; the group's limit when absent. */
+            Optional<Long> partnerLimit();
+
+            @WithDefault("1m")
+            Duration period();
+        }
+    }
 }

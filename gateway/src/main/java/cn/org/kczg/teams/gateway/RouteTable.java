@@ -6,17 +6,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Which service owns a path under {@code /api/v1/}, by its leading segments: {@code lead-units} owns
- * {@code /api/v1/lead-units/**}; where a segment is shared by several services, a longer key wins
- * ({@code public.teams}, or {@code teams.*.metrics} with {@code *} for any one segment such as an id).
- * Among keys of one length, literal segments win over {@code *}.
+ * What a path under {@code /api/v1/} belongs to, by its leading segments: {@code lead-units} matches
+ * {@code /api/v1/lead-units/**}; a longer key wins ({@code public.teams}, or {@code teams.*.metrics} with
+ * {@code *} for any one segment such as an id), and among keys of one length, literal segments win over
+ * {@code *}. The gateway keeps two: path → owning service, and path → rate-limit group.
  */
-final class RouteTable {
+final class RouteTable<T> {
     private static final String PREFIX = "/api/v1/";
 
-    private record Route(String[] segments, URI target) {
+    private record Route<T>(String[] segments, T target) {
         boolean matches(String[] path) {
             if (path.length < segments.length) {
                 return false;
@@ -34,20 +35,26 @@ final class RouteTable {
         }
     }
 
-    private final List<Route> routes;
+    private final List<Route<T>> routes;
 
-    RouteTable(Map<String, String> routes, Map<String, String> services) {
-        this.routes = routes.entrySet().stream().map(e -> {
+    RouteTable(Map<String, T> byKey) {
+        this.routes = byKey.entrySet().stream().map(e -> new Route<>(e.getKey().split("\\."), e.getValue()))
+                .sorted(Comparator.<Route<T>>comparingInt(r -> -r.segments().length).thenComparingLong(Route::wildcards))
+                .toList();
+    }
+
+    /** Path → service base URL, from {@code kczg.gateway.routes} and {@code kczg.gateway.services}. */
+    static RouteTable<URI> services(Map<String, String> routes, Map<String, String> services) {
+        return new RouteTable<>(routes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> {
             String base = services.get(e.getValue());
             if (base == null) {
                 throw new IllegalArgumentException("route " + e.getKey() + " names unknown service " + e.getValue());
             }
-            return new Route(e.getKey().split("\\."), URI.create(base));
-        }).sorted(Comparator.<Route>comparingInt(r -> -r.segments().length).thenComparingLong(Route::wildcards))
-                .toList();
+            return URI.create(base);
+        })));
     }
 
-    Optional<URI> target(String path) {
+    Optional<T> target(String path) {
         if (path == null || !path.startsWith(PREFIX)) {
             return Optional.empty();
         }

@@ -50,12 +50,41 @@ class ApiProxyTests {
 
     @Test
     void theConfiguredTableSendsTeamMetricsToEvaluationAndTheRestOfTeamsToRegistration() {
-        RouteTable table = new RouteTable(config.routes(), config.services());
+        RouteTable<java.net.URI> table = RouteTable.services(config.routes(), config.services());
         assertEquals(table.target("/api/v1/assessments/2026").orElseThrow(),
                 table.target("/api/v1/teams/6f1c/metrics/2026").orElseThrow());
         assertEquals(table.target("/api/v1/lead-units").orElseThrow(),
                 table.target("/api/v1/teams/6f1c").orElseThrow());
         assertEquals("evaluation", config.routes().get("teams.*.metrics"));
+    }
+
+    @Test
+    void eachCallerHasItsOwnBudgetPerPathGroupAndPartnersALargerOne() {
+        String first = TestTokens.sign(TestTokens.builder("operator").subject("rate-a"));
+        String second = TestTokens.sign(TestTokens.builder("operator").subject("rate-b"));
+        for (int i = 2; i >= 0; i--) {
+            given().auth().oauth2(first).when().get("/api/v1/calendar/holidays").then().statusCode(200)
+                    .header("RateLimit-Limit", "3").header("RateLimit-Remaining", String.valueOf(i));
+        }
+        int before = EchoBackendResource.HITS.get();
+        given().auth().oauth2(first).when().get("/api/v1/calendar/holidays").then().statusCode(429)
+                .contentType("application/problem+json").body("code", equalTo("rate-limited"))
+                .body("detail", containsString("3 requests")).header("Retry-After", notNullValue());
+        assertEquals(before, EchoBackendResource.HITS.get(), "a limited request must not reach the service");
+        given().auth().oauth2(second).when().get("/api/v1/calendar/holidays").then().statusCode(200);
+        given().auth().oauth2(first).when().get("/api/v1/teams").then().statusCode(200);
+
+        String partner = TestTokens.partner("rate-partner");
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(partner).when().get("/api/v1/calendar/holidays").then().statusCode(200);
+        }
+        given().auth().oauth2(partner).when().get("/api/v1/calendar/holidays").then().statusCode(429);
+        for (int i = 0; i < 3; i++) {
+            given().when().get("/api/v1/calendar/holidays").then().statusCode(200);
+        }
+        long retryAfter = Long.parseLong(given().when().get("/api/v1/calendar/holidays").then().statusCode(429)
+                .extract().header("Retry-After"));
+        org.junit.jupiter.api.Assertions.assertTrue(retryAfter > 0 && retryAfter <= 1200, "refill of one in 1h/3");
     }
 
     @Test

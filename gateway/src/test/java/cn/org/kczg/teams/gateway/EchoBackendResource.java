@@ -46,7 +46,11 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
                 "kczg.gateway.services.activity", "http://127.0.0.1:" + port,
                 "kczg.gateway.services.review", "http://127.0.0.1:" + PostgresServer.freePort(),
                 "kczg.gateway.timeout", "1s",
-                "kczg.gateway.max-body-bytes", "1000");
+                "kczg.gateway.max-body-bytes", "1000",
+                "kczg.gateway.rate-limits.paths.calendar", "tight",
+                "kczg.gateway.rate-limits.groups.tight.limit", "3",
+                "kczg.gateway.rate-limits.groups.tight.partner-limit", "5",
+                "kczg.gateway.rate-limits.groups.tight.period", "1h");
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
-    private final RouteTable table = new RouteTable(
+    private final RouteTable<URI> table = RouteTable.services(
             Map.of("lead-units", "registration", "public.teams", "registration", "public.certificates", "activity",
                     "teams", "registration", "teams.*.metrics", "evaluation"),
             Map.of("registration", "http://localhost:8081", "activity", "http://localhost:8083", "evaluation",
