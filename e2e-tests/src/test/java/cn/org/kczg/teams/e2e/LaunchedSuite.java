@@ -57,6 +57,11 @@ final class LaunchedSuite {
                 });
     }
 
+    /** A service's own address, e.g. {@code serviceUrl("review")}: for checking what the gateway routes. */
+    String serviceUrl(String service) {
+        return "http://127.0.0.1:" + env.get("KCZG_" + service.toUpperCase() + "_PORT");
+    }
+
     static synchronized LaunchedSuite get() {
         if (instance == null) {
             try {

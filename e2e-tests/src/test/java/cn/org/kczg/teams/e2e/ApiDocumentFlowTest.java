@@ -1,0 +1,87 @@
+package cn.org.kczg.teams.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway's one API document: all four services' paths, the bearer scheme, Chinese examples — and every
+ * operation in it is routed by the gateway to the service that documents it (the same answer through the
+ * gateway as from the service itself, asked with a read-only auditor token so nothing changes).
+ */
+class ApiDocumentFlowTest {
+    static LaunchedSuite suite;
+
+    @BeforeAll
+    static void start() {
+        suite = LaunchedSuite.get();
+        RestAssured.baseURI = suite.gatewayUrl;
+    }
+
+    @Test
+    void oneDocumentDescribesEveryServiceAndEveryOperationInItIsRouted() {
+        given().when().get("/q/openapi").then().statusCode(200).contentType(containsString("application/yaml"))
+                .body(containsString("科创中国"));
+        JsonPath doc = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/api/v1/tickets'.post.requestBody.content.'application/json'.example.projectName",
+                        equalTo("高端装备数字化改造需求"))
+                .extract().jsonPath();
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        Set<String> services = new TreeSet<>();
+        paths.values().forEach(item -> services.add((String) item.get("x-kczg-service")));
+        assertEquals(Set.of("activity", "evaluation", "registration", "review"), services);
+
+        String auditor = suite.token("auditor");
+        List<String> misrouted = new ArrayList<>();
+        int checked = 0;
+        for (var path : paths.entrySet()) {
+            String service = (String) path.getValue().get("x-kczg-service");
+            String concrete = path.getKey().replaceAll("\\{year}", "1999")
+                    .replaceAll("\\{[^}]+}", "00000000-0000-4000-8000-00000000abcd");
+            for (String method : List.of("get", "post", "put", "patch", "delete")) {
+                if (!path.getValue().containsKey(method)) {
+                    continue;
+                }
+                Response viaGateway = call(suite.gatewayUrl, method, concrete, auditor);
+                Response direct = call(suite.serviceUrl(service), method, concrete, auditor);
+                checked++;
+                if (viaGateway.statusCode() != direct.statusCode()
+                        || (direct.statusCode() < 500 && !String.valueOf(detail(direct)).equals(String.valueOf(detail(viaGateway))))) {
+                    misrouted.add(method.toUpperCase() + " " + path.getKey() + " → gateway " + viaGateway.statusCode()
+                            + " " + detail(viaGateway) + ", " + service + " " + direct.statusCode() + " " + detail(direct));
+                }
+            }
+        }
+        assertTrue(checked > 60, "only " + checked + " operations documented");
+        assertEquals(List.of(), misrouted);
+    }
+
+    private static Response call(String base, String method, String path, String token) {
+        var request = given().baseUri(base).auth().oauth2(token).contentType("application/json");
+        return switch (method) {
+            case "get" -> request.when().get(path);
+            case "delete" -> request.when().delete(path);
+            default -> request.body("{}").when().request(method.toUpperCase(), path);
+        };
+    }
+
+    private static Object detail(Response response) {
+        String type = response.contentType();
+        return type != null && type.contains("json") && !response.asString().isEmpty() && response.asString().startsWith("{")
+                ? response.jsonPath().get("detail") : null;
+    }
+}

@@ -1,0 +1,58 @@
+package cn.org.kczg.teams.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OpenApiMergerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text.replace('\'', '"'));
+    }
+
+    @Test
+    void mergesPathsSchemasAndTagsMarkingEachPathsServiceAndRenamingClashingSchemas() throws Exception {
+        Map<String, JsonNode> docs = new LinkedHashMap<>();
+        docs.put("activity", json("""
+                {'openapi':'3.1.0','tags':[{'name':'Demand hall'}],
+                 'paths':{'/api/v1/tickets':{'post':{'requestBody':{'content':{'application/json':
+                   {'schema':{'$ref':'#/components/schemas/View'}}}}}},
+                          '/api/v1/public/complaints':{'post':{}},
+                          '/q/health':{'get':{}}},
+                 'components':{'schemas':{'View':{'type':'object','properties':{'a':{'type':'string'}}},
+                                          'Shared':{'type':'string'}}}}"""));
+        docs.put("registration", json("""
+                {'openapi':'3.1.0','tags':[{'name':'Demand hall'},{'name':'Teams'}],
+                 'paths':{'/api/v1/teams/{id}':{'get':{'responses':{'200':{'content':{'application/json':
+                   {'schema':{'$ref':'#/components/schemas/View'}}}}}}}},
+                 'components':{'schemas':{'View':{'type':'object','properties':{'b':{'type':'integer'}}},
+                                          'Shared':{'type':'string'}}}}"""));
+        JsonNode merged = OpenApiMerger.merge(docs, Map.of("post /api/v1/tickets", json("{'projectName':'智能制造需求'}")));
+
+        assertEquals("activity", merged.at("/paths/~1api~1v1~1tickets/x-kczg-service").asText());
+        assertEquals("registration", merged.at("/paths/~1api~1v1~1teams~1{id}/x-kczg-service").asText());
+        assertTrue(merged.at("/paths/~1q~1health").isMissingNode(), "only API paths");
+        assertEquals("#/components/schemas/View",
+                merged.at("/paths/~1api~1v1~1tickets/post/requestBody/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/schemas/Registration_View", merged.at(
+                "/paths/~1api~1v1~1teams~1{id}/get/responses/200/content/application~1json/schema/$ref").asText());
+        assertEquals("integer", merged.at("/components/schemas/Registration_View/properties/b/type").asText());
+        assertFalse(merged.at("/components/schemas/Shared").isMissingNode());
+        assertTrue(merged.at("/components/schemas/Registration_Shared").isMissingNode(), "same shape, one name");
+        assertEquals(2, merged.get("tags").size());
+
+        assertEquals("bearer", merged.at("/components/securitySchemes/bearer/scheme").asText());
+        assertTrue(merged.at("/security/0/bearer").isArray());
+        assertEquals(0, merged.at("/paths/~1api~1v1~1public~1complaints/post/security").size(),
+                "public operations need no token");
+        assertEquals("智能制造需求", merged.at(
+                "/paths/~1api~1v1~1tickets/post/requestBody/content/application~1json/example/projectName").asText());
+    }
+}
