@@ -1,8 +1,6 @@
 package cn.org.kczg.teams.gateway;
 
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -21,11 +19,9 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
@@ -40,25 +36,23 @@ import org.jboss.logging.Logger;
 public class ApiProxy {
     private static final Logger LOG = Logger.getLogger(ApiProxy.class);
     private static final Logger ACCESS = Logger.getLogger("cn.org.kczg.teams.gateway.access");
-    private static final String SUBJECT = "kczg.subject";
     static final String REQUEST_ID = "X-Request-Id";
 
     @Inject
     GatewayConfig config;
     @Inject
-    JWTParser jwtParser;
+    EdgeGuard guard;
+    @Inject
+    EventRoutes events;
     @Inject
     Vertx vertx;
 
     private RouteTable<URI> routes;
-    private RateLimiter limiter;
     private final Map<URI, HttpProxy> proxies = new ConcurrentHashMap<>();
     private HttpClient client;
 
     void init(@Observes StartupEvent event) {
         routes = RouteTable.services(config.routes(), config.services());
-        limiter = new RateLimiter(config.rateLimits());
-        vertx.setPeriodic(60_000, id -> limiter.evictIdle());
     }
 
     void register(@Observes Router router) {
@@ -119,77 +113,21 @@ public class ApiProxy {
         if (request.remoteAddress() != null) {
             request.headers().set("X-Forwarded-For", request.remoteAddress().hostAddress());
         }
+        if (events.owns(request.path())) {
+            guard.admit(ctx, token -> events.handle(ctx, token));
+            return;
+        }
         URI target = routes.target(request.path()).orElse(null);
         if (target == null) {
             problem(request.response(), 404, "not-found", "Not found",
                     "No service serves " + request.path() + ".", request.path());
             return;
         }
-        String authorization = request.getHeader("Authorization");
-        if (authorization == null) {
-            String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-            if (withinLimit(ctx, "ip:" + address, false)) {
-                forward(ctx, target);
-            }
-            return;
-        }
-        request.pause();
-        vertx.<Optional<JsonWebToken>>executeBlocking(() -> verified(authorization), false).onComplete(result -> {
-            if (result.succeeded() && result.result().isPresent()) {
-                JsonWebToken token = result.result().get();
-                ctx.put(SUBJECT, token.getSubject());
-                String partner = token.getClaim("partner") == null ? null : String.valueOf(token.<Object>getClaim("partner"));
-                if (withinLimit(ctx, partner != null ? "partner:" + partner : "sub:" + token.getSubject(),
-                        partner != null)) {
-                    forward(ctx, target);
-                } else {
-                    request.resume();
-                }
-            } else {
-                request.resume();
-                request.response().putHeader("WWW-Authenticate", "Bearer");
-                problem(request.response(), 401, "unauthorized", "Unauthorized",
-                        "Send a valid bearer token in the Authorization header.", request.path());
-            }
-        });
+        guard.admit(ctx, token -> forward(ctx, target));
     }
 
     private void forward(RoutingContext ctx, URI target) {
         proxyTo(target).handle(ctx.request());
-    }
-
-    /**
-     * Counts the request against the caller's budget for the path's group; answers 429 with Retry-After when
-     * it is spent. Every answer says how much is left ({@code RateLimit-Limit}, {@code RateLimit-Remaining}).
-     */
-    private boolean withinLimit(RoutingContext ctx, String caller, boolean partner) {
-        RateLimiter.Decision decision = limiter.take(ctx.request().path(), caller, partner);
-        HttpServerResponse response = ctx.response();
-        if (decision.limit() > 0) {
-            response.putHeader("RateLimit-Limit", String.valueOf(decision.limit()))
-                    .putHeader("RateLimit-Remaining", String.valueOf(decision.remaining()));
-        }
-        if (decision.allowed()) {
-            return true;
-        }
-        response.putHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
-        problem(response, 429, "rate-limited", "Too many requests", "This caller has used its "
-                + decision.limit() + " requests for these paths; try again in " + decision.retryAfterSeconds()
-                + " seconds.", ctx.request().path());
-        return false;
-    }
-
-    /** The token when its signature, issuer, audience and expiry check out. */
-    private Optional<JsonWebToken> verified(String authorization) {
-        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(jwtParser.parse(authorization.substring(7).trim()));
-        } catch (ParseException e) {
-            LOG.debugf("Rejected token: %s", e.getMessage());
-            return Optional.empty();
-        }
     }
 
     /** One line per request: method, path, status, duration, request id, caller — never tokens or bodies. */
@@ -198,7 +136,7 @@ public class ApiProxy {
         HttpServerRequest request = ctx.request();
         ctx.addEndHandler(done -> ACCESS.infof("%s %s %d %dms rid=%s sub=%s", request.method(), request.path(),
                 ctx.response().getStatusCode(), (System.nanoTime() - start) / 1_000_000, requestId,
-                ctx.get(SUBJECT) == null ? "-" : ctx.get(SUBJECT)));
+                ctx.get(EdgeGuard.SUBJECT) == null ? "-" : ctx.get(EdgeGuard.SUBJECT)));
     }
 
     private static int port(URI uri) {

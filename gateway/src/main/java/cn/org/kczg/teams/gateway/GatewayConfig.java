@@ -3,6 +3,7 @@ package cn.org.kczg.teams.gateway;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,29 @@ public interface GatewayConfig {
     long maxBodyBytes();
 
     RateLimits rateLimits();
+
+    Events events();
+
+    /** The live event stream's feed from the four topics. */
+    interface Events {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("registration.events,review.events,activity.events,evaluation.events")
+        List<String> topics();
+
+        /** How far back the feed reads at start and at least keeps: streams resume within this. */
+        @WithDefault("75m")
+        Duration retention();
+
+        /** At most this many events in memory. */
+        @WithDefault("20000")
+        int capacity();
+
+        /** A comment line this often keeps proxies from closing idle streams. */
+        @WithDefault("15s")
+        Duration heartbeat();
+    }
 
     /**
      * Requests per caller (token subject; partner id for partners; client address for anonymous callers)

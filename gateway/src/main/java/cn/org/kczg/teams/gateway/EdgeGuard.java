@@ -1,0 +1,107 @@
+package cn.org.kczg.teams.gateway;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+/**
+ * Who may come in: verifies a bearer token when one is sent (signature, issuer, audience, expiry → else 401)
+ * and counts the request against the caller's rate limit (→ 429 with Retry-After). Anonymous requests pass
+ * with their client address as the caller; the services decide what anonymous callers may do.
+ */
+@ApplicationScoped
+public class EdgeGuard {
+    private static final Logger LOG = Logger.getLogger(EdgeGuard.class);
+    static final String SUBJECT = "kczg.subject";
+
+    @Inject
+    GatewayConfig config;
+    @Inject
+    JWTParser jwtParser;
+    @Inject
+    Vertx vertx;
+
+    private RateLimiter limiter;
+
+    void init(@Observes StartupEvent event) {
+        limiter = new RateLimiter(config.rateLimits());
+        vertx.setPeriodic(60_000, id -> limiter.evictIdle());
+    }
+
+    /** Calls {@code next} with the verified token (null when none was sent), or answers 401 / 429 itself. */
+    void admit(RoutingContext ctx, Consumer<JsonWebToken> next) {
+        HttpServerRequest request = ctx.request();
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null) {
+            String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+            if (withinLimit(ctx, "ip:" + address, false)) {
+                next.accept(null);
+            }
+            return;
+        }
+        request.pause();
+        vertx.<Optional<JsonWebToken>>executeBlocking(() -> verified(authorization), false).onComplete(result -> {
+            if (result.succeeded() && result.result().isPresent()) {
+                JsonWebToken token = result.result().get();
+                ctx.put(SUBJECT, token.getSubject());
+                Object partner = token.getClaim("partner");
+                if (withinLimit(ctx, partner != null ? "partner:" + partner : "sub:" + token.getSubject(),
+                        partner != null)) {
+                    next.accept(token);
+                } else {
+                    request.resume();
+                }
+            } else {
+                request.resume();
+                request.response().putHeader("WWW-Authenticate", "Bearer");
+                ApiProxy.problem(request.response(), 401, "unauthorized", "Unauthorized",
+                        "Send a valid bearer token in the Authorization header.", request.path());
+            }
+        });
+    }
+
+    /**
+     * Counts the request against the caller's budget for the path's group; answers 429 with Retry-After when
+     * it is spent. Every answer says how much is left ({@code RateLimit-Limit}, {@code RateLimit-Remaining}).
+     */
+    private boolean withinLimit(RoutingContext ctx, String caller, boolean partner) {
+        RateLimiter.Decision decision = limiter.take(ctx.request().path(), caller, partner);
+        HttpServerResponse response = ctx.response();
+        if (decision.limit() > 0) {
+            response.putHeader("RateLimit-Limit", String.valueOf(decision.limit()))
+                    .putHeader("RateLimit-Remaining", String.valueOf(decision.remaining()));
+        }
+        if (decision.allowed()) {
+            return true;
+        }
+        response.putHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
+        ApiProxy.problem(response, 429, "rate-limited", "Too many requests", "This caller has used its "
+                + decision.limit() + " requests for these paths; try again in " + decision.retryAfterSeconds()
+                + " seconds.", ctx.request().path());
+        return false;
+    }
+
+    /** The token when its signature, issuer, audience and expiry check out. */
+    private Optional<JsonWebToken> verified(String authorization) {
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(jwtParser.parse(authorization.substring(7).trim()));
+        } catch (ParseException e) {
+            LOG.debugf("Rejected token: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

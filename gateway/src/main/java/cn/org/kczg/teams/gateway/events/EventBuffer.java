@@ -1,0 +1,68 @@
+package cn.org.kczg.teams.gateway.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The recent events of all topics in arrival order — at least {@code retention} of them, at most {@code capacity}
+ * — shared by every stream and poll. Entries are immutable; readers keep their own cursor ({@code seq}).
+ */
+public final class EventBuffer {
+    private final Deque<BufferedEvent> events = new ArrayDeque<>();
+    private final Duration retention;
+    private final int capacity;
+    private long nextSeq;
+
+    public EventBuffer(Duration retention, int capacity) {
+        this.retention = retention;
+        this.capacity = capacity;
+    }
+
+    public synchronized BufferedEvent append(String topic, int partition, long offset, Instant timestamp,
+            String type, String team, String leadUnit, String json) {
+        BufferedEvent event = new BufferedEvent(nextSeq++, topic, partition, offset, timestamp, type, team, leadUnit,
+                json);
+        events.addLast(event);
+        Instant horizon = timestamp.minus(retention);
+        while (events.size() > capacity || (!events.isEmpty() && events.peekFirst().timestamp().isBefore(horizon))) {
+            events.removeFirst();
+        }
+        return event;
+    }
+
+    /** Up to {@code max} events with {@code seq >= fromSeq} that {@code wanted} accepts (all are scanned). */
+    public synchronized List<BufferedEvent> from(long fromSeq, int max, Predicate<BufferedEvent> wanted) {
+        List<BufferedEvent> out = new ArrayList<>();
+        for (BufferedEvent e : events) {
+            if (e.seq() >= fromSeq && wanted.test(e)) {
+                out.add(e);
+                if (out.size() >= max) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Where a reader starts: its position and the first {@code seq} it has not looked at. */
+    public record Cursor(StreamPosition position, long seq) {
+    }
+
+    /** After everything buffered now: where a new client without Last-Event-ID starts. */
+    public synchronized Cursor end() {
+        StreamPosition position = StreamPosition.empty();
+        for (BufferedEvent e : events) {
+            position = position.after(e);
+        }
+        return new Cursor(position, nextSeq);
+    }
+
+    public synchronized long oldestSeq() {
+        return events.isEmpty() ? nextSeq : events.peekFirst().seq();
+    }
+}
