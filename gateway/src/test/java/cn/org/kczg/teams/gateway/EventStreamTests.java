@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.org.kczg.teams.testkit.JwtKeyResource;
 import cn.org.kczg.teams.testkit.KafkaResource;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
+import cn.org.kczg.teams.testkit.SseClient;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package cn.org.kczg.teams.gateway;
+package cn.org.kczg.teams.testkit;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A minimal Server-Sent Events reader: collects frames ({@code id}, {@code event}, {@code data}) and comments. */
-final class SseClient implements AutoCloseable {
-    record Frame(String id, String event, String data) {
+/** For tests: a minimal Server-Sent Events reader: collects frames ({@code id}, {@code event}, {@code data}) and comments. */
+public final class SseClient implements AutoCloseable {
+    public record Frame(String id, String event, String data) {
     }
 
-    final List<Frame> frames = new CopyOnWriteArrayList<>();
-    final List<String> comments = new CopyOnWriteArrayList<>();
-    final int status;
+    public final List<Frame> frames = new CopyOnWriteArrayList<>();
+    public final List<String> comments = new CopyOnWriteArrayList<>();
+    public final int status;
     private final Thread reader;
     private final HttpResponse<java.io.InputStream> response;
 
-    SseClient(String url, Map<String, String> headers) throws Exception {
+    public SseClient(String url, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
         headers.forEach(request::header);
         response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
