@@ -10,7 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -33,6 +35,12 @@ public class EdgeGuard {
     Vertx vertx;
 
     private RateLimiter limiter;
+    /**
+     * Tokens already verified, until they expire: an RS256 check per request would cost more than the proxying.
+     * Bounded; emptied when full.
+     */
+    private final Map<String, JsonWebToken> verifiedTokens = new ConcurrentHashMap<>();
+    private static final int TOKEN_CACHE_SIZE = 10_000;
 
     void init(@Observes StartupEvent event) {
         limiter = new RateLimiter(config.rateLimits());
@@ -50,16 +58,20 @@ public class EdgeGuard {
             }
             return;
         }
+        JsonWebToken known = verifiedTokens.get(authorization);
+        if (known != null && known.getExpirationTime() > System.currentTimeMillis() / 1000) {
+            admitToken(ctx, known, next);
+            return;
+        }
         request.pause();
         vertx.<Optional<JsonWebToken>>executeBlocking(() -> verified(authorization), false).onComplete(result -> {
             if (result.succeeded() && result.result().isPresent()) {
                 JsonWebToken token = result.result().get();
-                ctx.put(SUBJECT, token.getSubject());
-                Object partner = token.getClaim("partner");
-                if (withinLimit(ctx, partner != null ? "partner:" + partner : "sub:" + token.getSubject(),
-                        partner != null)) {
-                    next.accept(token);
-                } else {
+                if (verifiedTokens.size() >= TOKEN_CACHE_SIZE) {
+                    verifiedTokens.clear();
+                }
+                verifiedTokens.put(authorization, token);
+                if (!admitToken(ctx, token, next)) {
                     request.resume();
                 }
             } else {
@@ -69,6 +81,16 @@ public class EdgeGuard {
                         "Send a valid bearer token in the Authorization header.", request.path());
             }
         });
+    }
+
+    private boolean admitToken(RoutingContext ctx, JsonWebToken token, Consumer<JsonWebToken> next) {
+        ctx.put(SUBJECT, token.getSubject());
+        Object partner = token.getClaim("partner");
+        if (withinLimit(ctx, partner != null ? "partner:" + partner : "sub:" + token.getSubject(), partner != null)) {
+            next.accept(token);
+            return true;
+        }
+        return false;
     }
 
     /**
