@@ -31,5 +31,7 @@ public class AssessmentRun extends PanacheEntityBase {
     public String startedBy;
     public Instant startedAt;
     public Instant finishedAt;
+    /** Set at start and by every slice: a RUNNING run without a recent heartbeat has lost its instance. */
+    public Instant heartbeatAt;
     public String failure;
 }

@@ -2,10 +2,8 @@ package cn.org.kczg.teams.evaluation.assessment;
 
 import cn.org.kczg.teams.evaluation.indicator.IndicatorSystem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -36,13 +34,6 @@ public class AssessmentRunner {
     @ConfigProperty(name = "kczg.assessment.slice-size", defaultValue = "1000")
     int sliceSize;
 
-    /** A run that was RUNNING when the service stopped will never finish: say so. */
-    void onStart(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> AssessmentRun.update(
-                "state = ?1, failure = ?2, finishedAt = ?3 where state = ?4", AssessmentRun.State.FAILED,
-                "interrupted: the service stopped during the run", clock.instant(), AssessmentRun.State.RUNNING));
-    }
-
     public void launch(UUID runId) {
         executor.submit(() -> run(runId));
     }
@@ -65,6 +56,7 @@ public class AssessmentRunner {
                     IndicatorSystem system = IndicatorSystem.findById(run.systemId);
                     run.processed += scoring.scoreSlice(runId, run.year, lo, hi, system.gradeBands(),
                             system.feeViolationVeto);
+                    run.heartbeatAt = clock.instant();
                 });
             }
             QuarkusTransaction.requiringNew().run(() -> finish(runId));

@@ -23,8 +23,10 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,6 +56,8 @@ public class AssessmentService {
     EntityManager em;
     @Inject
     Clock clock;
+    @ConfigProperty(name = "kczg.assessment.stale-after", defaultValue = "2m")
+    Duration staleAfter;
 
     public record RunView(UUID id, int year, UUID systemId, AssessmentRun.State state, int processed, int total,
             String startedBy, Instant startedAt, Instant finishedAt, String failure) {
@@ -104,9 +108,8 @@ public class AssessmentService {
             return a;
         });
         requireDraft(assessment);
-        if (AssessmentRun.count("year = ?1 and state = ?2", year, AssessmentRun.State.RUNNING) > 0) {
-            throw ProblemException.conflict("run-in-progress", "A run for " + year + " is still in progress.");
-        }
+        Instant now = clock.instant();
+        requireNoLiveRun(year, now);
         IndicatorSystem system = IndicatorSystem.effective(year).orElseThrow(() -> ProblemException.conflict(
                 "no-indicator-system", "No published indicator system for " + year + "; publish one first."));
         AssessmentRun run = new AssessmentRun();
@@ -116,7 +119,8 @@ public class AssessmentService {
         run.state = AssessmentRun.State.RUNNING;
         run.total = scoring.countTeamsOf(year);
         run.startedBy = caller.subject();
-        run.startedAt = clock.instant();
+        run.startedAt = now;
+        run.heartbeatAt = now;
         run.persist();
         em.flush();
         scoring.snapshot(run.id, system);
@@ -224,9 +228,7 @@ public class AssessmentService {
         Assessment a = Assessment.<Assessment>findByIdOptional(year)
                 .orElseThrow(() -> ProblemException.notFound("No assessment for " + year + "."));
         requireDraft(a);
-        if (AssessmentRun.count("year = ?1 and state = ?2", year, AssessmentRun.State.RUNNING) > 0) {
-            throw ProblemException.conflict("run-in-progress", "A run for " + year + " is still in progress.");
-        }
+        requireNoLiveRun(year, clock.instant());
         if (a.currentRunId == null) {
             throw ProblemException.conflict("no-results", "No finished run for " + year + " to publish.");
         }
@@ -246,6 +248,20 @@ public class AssessmentService {
         }
         audit.record(caller, "assessment.published", AGGREGATE, String.valueOf(year), null);
         return assessment(year).orElseThrow();
+    }
+
+    /** 409 while a run of the year makes progress; a run whose instance stopped mid-way is marked FAILED. */
+    private void requireNoLiveRun(int year, Instant now) {
+        for (AssessmentRun running : AssessmentRun.<AssessmentRun>list("year = ?1 and state = ?2", year,
+                AssessmentRun.State.RUNNING)) {
+            if (running.heartbeatAt != null && running.heartbeatAt.isAfter(now.minus(staleAfter))) {
+                throw ProblemException.conflict("run-in-progress", "A run for " + year + " is still in progress.");
+            }
+            scoring.discardResults(running.id);
+            running.state = AssessmentRun.State.FAILED;
+            running.failure = "interrupted: no progress since " + running.heartbeatAt;
+            running.finishedAt = now;
+        }
     }
 
     private static Optional<TeamResult> currentResult(Assessment a, UUID teamId) {

@@ -1,0 +1,67 @@
+package cn.org.kczg.teams.evaluation.assessment;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import cn.org.kczg.teams.testkit.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** A run whose service instance went away must not block its year; a live one must. */
+@QuarkusTest
+class StaleRunTests {
+    private static final int YEAR = 2037;
+    private static final String OPERATOR = TestTokens.token("operator");
+
+    private static UUID runningRun(UUID systemId, Instant heartbeat) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            AssessmentRun run = new AssessmentRun();
+            run.id = id;
+            run.year = YEAR;
+            run.systemId = systemId;
+            run.state = AssessmentRun.State.RUNNING;
+            run.startedAt = heartbeat;
+            run.heartbeatAt = heartbeat;
+            run.persist();
+        });
+        return id;
+    }
+
+    @Test
+    void aRunWithoutProgressIsMarkedFailedByTheNextStartAndALiveOneBlocksIt() {
+        Map<String, Object> system = Map.of("year", YEAR, "name", "2037年度指标体系", "indicators", List.of(
+                Map.of("dimension", "ORGANISATION", "code", "O1", "name", "材料按时上传率", "metric", "uploads.on-time-rate",
+                        "weight", 30, "scoring", "LINEAR", "target", 100),
+                Map.of("dimension", "CONTENT", "code", "C1", "name", "服务活动场次", "metric", "activities",
+                        "weight", 40, "scoring", "LINEAR", "target", 10),
+                Map.of("dimension", "EFFECT", "code", "E1", "name", "服务企业数", "metric", "enterprises-served",
+                        "weight", 30, "scoring", "LINEAR", "target", 100)));
+        String systemId = given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(system)
+                .when().post("/api/v1/indicator-systems").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(OPERATOR).when().post("/api/v1/indicator-systems/" + systemId + "/publish").then()
+                .statusCode(200);
+
+        UUID stale = runningRun(UUID.fromString(systemId), Instant.now().minus(Duration.ofHours(1)));
+        String location = given().auth().oauth2(OPERATOR).when().post("/api/v1/assessments/" + YEAR + "/runs").then()
+                .statusCode(202).extract().header("Location");
+        given().auth().oauth2(OPERATOR).when().get("/api/v1/assessments/" + YEAR + "/runs/" + stale).then()
+                .body("state", equalTo("FAILED"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(given().auth().oauth2(OPERATOR)
+                .when().get(location).then().extract().path("state")));
+
+        runningRun(UUID.fromString(systemId), Instant.now());
+        given().auth().oauth2(OPERATOR).when().post("/api/v1/assessments/" + YEAR + "/runs").then().statusCode(409)
+                .body("code", equalTo("run-in-progress"));
+        given().auth().oauth2(OPERATOR).when().post("/api/v1/assessments/" + YEAR + "/publish").then().statusCode(409)
+                .body("code", equalTo("run-in-progress"));
+    }
+}
