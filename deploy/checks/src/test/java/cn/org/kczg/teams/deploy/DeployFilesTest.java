@@ -1,0 +1,97 @@
+package cn.org.kczg.teams.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * What can be checked of the images and the single-host compose file on a machine without Docker: pinned
+ * base images and non-root users, health checks and healthy-dependency ordering, and that every environment
+ * variable handed to a service is a configuration key that service really reads.
+ */
+class DeployFilesTest {
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Map<String, Integer> APPS = Map.of("registration-service", 8081, "review-service", 8082,
+            "activity-service", 8083, "evaluation-service", 8084, "gateway", 8080);
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> compose() throws IOException {
+        try (Reader in = Files.newBufferedReader(ROOT.resolve("deploy/compose/compose.yaml"), StandardCharsets.UTF_8)) {
+            return (Map<String, Object>) new Yaml().load(in);
+        }
+    }
+
+    /** Environment names of every key the app reads from its properties (and, for services, the kit's). */
+    private static Set<String> knownEnvironment(String app) throws IOException {
+        Set<String> names = new HashSet<>();
+        List<Path> files = app.equals("gateway") ? List.of(ROOT.resolve("gateway/src/main/resources/application.properties"))
+                : List.of(ROOT.resolve(app + "/src/main/resources/application.properties"),
+                        ROOT.resolve("common/service-kit/src/main/resources/META-INF/microprofile-config.properties"));
+        for (Path file : files) {
+            Properties props = new Properties();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                props.load(in);
+            }
+            props.stringPropertyNames().forEach(key -> names.add(key.replaceFirst("^%[a-z]+\\.", "")
+                    .replace("\"", "").toUpperCase().replaceAll("[^A-Z0-9]", "_")));
+        }
+        return names;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyAppIsHealthCheckedStartsAfterHealthyDependenciesAndGetsOnlyKeysItReads() throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        assertEquals(Set.of("postgres", "kafka", "registration-service", "review-service", "activity-service",
+                "evaluation-service", "gateway"), services.keySet());
+        services.forEach((name, value) -> {
+            Map<String, Object> service = (Map<String, Object>) value;
+            String image = (String) service.get("image");
+            assertTrue(image.matches("[^:]+:[0-9][\\w.-]*"), name + " pins its image version: " + image);
+            assertNotNull(((Map<String, Object>) service.get("healthcheck")).get("test"), name + " has a health check");
+            Object dependsOn = service.get("depends_on");
+            if (dependsOn != null) {
+                ((Map<String, Object>) dependsOn).forEach((dependency, how) -> assertEquals("service_healthy",
+                        ((Map<String, Object>) how).get("condition"), name + " waits for a healthy " + dependency));
+            }
+            assertEquals(name.equals("gateway"), service.containsKey("ports"), "only the gateway is published");
+        });
+        for (String app : APPS.keySet()) {
+            Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) services.get(app)).get("environment");
+            Set<String> known = knownEnvironment(app);
+            env.keySet().forEach(variable -> assertTrue(known.contains(variable),
+                    app + " does not read " + variable + " (no such key in its configuration)"));
+            String health = String.valueOf(((Map<String, Object>) ((Map<String, Object>) services.get(app))
+                    .get("healthcheck")).get("test"));
+            assertTrue(health.contains(":" + APPS.get(app) + "/q/health/ready"), app + " is checked on its own port");
+        }
+    }
+
+    @Test
+    void imagesUsePinnedBasesRunAsNonRootAndExposeTheirPort() throws IOException {
+        for (var app : APPS.entrySet()) {
+            Path file = ROOT.resolve(app.getKey() + "/src/main/docker/Dockerfile.jvm");
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            String from = lines.stream().filter(l -> l.startsWith("FROM ")).findFirst().orElseThrow();
+            assertTrue(from.matches("FROM [^:\\s]+:[\\w.-]+") && !from.endsWith(":latest"), file + ": " + from);
+            String user = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElse("USER root");
+            assertFalse(user.matches("USER (root|0)(:.*)?"), file + " runs as " + user);
+            assertTrue(lines.contains("EXPOSE " + app.getValue()), file + " exposes " + app.getValue());
+            assertTrue(lines.stream().anyMatch(l -> l.contains("target/quarkus-app/lib/")), file + " uses the fast-jar");
+        }
+    }
+}
