@@ -9,7 +9,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +17,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +79,7 @@ public class ApiDocument {
         }
         Map<String, String> services = new TreeMap<>(config.services());
         Map<String, Future<JsonNode>> fetches = new LinkedHashMap<>();
-        services.forEach((name, base) -> fetches.put(name, fetch(URI.create(base))));
+        services.forEach((name, bases) -> fetches.put(name, fetch(new Upstream(name, bases))));
         return Future.join(new ArrayList<>(fetches.values())).transform(ignored -> {
             Map<String, JsonNode> docs = new LinkedHashMap<>();
             List<String> missing = new ArrayList<>();
@@ -104,10 +102,9 @@ public class ApiDocument {
         });
     }
 
-    private Future<JsonNode> fetch(URI base) {
-        return client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost())
-                        .setPort(base.getPort()).setURI("/q/openapi?format=json").setIdleTimeout(5000))
-                .compose(request -> request.send())
+    private Future<JsonNode> fetch(Upstream service) {
+        return service.connect(client, 5000)
+                .compose(request -> request.setMethod(HttpMethod.GET).setURI("/q/openapi?format=json").send())
                 .compose(response -> response.statusCode() == 200 ? response.body()
                         : Future.failedFuture("HTTP " + response.statusCode()))
                 .map(body -> {

@@ -7,8 +7,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -20,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
-import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,8 +44,8 @@ public class ApiProxy {
     @Inject
     Vertx vertx;
 
-    private RouteTable<URI> routes;
-    private final Map<URI, HttpProxy> proxies = new ConcurrentHashMap<>();
+    private RouteTable<Upstream> routes;
+    private final Map<Upstream, HttpProxy> proxies = new ConcurrentHashMap<>();
     private HttpClient client;
 
     void init(@Observes StartupEvent event) {
@@ -64,18 +61,17 @@ public class ApiProxy {
         router.route("/api/v1/*").order(-10).handler(this::handle);
     }
 
-    /** One proxy per service, each with its origin fixed and failures turned into problems. */
-    private HttpProxy proxyTo(URI service) {
-        return proxies.computeIfAbsent(service, uri -> {
+    /** One proxy per service, over its instances, with failures turned into problems. */
+    private HttpProxy proxyTo(Upstream service) {
+        return proxies.computeIfAbsent(service, upstream -> {
             HttpProxy proxy = HttpProxy.reverseProxy(client);
-            proxy.originRequestProvider((request, httpClient) -> httpClient.request(new RequestOptions()
-                    .setServer(SocketAddress.inetSocketAddress(port(uri), uri.getHost()))
-                    .setIdleTimeout(config.timeout().toMillis())));
+            proxy.originRequestProvider((request, httpClient) -> upstream.connect(httpClient,
+                    config.timeout().toMillis()));
             proxy.addInterceptor(new ProxyInterceptor() {
                 @Override
                 public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
                     return context.sendRequest().recover(failure -> Future.succeededFuture(
-                            failed(context, uri, failure)));
+                            failed(context, upstream, failure)));
                 }
             });
             return proxy;
@@ -117,7 +113,7 @@ public class ApiProxy {
             guard.admit(ctx, token -> events.handle(ctx, token));
             return;
         }
-        URI target = routes.target(request.path()).orElse(null);
+        Upstream target = routes.target(request.path()).orElse(null);
         if (target == null) {
             problem(request.response(), 404, "not-found", "Not found",
                     "No service serves " + request.path() + ".", request.path());
@@ -126,7 +122,7 @@ public class ApiProxy {
         guard.admit(ctx, token -> forward(ctx, target));
     }
 
-    private void forward(RoutingContext ctx, URI target) {
+    private void forward(RoutingContext ctx, Upstream target) {
         proxyTo(target).handle(ctx.request());
     }
 
@@ -139,11 +135,7 @@ public class ApiProxy {
                 ctx.get(EdgeGuard.SUBJECT) == null ? "-" : ctx.get(EdgeGuard.SUBJECT)));
     }
 
-    private static int port(URI uri) {
-        return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-    }
-
-    private static ProxyResponse failed(ProxyContext context, URI service, Throwable failure) {
+    private static ProxyResponse failed(ProxyContext context, Upstream service, Throwable failure) {
         int status;
         String code;
         String detail;

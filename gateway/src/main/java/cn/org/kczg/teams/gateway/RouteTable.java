@@ -1,6 +1,5 @@
 package cn.org.kczg.teams.gateway;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -43,14 +42,16 @@ final class RouteTable<T> {
                 .toList();
     }
 
-    /** Path → service base URL, from {@code kczg.gateway.routes} and {@code kczg.gateway.services}. */
-    static RouteTable<URI> services(Map<String, String> routes, Map<String, String> services) {
+    /** Path → the service's instances, from {@code kczg.gateway.routes} and {@code kczg.gateway.services}. */
+    static RouteTable<Upstream> services(Map<String, String> routes, Map<String, String> services) {
+        Map<String, Upstream> upstreams = services.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> new Upstream(e.getKey(), e.getValue())));
         return new RouteTable<>(routes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> {
-            String base = services.get(e.getValue());
-            if (base == null) {
+            Upstream upstream = upstreams.get(e.getValue());
+            if (upstream == null) {
                 throw new IllegalArgumentException("route " + e.getKey() + " names unknown service " + e.getValue());
             }
-            return URI.create(base);
+            return upstream;
         })));
     }
 

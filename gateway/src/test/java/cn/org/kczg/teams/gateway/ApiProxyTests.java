@@ -13,6 +13,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -50,11 +51,9 @@ class ApiProxyTests {
 
     @Test
     void theConfiguredTableSendsTeamMetricsToEvaluationAndTheRestOfTeamsToRegistration() {
-        RouteTable<java.net.URI> table = RouteTable.services(config.routes(), config.services());
-        assertEquals(table.target("/api/v1/assessments/2026").orElseThrow(),
-                table.target("/api/v1/teams/6f1c/metrics/2026").orElseThrow());
-        assertEquals(table.target("/api/v1/lead-units").orElseThrow(),
-                table.target("/api/v1/teams/6f1c").orElseThrow());
+        RouteTable<Upstream> table = RouteTable.services(config.routes(), config.services());
+        assertEquals("evaluation", table.target("/api/v1/teams/6f1c/metrics/2026").orElseThrow().service());
+        assertEquals("registration", table.target("/api/v1/teams/6f1c").orElseThrow().service());
         assertEquals("evaluation", config.routes().get("teams.*.metrics"));
     }
 
@@ -85,6 +84,19 @@ class ApiProxyTests {
         long retryAfter = Long.parseLong(given().when().get("/api/v1/calendar/holidays").then().statusCode(429)
                 .extract().header("Retry-After"));
         org.junit.jupiter.api.Assertions.assertTrue(retryAfter > 0 && retryAfter <= 1200, "refill of one in 1h/3");
+    }
+
+    @Test
+    void requestsAreBalancedOverAServicesInstancesAndAnInstanceThatIsDownIsSkipped() {
+        Map<Integer, Integer> before = new java.util.HashMap<>();
+        EchoBackendResource.HITS_BY_PORT.forEach((port, hits) -> before.put(port, hits.get()));
+        String token = TestTokens.token("operator");
+        for (int i = 0; i < 10; i++) {
+            given().auth().oauth2(token).when().get("/api/v1/lead-units").then().statusCode(200);
+            given().auth().oauth2(token).when().get("/api/v1/tickets").then().statusCode(200);
+        }
+        EchoBackendResource.HITS_BY_PORT.forEach((port, hits) -> org.junit.jupiter.api.Assertions.assertTrue(
+                hits.get() - before.get(port) >= 5, "instance " + port + " got " + (hits.get() - before.get(port))));
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class EchoBackendResource implements QuarkusTestResourceLifecycleManager {
     static final AtomicInteger HITS = new AtomicInteger();
+    /** Hits per echo instance ("registration" has two: the gateway must balance over them). */
+    static final Map<Integer, AtomicInteger> HITS_BY_PORT = new java.util.concurrent.ConcurrentHashMap<>();
     static final AtomicReference<JsonObject> LAST = new AtomicReference<>();
     private Vertx vertx;
 
@@ -22,9 +24,29 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         int port = PostgresServer.freePort();
+        int second = PostgresServer.freePort();
+        for (int p : new int[] {port, second}) {
+            echoOn(p);
+        }
+        return Map.of(
+                "kczg.gateway.services.registration", "http://127.0.0.1:" + port + ", http://127.0.0.1:" + second,
+                // one instance down: the gateway must fail over to the other
+                "kczg.gateway.services.activity", "http://127.0.0.1:" + PostgresServer.freePort() + ",http://127.0.0.1:" + port,
+                "kczg.gateway.services.review", "http://127.0.0.1:" + PostgresServer.freePort(),
+                "kczg.gateway.timeout", "1s",
+                "kczg.gateway.max-body-bytes", "1000",
+                "kczg.gateway.rate-limits.paths.calendar", "tight",
+                "kczg.gateway.rate-limits.groups.tight.limit", "3",
+                "kczg.gateway.rate-limits.groups.tight.partner-limit", "5",
+                "kczg.gateway.rate-limits.groups.tight.period", "1h");
+    }
+
+    private void echoOn(int port) {
+        HITS_BY_PORT.put(port, new AtomicInteger());
         try {
             vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
                 HITS.incrementAndGet();
+                HITS_BY_PORT.get(port).incrementAndGet();
                 if (request.path().endsWith("/slow")) {
                     return;
                 }
@@ -41,16 +63,6 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
         } catch (Exception e) {
             throw new IllegalStateException("echo backend did not start", e);
         }
-        return Map.of(
-                "kczg.gateway.services.registration", "http://127.0.0.1:" + port,
-                "kczg.gateway.services.activity", "http://127.0.0.1:" + port,
-                "kczg.gateway.services.review", "http://127.0.0.1:" + PostgresServer.freePort(),
-                "kczg.gateway.timeout", "1s",
-                "kczg.gateway.max-body-bytes", "1000",
-                "kczg.gateway.rate-limits.paths.calendar", "tight",
-                "kczg.gateway.rate-limits.groups.tight.limit", "3",
-                "kczg.gateway.rate-limits.groups.tight.partner-limit", "5",
-                "kczg.gateway.rate-limits.groups.tight.period", "1h");
     }
 
     @Override

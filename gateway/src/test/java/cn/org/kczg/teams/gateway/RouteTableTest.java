@@ -3,12 +3,11 @@ package cn.org.kczg.teams.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
-    private final RouteTable<URI> table = RouteTable.services(
+    private final RouteTable<Upstream> table = RouteTable.services(
             Map.of("lead-units", "registration", "public.teams", "registration", "public.certificates", "activity",
                     "teams", "registration", "teams.*.metrics", "evaluation"),
             Map.of("registration", "http://localhost:8081", "activity", "http://localhost:8083", "evaluation",
@@ -16,23 +15,29 @@ class RouteTableTest {
 
     @Test
     void routesByFirstSegment() {
-        assertEquals(URI.create("http://localhost:8081"), table.target("/api/v1/lead-units/X").orElseThrow());
-        assertEquals(URI.create("http://localhost:8081"), table.target("/api/v1/lead-units").orElseThrow());
+        assertEquals("registration", table.target("/api/v1/lead-units/X").orElseThrow().service());
+        assertEquals("registration", table.target("/api/v1/lead-units").orElseThrow().service());
     }
 
     @Test
     void twoSegmentsDisambiguateSharedPrefixes() {
-        assertEquals(URI.create("http://localhost:8081"), table.target("/api/v1/public/teams/1").orElseThrow());
-        assertEquals(URI.create("http://localhost:8083"), table.target("/api/v1/public/certificates/C-1").orElseThrow());
+        assertEquals("registration", table.target("/api/v1/public/teams/1").orElseThrow().service());
+        assertEquals("activity", table.target("/api/v1/public/certificates/C-1").orElseThrow().service());
     }
 
     @Test
     void aWildcardSegmentRoutesSubResourcesOfAnotherServicesResource() {
-        assertEquals(URI.create("http://localhost:8084"),
-                table.target("/api/v1/teams/6f1c/metrics/2026/activities").orElseThrow());
-        assertEquals(URI.create("http://localhost:8081"), table.target("/api/v1/teams/6f1c").orElseThrow());
-        assertEquals(URI.create("http://localhost:8081"), table.target("/api/v1/teams/6f1c/handler").orElseThrow());
-        assertEquals(URI.create("http://localhost:8081"), table.target("/api/v1/teams").orElseThrow());
+        assertEquals("evaluation", table.target("/api/v1/teams/6f1c/metrics/2026/activities").orElseThrow().service());
+        assertEquals("registration", table.target("/api/v1/teams/6f1c").orElseThrow().service());
+        assertEquals("registration", table.target("/api/v1/teams/6f1c/handler").orElseThrow().service());
+        assertEquals("registration", table.target("/api/v1/teams").orElseThrow().service());
+    }
+
+    @Test
+    void aServiceMayHaveSeveralInstances() {
+        RouteTable<Upstream> two = RouteTable.services(Map.of("tickets", "activity"),
+                Map.of("activity", "http://a:8083, http://b:8083"));
+        assertEquals(2, two.target("/api/v1/tickets").orElseThrow().origins().size());
     }
 
     @Test
