@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,7 +47,8 @@ public class EventFeed {
     private EventBuffer buffer;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile KafkaConsumer<String, String> consumer;
-    private volatile boolean running = true;
+    /** Counted down by {@link #stop()}: the feed's loop ends, and a back-off wait ends with it. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     void start(@Observes StartupEvent event) {
         buffer = new EventBuffer(config.events().retention(), config.events().capacity());
@@ -78,13 +81,14 @@ public class EventFeed {
             consumer = kafka;
             List<TopicPartition> assigned = new ArrayList<>();
             long lastCheck = 0;
-            while (running) {
+            while (stopped.getCount() > 0) {
                 if (System.currentTimeMillis() - lastCheck > 10_000) {
                     lastCheck = System.currentTimeMillis();
                     assign(kafka, assigned);
                 }
                 if (assigned.isEmpty()) {
-                    Thread.sleep(500);
+                    // no topic exists yet: look again shortly, or end now if the gateway stops
+                    stopped.await(500, TimeUnit.MILLISECONDS);
                     continue;
                 }
                 boolean any = false;
@@ -159,7 +163,7 @@ public class EventFeed {
 
     @PreDestroy
     void stop() {
-        running = false;
+        stopped.countDown();
         KafkaConsumer<String, String> kafka = consumer;
         if (kafka != null) {
             kafka.wakeup();
