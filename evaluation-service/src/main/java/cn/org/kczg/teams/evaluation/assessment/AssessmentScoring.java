@@ -32,10 +32,13 @@ import java.util.stream.Collectors;
 public class AssessmentScoring {
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
+    /** A team the year's assessment scores: activated before the year ended, not ended before it began. */
+    private static final String LIVE_IN_YEAR =
+            "activated_at < :yearEnd and (ended_at is null or ended_at >= :yearStart)";
+
     private static final String SCORED_TEAMS = """
             scored as (select id, name, lead_unit_credit_code, lead_unit_name from team
-                       where id between :lo and :hi and activated_at < :yearEnd
-                         and (ended_at is null or ended_at >= :yearStart))""";
+                       where id between :lo and :hi and %s)""".formatted(LIVE_IN_YEAR);
 
     /**
      * One statement per slice: the indicator scores are inserted and, from what that insert returns (not from
@@ -143,14 +146,13 @@ public class AssessmentScoring {
     /** Teams live at some time in the year, in id order (the slices are id ranges). */
     @SuppressWarnings("unchecked")
     public List<UUID> teamsOf(int year) {
-        return em.createNativeQuery("select id from team where activated_at < :yearEnd"
-                + " and (ended_at is null or ended_at >= :yearStart) order by id")
+        return em.createNativeQuery("select id from team where " + LIVE_IN_YEAR + " order by id")
                 .setParameter("yearStart", start(year)).setParameter("yearEnd", start(year + 1)).getResultList();
     }
 
     public int countTeamsOf(int year) {
-        return ((Number) em.createNativeQuery("select count(*) from team where activated_at < :yearEnd"
-                + " and (ended_at is null or ended_at >= :yearStart)").setParameter("yearStart", start(year))
+        return ((Number) em.createNativeQuery("select count(*) from team where " + LIVE_IN_YEAR)
+                .setParameter("yearStart", start(year))
                 .setParameter("yearEnd", start(year + 1)).getSingleResult()).intValue();
     }
 
