@@ -26,7 +26,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The holiday list that demand-hall due times skip. */
+/** The holidays that demand-hall due times skip, and the weekend days they count (调休). */
 @Path("/api/v1/calendar/holidays")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Demand hall (Art. 12)")
@@ -37,10 +37,11 @@ public class HolidayResource {
     @Inject
     AuditTrail audit;
 
-    public record HolidayView(LocalDate day, String name) {
+    public record HolidayView(LocalDate day, String name, boolean working) {
     }
 
-    public record HolidayName(@NotBlank @Size(max = 100) String name) {
+    /** {@code working}: a weekend day the official calendar makes a working day (调休上班); default false. */
+    public record HolidayName(@NotBlank @Size(max = 100) String name, Boolean working) {
     }
 
     @GET
@@ -49,7 +50,7 @@ public class HolidayResource {
     public List<HolidayView> list(@QueryParam("year") Integer year) {
         return Holiday.<Holiday>list(year == null ? "order by day" : "extract(year from day) = ?1 order by day",
                 year == null ? new Object[0] : new Object[] {year}).stream()
-                .map(h -> new HolidayView(h.day, h.name)).toList();
+                .map(h -> new HolidayView(h.day, h.name, h.working)).toList();
     }
 
     @PUT
@@ -60,9 +61,11 @@ public class HolidayResource {
         Holiday holiday = Holiday.<Holiday>findByIdOptional(parse(day)).orElseGet(Holiday::new);
         holiday.day = parse(day);
         holiday.name = body.name().strip();
+        holiday.working = Boolean.TRUE.equals(body.working());
         holiday.persist();
-        audit.record(caller.get(), "holiday.set", "holiday", day, holiday.name);
-        return new HolidayView(holiday.day, holiday.name);
+        audit.record(caller.get(), "holiday.set", "holiday", day,
+                holiday.working ? holiday.name + " (working day)" : holiday.name);
+        return new HolidayView(holiday.day, holiday.name, holiday.working);
     }
 
     @DELETE

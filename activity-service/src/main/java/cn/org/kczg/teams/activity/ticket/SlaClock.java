@@ -10,19 +10,28 @@ import java.util.Set;
 
 /**
  * Working time for demand-hall due dates: Monday to Friday in Beijing time, minus the holidays the
- * operator keeps. A working day counts in full (24 h), so "within 2 working days" of an assignment on
+ * operator keeps, plus the weekend days the official calendar makes working days (调休上班). A working day counts in full (24 h), so "within 2 working days" of an assignment on
  * Friday 15:00 is Tuesday 15:00; time on weekends and holidays does not count at all.
  */
 public final class SlaClock {
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final Set<LocalDate> holidays;
+    private final Set<LocalDate> workingWeekendDays;
 
     public SlaClock(Set<LocalDate> holidays) {
+        this(holidays, Set.of());
+    }
+
+    public SlaClock(Set<LocalDate> holidays, Set<LocalDate> workingWeekendDays) {
         this.holidays = Set.copyOf(holidays);
+        this.workingWeekendDays = Set.copyOf(workingWeekendDays);
     }
 
     public boolean isWorkingDay(LocalDate day) {
+        if (workingWeekendDays.contains(day)) {
+            return true;
+        }
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
                 && !holidays.contains(day);
     }

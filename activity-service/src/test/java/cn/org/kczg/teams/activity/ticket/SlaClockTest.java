@@ -49,6 +49,16 @@ class SlaClockTest {
     }
 
     @Test
+    void aWeekendDayMadeAWorkingDayCounts() {
+        // Sunday 27 Sep 2026 was a 调休 working day before National Day: Friday 15:00 + 1 day = Sunday 15:00
+        SlaClock withMakeUpDay = new SlaClock(NATIONAL_DAY, Set.of(LocalDate.of(2026, 9, 27)));
+        assertTrue(withMakeUpDay.isWorkingDay(LocalDate.of(2026, 9, 27)));
+        assertFalse(withMakeUpDay.isWorkingDay(LocalDate.of(2026, 9, 26)));
+        assertEquals(beijing(9, 27, 15, 0), withMakeUpDay.plusWorkingDays(beijing(9, 25, 15, 0), 1));
+        assertEquals(beijing(9, 28, 15, 0), plain.plusWorkingDays(beijing(9, 25, 15, 0), 1));
+    }
+
+    @Test
     void workingTimeBetweenSkipsWeekendsAndHolidays() {
         assertEquals(Duration.ofHours(24 + 10), plain.workingTimeBetween(beijing(10, 30, 0, 0), beijing(11, 2, 10, 0)));
         assertEquals(Duration.ofHours(15), withHolidays.workingTimeBetween(beijing(9, 30, 9, 0), beijing(10, 8, 0, 0)));

@@ -286,6 +286,29 @@ class TicketResourceTests {
     }
 
     @Test
+    void aWeekendDayMadeAWorkingDayCountsForDueTimes() {
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON)
+                .body(Map.of("name", "国庆节调休上班", "working", true))
+                .when().put("/api/v1/calendar/holidays/2032-10-10").then().statusCode(200).body("working", equalTo(true));
+        given().auth().oauth2(OPERATOR).queryParam("year", 2032).when().get("/api/v1/calendar/holidays")
+                .then().statusCode(200).body("day", contains("2032-10-10")).body("working", contains(true));
+        try {
+            UUID teamId = DemandHall.team(unique("LU"), "h6", List.of("TECH_TRANSFER"), "株洲市", List.of("轨道交通"),
+                    "轨道交通");
+            String id = push(unique("feeder-"), ticket(unique("XQ-"), "轨道交通", "株洲市", List.of(), List.of()));
+            DemandHall.awaitMatchable(id, teamId);
+            // Friday 8 Oct 2032 10:00 + 2 working days: Sunday 10 Oct counts, so Monday 10:00 (not Tuesday)
+            TestClock.set(LocalDateTime.of(2032, 10, 8, 10, 0).atZone(SlaClock.BEIJING).toInstant());
+            given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(teamId, null))
+                    .when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(200)
+                    .body("firstResponseDue", equalTo(LocalDateTime.of(2032, 10, 11, 10, 0).atZone(SlaClock.BEIJING)
+                            .toInstant().toString()));
+        } finally {
+            given().auth().oauth2(OPERATOR).when().delete("/api/v1/calendar/holidays/2032-10-10").then().statusCode(204);
+        }
+    }
+
+    @Test
     void autoAssignmentPicksTheBestActiveMatch() {
         UUID teamId = DemandHall.team(unique("LU"), "h4", List.of("INTERNATIONAL_EXCHANGE"), "海口市", List.of("热带农业"),
                 "热带农业国际合作");
