@@ -7,6 +7,7 @@ import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.events.review.ReviewDecided;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestClock;
+import cn.org.kczg.teams.testkit.TestCreditCodes;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.restassured.http.ContentType;
 import org.awaitility.Awaitility;
@@ -22,9 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Builders of test data that go through the API like a real client would. */
 public final class Fixtures {
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000_000L);
+    private static final AtomicLong NAMES = new AtomicLong(System.nanoTime() % 1_000_000_000_000L);
     private static final AtomicLong ERAS = new AtomicLong(0);
 
     private Fixtures() {
@@ -32,13 +31,7 @@ public final class Fixtures {
 
     /** A fresh, valid 统一社会信用代码. */
     public static String newCreditCode() {
-        String body = "5110" + String.format("%013d", SEQ.incrementAndGet());
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += ALPHABET.indexOf(body.charAt(i)) * WEIGHTS[i];
-        }
-        int check = 31 - sum % 31;
-        return body + ALPHABET.charAt(check == 31 ? 0 : check);
+        return TestCreditCodes.fresh("5110");
     }
 
     /**
@@ -139,6 +132,6 @@ public final class Fixtures {
 
     /** A name nobody else used: the Art. 4 shape around a unique middle. */
     public static String uniqueName(String topic) {
-        return "“科创中国”" + topic + SEQ.incrementAndGet() + "科技服务团";
+        return "“科创中国”" + topic + NAMES.incrementAndGet() + "科技服务团";
     }
 }

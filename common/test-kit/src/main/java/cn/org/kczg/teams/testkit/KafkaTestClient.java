@@ -24,11 +24,16 @@ public final class KafkaTestClient {
     }
 
     public static void produce(String topic, String key, String value) {
+        produce(KafkaBroker.start(), new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Sends one record to the broker at {@code bootstrap} (e.g. a launched suite's) and waits for the ack. */
+    public static void produce(String bootstrap, ProducerRecord<String, String> record) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.start());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -43,8 +48,14 @@ public final class KafkaTestClient {
      */
     public static List<ConsumerRecord<String, String>> readUntil(String topic, Duration timeout,
             Predicate<List<ConsumerRecord<String, String>>> done) {
+        return readUntil(KafkaBroker.start(), topic, timeout, done);
+    }
+
+    /** {@link #readUntil(String, Duration, Predicate)} from the broker at {@code bootstrap}. */
+    public static List<ConsumerRecord<String, String>> readUntil(String bootstrap, String topic, Duration timeout,
+            Predicate<List<ConsumerRecord<String, String>>> done) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.start());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
