@@ -3,8 +3,11 @@ package cn.org.kczg.teams.gateway;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -13,12 +16,16 @@ import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
+import java.net.URI;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
@@ -61,21 +68,40 @@ public class ApiProxy {
         router.route("/api/v1/*").order(-10).handler(this::handle);
     }
 
-    /** One proxy per service, over its instances, with failures turned into problems. */
+    /**
+     * One proxy per service, over its instances, with failures turned into problems. A read (GET, HEAD, OPTIONS
+     * without a body) whose instance closed the connection before answering — it is stopping — goes once more to
+     * another instance; a write is never sent twice, its caller gets the 502.
+     */
     private HttpProxy proxyTo(Upstream service) {
         return proxies.computeIfAbsent(service, upstream -> {
             HttpProxy proxy = HttpProxy.reverseProxy(client);
-            proxy.originRequestProvider((request, httpClient) -> upstream.connect(httpClient,
-                    config.timeout().toMillis()));
             proxy.addInterceptor(new ProxyInterceptor() {
                 @Override
                 public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-                    return context.sendRequest().recover(failure -> Future.succeededFuture(
-                            failed(context, upstream, failure)));
+                    Set<URI> tried = new HashSet<>();
+                    return send(context.request(), upstream, tried)
+                            .recover(failure -> isRepeatableRead(context.request(), failure) && upstream.untried(tried)
+                                    ? send(context.request().setBody(Body.body(Buffer.buffer())), upstream, tried)
+                                    : Future.failedFuture(failure))
+                            .recover(failure -> Future.succeededFuture(failed(context, upstream, failure)));
                 }
             });
             return proxy;
         });
+    }
+
+    private Future<ProxyResponse> send(ProxyRequest request, Upstream upstream, Set<URI> tried) {
+        return upstream.connect(client, config.timeout().toMillis(), tried).compose(request::send);
+    }
+
+    private static boolean isRepeatableRead(ProxyRequest request, Throwable failure) {
+        HttpServerRequest edge = request.proxiedRequest();
+        boolean read = edge.method() == HttpMethod.GET || edge.method() == HttpMethod.HEAD
+                || edge.method() == HttpMethod.OPTIONS;
+        boolean noBody = edge.getHeader("Transfer-Encoding") == null
+                && (edge.getHeader("Content-Length") == null || "0".equals(edge.getHeader("Content-Length")));
+        return read && noBody && isCause(failure, HttpClosedException.class);
     }
 
     /** On every response, API or not. */

@@ -8,13 +8,17 @@ import io.vertx.core.net.SocketAddress;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A service's instances ({@code kczg.gateway.services.<name>} lists one or more base URLs, comma-separated):
  * requests go round-robin, and an instance that refuses the connection is skipped for the next one — safe to
  * retry, since nothing of the request reached it. Only when every instance refuses does the caller get 503.
+ * The instances a request was already sent to ({@code tried}) are skipped too: see {@link ApiProxy}.
  */
 final class Upstream {
     private final String service;
@@ -40,16 +44,36 @@ final class Upstream {
 
     /** A request to the next instance that accepts the connection. */
     Future<HttpClientRequest> connect(HttpClient client, long idleTimeoutMillis) {
-        int start = Math.floorMod(next.getAndIncrement(), origins.size());
-        return attempt(client, idleTimeoutMillis, start, 0);
+        return connect(client, idleTimeoutMillis, new HashSet<>());
     }
 
-    private Future<HttpClientRequest> attempt(HttpClient client, long idleTimeoutMillis, int start, int tried) {
-        URI origin = origins.get((start + tried) % origins.size());
+    /**
+     * A request to the next instance not in {@code tried} that accepts the connection; each instance attempted is
+     * added to {@code tried}. Fails with {@link NoSuchElementException} when every instance has been tried.
+     */
+    Future<HttpClientRequest> connect(HttpClient client, long idleTimeoutMillis, Set<URI> tried) {
+        int start = Math.floorMod(next.getAndIncrement(), origins.size());
+        return attempt(client, idleTimeoutMillis, start, 0, tried);
+    }
+
+    private Future<HttpClientRequest> attempt(HttpClient client, long idleTimeoutMillis, int start, int step,
+            Set<URI> tried) {
+        if (step == origins.size()) {
+            return Future.failedFuture(new NoSuchElementException("every instance of " + service + " was tried"));
+        }
+        URI origin = origins.get((start + step) % origins.size());
+        if (!tried.add(origin)) {
+            return attempt(client, idleTimeoutMillis, start, step + 1, tried);
+        }
         return client.request(new RequestOptions().setServer(SocketAddress.inetSocketAddress(port(origin),
                         origin.getHost())).setIdleTimeout(idleTimeoutMillis))
-                .recover(failure -> tried + 1 < origins.size() && refused(failure)
-                        ? attempt(client, idleTimeoutMillis, start, tried + 1) : Future.failedFuture(failure));
+                .recover(failure -> step + 1 < origins.size() && refused(failure)
+                        ? attempt(client, idleTimeoutMillis, start, step + 1, tried) : Future.failedFuture(failure));
+    }
+
+    /** Whether another instance is left to try. */
+    boolean untried(Set<URI> tried) {
+        return !tried.containsAll(origins);
     }
 
     private static boolean refused(Throwable failure) {

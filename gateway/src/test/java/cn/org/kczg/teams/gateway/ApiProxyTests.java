@@ -100,6 +100,30 @@ class ApiProxyTests {
     }
 
     @Test
+    void aReadThatAnInstanceHangsUpOnIsRetriedOnTheNextAndAWriteIsA502Problem() {
+        String token = TestTokens.token("operator");
+        int hungUp = EchoBackendResource.HUNG_UP.get();
+        for (int i = 0; i < 6; i++) {
+            given().auth().oauth2(token).when().get("/api/v1/indicator-systems").then().statusCode(200)
+                    .body("method", equalTo("GET"));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(EchoBackendResource.HUNG_UP.get() - hungUp >= 3,
+                "the hanging-up instance got its share of the reads");
+        // a write may have reached the service: the client learns at once, and nothing is sent twice
+        java.util.Set<Integer> statuses = new java.util.HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            var response = given().auth().oauth2(token).contentType("application/json").body("{}")
+                    .when().post("/api/v1/indicator-systems").then().extract().response();
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 502) {
+                assertEquals("application/problem+json", response.contentType());
+                assertEquals("bad-gateway", response.path("code"));
+            }
+        }
+        assertEquals(java.util.Set.of(200, 502), statuses);
+    }
+
+    @Test
     void anonymousRequestsPassToTheServiceWhichDecides() {
         given().when().get("/api/v1/teams").then().statusCode(200).body("authorization", equalTo(null));
     }

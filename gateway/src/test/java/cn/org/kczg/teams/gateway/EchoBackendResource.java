@@ -11,13 +11,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real HTTP server standing in for the services behind the gateway: it echoes what reached it
- * and, on {@code /slow}, never answers. "review" points at a port where nothing listens.
+ * and, on {@code /slow}, never answers. "review" points at a port where nothing listens; "evaluation" has an
+ * instance that hangs up on every request it reads (an instance stopping with the request in flight).
  */
 public class EchoBackendResource implements QuarkusTestResourceLifecycleManager {
     static final AtomicInteger HITS = new AtomicInteger();
     /** Hits per echo instance ("registration" has two: the gateway must balance over them). */
     static final Map<Integer, AtomicInteger> HITS_BY_PORT = new java.util.concurrent.ConcurrentHashMap<>();
     static final AtomicReference<JsonObject> LAST = new AtomicReference<>();
+    static final AtomicInteger HUNG_UP = new AtomicInteger();
     private Vertx vertx;
 
     @Override
@@ -28,7 +30,13 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
         for (int p : new int[] {port, second}) {
             echoOn(p);
         }
+        int hangingUp = PostgresServer.freePort();
+        listen(hangingUp, request -> {
+            HUNG_UP.incrementAndGet();
+            request.connection().close();
+        });
         return Map.of(
+                "kczg.gateway.services.evaluation", "http://127.0.0.1:" + hangingUp + ",http://127.0.0.1:" + second,
                 "kczg.gateway.services.registration", "http://127.0.0.1:" + port + ", http://127.0.0.1:" + second,
                 // one instance down: the gateway must fail over to the other
                 "kczg.gateway.services.activity", "http://127.0.0.1:" + PostgresServer.freePort() + ",http://127.0.0.1:" + port,
@@ -43,8 +51,7 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
 
     private void echoOn(int port) {
         HITS_BY_PORT.put(port, new AtomicInteger());
-        try {
-            vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+        listen(port, request -> request.body().onSuccess(body -> {
                 HITS.incrementAndGet();
                 HITS_BY_PORT.get(port).incrementAndGet();
                 if (request.path().endsWith("/slow")) {
@@ -59,9 +66,15 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
                         .put("body", body.toString());
                 LAST.set(echo);
                 request.response().putHeader("Content-Type", "application/json").end(echo.encode());
-            })).listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }));
+    }
+
+    private void listen(int port, io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest> handler) {
+        try {
+            vertx.createHttpServer().requestHandler(handler).listen(port, "127.0.0.1")
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("echo backend did not start", e);
+            throw new IllegalStateException("test backend did not start", e);
         }
     }
 
