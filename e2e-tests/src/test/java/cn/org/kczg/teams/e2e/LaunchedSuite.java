@@ -16,11 +16,12 @@ import org.awaitility.Awaitility;
 
 /**
  * The built suite, started exactly as a person would: {@code ./kczg up}, on free ports and with its own
- * state directory, once per test JVM. Tokens come from {@code ./kczg token}, signed with the key the
- * launcher generated.
+ * state directory — the shared one once per test JVM ({@link #get()}), others with their own settings
+ * ({@link #start(Map)}). Tokens come from {@code ./kczg token}, signed with the key the launcher generated.
  */
-final class LaunchedSuite {
-    private static LaunchedSuite instance;
+final class LaunchedSuite implements AutoCloseable {
+    private static final List<String> SERVICES = List.of("REGISTRATION", "REVIEW", "ACTIVITY", "EVALUATION");
+    private static LaunchedSuite shared;
 
     private final Path root;
     private final Path home;
@@ -29,16 +30,22 @@ final class LaunchedSuite {
     private final Path log;
     final String gatewayUrl;
 
-    private LaunchedSuite() throws IOException {
+    private LaunchedSuite(Map<String, String> settings) throws IOException {
         root = Path.of("").toAbsolutePath().getParent();
         home = Files.createTempDirectory("kczg-e2e-");
         int gatewayPort = PostgresServer.freePort();
+        env.putAll(settings);
         env.put("KCZG_HOME", home.toString());
         env.put("KCZG_NO_BUILD", "1");
         env.put("KCZG_GATEWAY_PORT", String.valueOf(gatewayPort));
-        for (String name : List.of("REGISTRATION", "REVIEW", "ACTIVITY", "EVALUATION", "PG", "KAFKA",
-                "KAFKA_CONTROLLER")) {
+        for (String name : List.of("PG", "KAFKA", "KAFKA_CONTROLLER")) {
             env.put("KCZG_" + name + "_PORT", String.valueOf(PostgresServer.freePort()));
+        }
+        for (String service : SERVICES) {
+            env.put("KCZG_" + service + "_PORT", String.valueOf(PostgresServer.freePort()));
+            for (int k = 2; k <= instances(); k++) {
+                env.put("KCZG_" + service + "_PORT_" + k, String.valueOf(PostgresServer.freePort()));
+            }
         }
         gatewayUrl = "http://127.0.0.1:" + gatewayPort;
         log = home.resolve("launcher.log");
@@ -62,15 +69,31 @@ final class LaunchedSuite {
         return "http://127.0.0.1:" + env.get("KCZG_" + service.toUpperCase() + "_PORT");
     }
 
+    /** How many instances of each service run ({@code KCZG_INSTANCES}). */
+    int instances() {
+        return Integer.parseInt(env.getOrDefault("KCZG_INSTANCES", "1"));
+    }
+
+    /** The suite every flow shares, started once per test JVM. */
     static synchronized LaunchedSuite get() {
-        if (instance == null) {
-            try {
-                instance = new LaunchedSuite();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (shared == null) {
+            shared = start(Map.of());
         }
-        return instance;
+        return shared;
+    }
+
+    /** A suite of its own with extra settings (environment of the launcher and the apps); close() stops it. */
+    static LaunchedSuite start(Map<String, String> settings) {
+        try {
+            return new LaunchedSuite(settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code ./kczg stop INSTANCE}, e.g. {@code registration-service.2}: returns once the process is gone. */
+    void stopInstance(String name) {
+        run(List.of(root.resolve("kczg").toString(), "stop", name));
     }
 
     /** Where the launched broker listens, for flows whose producer is not built yet. */
@@ -82,13 +105,17 @@ final class LaunchedSuite {
     String token(String role, String... options) {
         List<String> command = new ArrayList<>(List.of(root.resolve("kczg").toString(), "token", role));
         command.addAll(List.of(options));
+        return run(command);
+    }
+
+    private String run(List<String> command) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(env);
             Process p = builder.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("./kczg token failed: "
+                throw new IllegalStateException(String.join(" ", command) + " failed: "
                         + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
             }
             return out;
@@ -100,7 +127,15 @@ final class LaunchedSuite {
         }
     }
 
-    private void stop() {
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private synchronized void stop() {
+        if (!launcher.isAlive()) {
+            return;
+        }
         launcher.destroy(); // SIGTERM: the launcher's trap stops every part
         try {
             if (!launcher.waitFor(60, TimeUnit.SECONDS)) {

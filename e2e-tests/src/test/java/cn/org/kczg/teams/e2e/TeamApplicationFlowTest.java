@@ -37,8 +37,13 @@ class TeamApplicationFlowTest {
             return;
         }
         windowOpen = true;
+        openWindow(suite.token("operator"));
+    }
+
+    /** This year's registration window, open from a minute ago for 30 days. */
+    static void openWindow(String operator) {
         Instant now = Instant.now();
-        given().auth().oauth2(suite.token("operator")).contentType(ContentType.JSON)
+        given().auth().oauth2(operator).contentType(ContentType.JSON)
                 .body(Map.of("year", Year.now().getValue(), "opensAt", now.minusSeconds(60).toString(),
                         "closesAt", now.plus(Duration.ofDays(30)).toString(), "note", "年度申报"))
                 .when().post("/api/v1/registration-windows").then().statusCode(201);
@@ -78,6 +83,10 @@ class TeamApplicationFlowTest {
 
     /** The review case review-service opened for the application, claimed by the reviewer. */
     static String claimedCase(String applicationId) {
+        return claimedCase(reviewer, applicationId);
+    }
+
+    static String claimedCase(String reviewer, String applicationId) {
         String caseId = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(reviewer)
                 .queryParam("applicationId", applicationId).when().get("/api/v1/reviews")
                 .then().statusCode(200).extract().<String>path("items[0].id"), id -> id != null);
@@ -86,7 +95,11 @@ class TeamApplicationFlowTest {
     }
 
     static void approveAndAwaitTeam(String token, String applicationId) {
-        String caseId = claimedCase(applicationId);
+        approveAndAwaitTeam(reviewer, token, applicationId);
+    }
+
+    static void approveAndAwaitTeam(String reviewer, String token, String applicationId) {
+        String caseId = claimedCase(reviewer, applicationId);
         given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(Map.of("reason", "符合第五条、第八条"))
                 .when().post("/api/v1/reviews/" + caseId + "/approve").then().statusCode(200);
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
