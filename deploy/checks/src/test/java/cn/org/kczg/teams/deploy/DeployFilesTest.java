@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.deploy;
 
+import static cn.org.kczg.teams.deploy.Apps.PORTS;
+import static cn.org.kczg.teams.deploy.Apps.ROOT;
+import static cn.org.kczg.teams.deploy.Apps.knownEnvironment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,10 +13,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -24,32 +25,11 @@ import org.yaml.snakeyaml.Yaml;
  * variable handed to a service is a configuration key that service really reads.
  */
 class DeployFilesTest {
-    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    private static final Map<String, Integer> APPS = Map.of("registration-service", 8081, "review-service", 8082,
-            "activity-service", 8083, "evaluation-service", 8084, "gateway", 8080);
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> compose() throws IOException {
         try (Reader in = Files.newBufferedReader(ROOT.resolve("deploy/compose/compose.yaml"), StandardCharsets.UTF_8)) {
             return (Map<String, Object>) new Yaml().load(in);
         }
-    }
-
-    /** Environment names of every key the app reads from its properties (and, for services, the kit's). */
-    private static Set<String> knownEnvironment(String app) throws IOException {
-        Set<String> names = new HashSet<>();
-        List<Path> files = app.equals("gateway") ? List.of(ROOT.resolve("gateway/src/main/resources/application.properties"))
-                : List.of(ROOT.resolve(app + "/src/main/resources/application.properties"),
-                        ROOT.resolve("common/service-kit/src/main/resources/META-INF/microprofile-config.properties"));
-        for (Path file : files) {
-            Properties props = new Properties();
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                props.load(in);
-            }
-            props.stringPropertyNames().forEach(key -> names.add(key.replaceFirst("^%[a-z]+\\.", "")
-                    .replace("\"", "").toUpperCase().replaceAll("[^A-Z0-9]", "_")));
-        }
-        return names;
     }
 
     @Test
@@ -70,20 +50,20 @@ class DeployFilesTest {
             }
             assertEquals(name.equals("gateway"), service.containsKey("ports"), "only the gateway is published");
         });
-        for (String app : APPS.keySet()) {
+        for (String app : PORTS.keySet()) {
             Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) services.get(app)).get("environment");
             Set<String> known = knownEnvironment(app);
             env.keySet().forEach(variable -> assertTrue(known.contains(variable),
                     app + " does not read " + variable + " (no such key in its configuration)"));
             String health = String.valueOf(((Map<String, Object>) ((Map<String, Object>) services.get(app))
                     .get("healthcheck")).get("test"));
-            assertTrue(health.contains(":" + APPS.get(app) + "/q/health/ready"), app + " is checked on its own port");
+            assertTrue(health.contains(":" + PORTS.get(app) + "/q/health/ready"), app + " is checked on its own port");
         }
     }
 
     @Test
     void imagesUsePinnedBasesRunAsNonRootAndExposeTheirPort() throws IOException {
-        for (var app : APPS.entrySet()) {
+        for (var app : PORTS.entrySet()) {
             Path file = ROOT.resolve(app.getKey() + "/src/main/docker/Dockerfile.jvm");
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             String from = lines.stream().filter(l -> l.startsWith("FROM ")).findFirst().orElseThrow();
