@@ -2,20 +2,25 @@ package cn.org.kczg.teams.review.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.registration.LeadUnitRegistered;
+import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.kit.inbox.EventHandlers;
 import cn.org.kczg.teams.kit.inbox.EventInbox;
 import cn.org.kczg.teams.kit.inbox.PoisonMessageException;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Idempotent consumption against the real database: one effect per event, bounded retries, no lost claims. */
+/** Idempotent consumption against the real database: one effect per event, transient failures retried without limit, poison found, no lost claims. */
 @QuarkusTest
 class EventInboxTests {
     @Inject
@@ -46,25 +51,40 @@ class EventInboxTests {
     }
 
     @Test
-    void unknownTypesAreSkipped() {
+    void knownTypesAConsumerDoesNotHandleAreSkipped() {
         AtomicInteger effects = new AtomicInteger();
         EventHandlers handlers = EventHandlers.builder()
-                .on("something.else", LeadUnitRegistered.class, (p, e) -> effects.incrementAndGet()).build();
+                .on(TeamActivated.TYPE, LeadUnitRegistered.class, (p, e) -> effects.incrementAndGet()).build();
         inbox.consume(message(), consumer(), handlers);
         assertEquals(0, effects.get());
     }
 
     @Test
-    void transientFailuresAreRetriedABoundedNumberOfTimes() {
+    void aTypeTheContractDoesNotKnowIsPoison() {
+        String unknown = message().replace(LeadUnitRegistered.TYPE, "lead-unit.teleported");
+        PoisonMessageException e = assertThrows(PoisonMessageException.class, () -> inbox.consume(unknown,
+                consumer(), EventHandlers.builder().on("lead-unit.teleported", LeadUnitRegistered.class,
+                        (p, env) -> fail("an unknown type has no effect")).build()));
+        assertTrue(e.getMessage().contains("unknown event type 'lead-unit.teleported'"), e.getMessage());
+    }
+
+    @Test
+    void aTransientFailureIsRetriedUntilItPassesWithoutLimit() {
         AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger effects = new AtomicInteger();
         EventHandlers flaky = EventHandlers.builder().on(LeadUnitRegistered.TYPE, LeadUnitRegistered.class, (p, e) -> {
-            if (attempts.incrementAndGet() < 3) {
-                throw new IllegalStateException("database hiccup");
+            if (attempts.incrementAndGet() <= 8) {
+                throw new PersistenceException(new SQLException("Connection to localhost refused", "08001"));
             }
+            effects.incrementAndGet();
         }).build();
         inbox.consume(message(), consumer(), flaky);
-        assertEquals(3, attempts.get());
+        assertEquals(9, attempts.get(), "more attempts than any fixed bound: the database was away eight times");
+        assertEquals(1, effects.get());
+    }
 
+    @Test
+    void aFailureThatRepeatsWithTheDatabaseUpIsPoisonAfterThreeAttemptsAndClaimsNothing() {
         AtomicInteger failing = new AtomicInteger();
         EventHandlers broken = EventHandlers.builder().on(LeadUnitRegistered.TYPE, LeadUnitRegistered.class, (p, e) -> {
             failing.incrementAndGet();
@@ -72,14 +92,25 @@ class EventInboxTests {
         }).build();
         String message = message();
         String consumer = consumer();
-        assertThrows(IllegalStateException.class, () -> inbox.consume(message, consumer, broken));
-        assertEquals(3, failing.get(), "one try and two retries, then the channel sends it to the DLQ");
+        PoisonMessageException e = assertThrows(PoisonMessageException.class,
+                () -> inbox.consume(message, consumer, broken));
+        assertEquals(3, failing.get(), "three attempts, then the channel sends it to the DLQ");
+        assertTrue(e.getMessage().contains("always"), e.getMessage());
 
-        // the failed attempts claimed nothing: a later delivery still has its effect
+        // the failed attempts claimed nothing: a later delivery (a replay) still has its effect
         AtomicInteger effects = new AtomicInteger();
         inbox.consume(message, consumer, EventHandlers.builder()
-                .on(LeadUnitRegistered.TYPE, LeadUnitRegistered.class, (p, e) -> effects.incrementAndGet()).build());
+                .on(LeadUnitRegistered.TYPE, LeadUnitRegistered.class, (p, env) -> effects.incrementAndGet()).build());
         assertEquals(1, effects.get());
+    }
+
+    @Test
+    void aPayloadThatDoesNotReadAsItsTypeIsPoisonAtOnce() {
+        String wrong = message().replaceFirst("\\{\"creditCode\":", "{\"creditCode\":[1,2],\"x\":");
+        AtomicInteger effects = new AtomicInteger();
+        assertThrows(PoisonMessageException.class, () -> inbox.consume(wrong, consumer(), EventHandlers.builder()
+                .on(LeadUnitRegistered.TYPE, LeadUnitRegistered.class, (p, e) -> effects.incrementAndGet()).build()));
+        assertEquals(0, effects.get());
     }
 
     @Test

@@ -2,42 +2,120 @@ package cn.org.kczg.teams.kit.inbox;
 
 import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.EventJson;
+import cn.org.kczg.teams.events.EventTypes;
+import cn.org.kczg.teams.kit.resilience.Backoff;
+import cn.org.kczg.teams.kit.resilience.DatabaseProbe;
+import cn.org.kczg.teams.kit.resilience.TransientFailures;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Idempotent consumption. Call {@link #consume} from an {@code @Incoming} method: unknown types are
- * skipped, each known event has its effect at most once (see {@link InboxTransaction}), transient
- * failures are retried a bounded number of times, and what still fails is thrown so the channel's
- * {@code dead-letter-queue} failure strategy moves it to {@code <topic>.dlq} and the partition flows on.
+ * Idempotent consumption. Call {@link #consume} from an {@code @Incoming} method: each known event has its effect
+ * at most once (see {@link InboxTransaction}); known types a consumer does not handle are skipped.
+ *
+ * <p>A failure that may pass (the database away, a timeout, a serialization failure — or any failure while the
+ * database does not answer) is retried with exponential back-off, capped, <em>without limit</em>: the consumer
+ * holds its partition's position, so nothing behind it is skipped and nothing is lost. Only a message that can
+ * never succeed is thrown as a {@link PoisonMessageException}, so the channel's {@code dead-letter-queue} failure
+ * strategy moves it to {@code <topic>.dlq} with the reason and its origin in headers: not an envelope, a type
+ * the contract does not know, a payload that does not read as its type, or a failure the handler repeats
+ * {@value #UNEXPLAINED_ATTEMPTS} times with the database up.
  */
 @ApplicationScoped
 public class EventInbox {
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
+    static final int UNEXPLAINED_ATTEMPTS = 3;
 
     @Inject
     InboxTransaction transaction;
+    @Inject
+    DatabaseProbe database;
+    @ConfigProperty(name = "kczg.inbox.retry.initial", defaultValue = "200ms")
+    Duration initialWait;
+    @ConfigProperty(name = "kczg.inbox.retry.max", defaultValue = "30s")
+    Duration maxWait;
 
-    /**
-     * Each retry runs {@link InboxTransaction#applyOnce} in a new transaction. (A retry inside one
-     * transaction would find its own claim from the failed attempt and commit it without the effect.)
-     */
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = PoisonMessageException.class)
+    private Backoff backoff;
+
+    @PostConstruct
+    void init() {
+        backoff = new Backoff(initialWait, maxWait);
+    }
+
     public void consume(String message, String consumer, EventHandlers handlers) {
+        EventEnvelope envelope = read(message);
+        Optional<Runnable> handler = handlers.handlerFor(envelope);
+        if (handler.isEmpty()) {
+            LOG.debugf("%s skips %s %s: not a type it handles", consumer, envelope.type(), envelope.eventId());
+            return;
+        }
+        int failures = 0;
+        int unexplained = 0;
+        while (true) {
+            try {
+                // each attempt in a new transaction: a retry inside the failed one would find its own claim
+                transaction.applyOnce(envelope.eventId(), consumer, handler.get());
+                if (failures > 0) {
+                    LOG.infof("%s applied %s %s after %d failed attempts", consumer, envelope.type(),
+                            envelope.eventId(), failures);
+                }
+                return;
+            } catch (RuntimeException e) {
+                PoisonMessageException poison = poisonIn(e);
+                if (poison != null) {
+                    throw poison;
+                }
+                boolean transientFailure = TransientFailures.isTransient(e) || !database.answers();
+                if (!transientFailure && ++unexplained >= UNEXPLAINED_ATTEMPTS) {
+                    throw new PoisonMessageException(consumer + " failed " + unexplained + " times on "
+                            + envelope.type() + " " + envelope.eventId() + " with the database up: " + e, e);
+                }
+                failures++;
+                Duration wait = backoff.after(failures);
+                if (failures == 1 || wait.equals(backoff.max()) && failures % 10 == 0) {
+                    LOG.warnf("%s could not apply %s %s (%s, attempt %d); retrying in %d ms: %s", consumer,
+                            envelope.type(), envelope.eventId(), transientFailure ? "transient" : "unexplained",
+                            failures, wait.toMillis(), e.toString());
+                }
+                pause(wait);
+            }
+        }
+    }
+
+    private static EventEnvelope read(String message) {
         EventEnvelope envelope;
         try {
             envelope = EventJson.read(message);
         } catch (IllegalArgumentException e) {
             throw new PoisonMessageException(e.getMessage(), e);
         }
-        Optional<Runnable> handler = handlers.handlerFor(envelope);
-        if (handler.isEmpty()) {
-            LOG.debugf("%s skips %s %s: not a type it handles", consumer, envelope.type(), envelope.eventId());
-            return;
+        if (!EventTypes.isKnown(envelope.type())) {
+            throw new PoisonMessageException("unknown event type '" + envelope.type() + "' (event "
+                    + envelope.eventId() + "): not in the event contract", null);
         }
-        transaction.applyOnce(envelope.eventId(), consumer, handler.get());
+        return envelope;
+    }
+
+    private static PoisonMessageException poisonIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PoisonMessageException poison) {
+                return poison;
+            }
+        }
+        return null;
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            // stopping: try once more now rather than give the message up (a nack would dead-letter it); if the
+            // process ends first, the uncommitted offset brings the message back
+        }
     }
 }

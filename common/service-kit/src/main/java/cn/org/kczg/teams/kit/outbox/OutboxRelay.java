@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.kit.outbox;
 
 import cn.org.kczg.teams.events.Topics;
+import cn.org.kczg.teams.kit.resilience.Backoff;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -9,10 +10,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -32,16 +35,25 @@ import org.jboss.logging.Logger;
  * <p>With several instances of a service, each batch is taken under a transaction-scoped advisory lock
  * and {@code FOR UPDATE SKIP LOCKED}: one instance publishes at a time, so a later event of an
  * aggregate can never overtake an earlier one, and nobody waits on locked rows.
+ *
+ * <p>While the broker is away the relay backs off (doubling to 30 s) and says so once. Every wait on the broker
+ * is bounded well inside the batch's transaction timeout ({@code max.block.ms}, {@code delivery.timeout.ms}),
+ * so a batch that was sent is always marked sent in the same transaction — never published twice because its
+ * transaction timed out. A row the broker can never take ({@link UnsendableRecords}) is parked with its reason
+ * and the rows behind it flow on.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH_TRANSACTION_TIMEOUT_SECONDS = 120;
     private static final String BATCH_SQL = """
             select id, topic, aggregate_id, event_type, envelope from outbox_event
-            where sent_at is null order by id limit :limit for update skip locked""";
+            where sent_at is null and parked_at is null order by id limit :limit for update skip locked""";
 
     @Inject
     OutboxConfig config;
+    @Inject
+    OutboxStats stats;
     @Inject
     EntityManager em;
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -50,6 +62,7 @@ public class OutboxRelay {
     String producerName;
 
     private final Semaphore wakeUp = new Semaphore(0);
+    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, String> producer;
@@ -62,8 +75,11 @@ public class OutboxRelay {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        // all far below the batch transaction's timeout: metadata 5 s, each record at most 15 s
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000);
         producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         running = true;
         worker = new Thread(this::loop, "outbox-relay");
@@ -75,10 +91,10 @@ public class OutboxRelay {
         running = false;
         wakeUp.release();
         if (worker != null) {
-            worker.join(TimeUnit.SECONDS.toMillis(10));
+            worker.join(TimeUnit.SECONDS.toMillis(20));
         }
         if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(5));
+            producer.close(Duration.ofSeconds(5));
         }
     }
 
@@ -89,13 +105,36 @@ public class OutboxRelay {
 
     private void loop() {
         long lastPurge = 0;
+        int failures = 0;
+        Instant failingSince = null;
         while (running) {
             try {
-                wakeUp.tryAcquire(config.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-                while (running && publishBatch() == config.batchSize()) {
-                    // a full batch: there may be more waiting
+                Duration wait = failures == 0 ? config.sweepInterval() : backoff.after(failures);
+                if (failures == 0) {
+                    wakeUp.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+                } else {
+                    // backing off: nudges do not cut the wait short, only stopping does
+                    long until = System.nanoTime() + wait.toNanos();
+                    while (running && System.nanoTime() < until) {
+                        wakeUp.tryAcquire(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    }
                 }
+                wakeUp.drainPermits();
+                Round round;
+                do {
+                    round = publishBatch();
+                } while (running && round.brokerFailure() == null && round.taken() == config.batchSize());
+                if (round.brokerFailure() != null) {
+                    throw round.brokerFailure();
+                }
+                if (failures > 0) {
+                    LOG.infof("Outbox relay publishes again (it could not for %d s)",
+                            Duration.between(failingSince, Instant.now()).toSeconds());
+                    failures = 0;
+                    failingSince = null;
+                }
+                stats.brokerReachable(null);
+                stats.refresh();
                 if (System.currentTimeMillis() - lastPurge > TimeUnit.HOURS.toMillis(1)) {
                     purgeSent();
                     lastPurge = System.currentTimeMillis();
@@ -104,42 +143,72 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // the broker or the database is away: the rows stay unsent and the next sweep retries
-                LOG.warnf("Outbox relay could not publish: %s", e.toString());
+                // the broker or the database is away: the rows stay unsent and are published once it is back
+                if (failures == 0) {
+                    failingSince = Instant.now();
+                    LOG.warnf("Outbox relay cannot publish, backing off until it can: %s", e.toString());
+                }
+                failures++;
+                stats.brokerReachable(e);
+                refreshQuietly();
             }
         }
     }
 
-    /** One round: publish what is unsent, oldest first. @return how many rows it took (sent or not) */
-    public int publishBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+    private void refreshQuietly() {
+        try {
+            stats.refresh();
+        } catch (RuntimeException e) {
+            LOG.debugf("outbox figures not refreshed: %s", e);
+        }
+    }
+
+    /** What one batch did: rows taken (sent, parked or left), and the broker's failure that ended it early. */
+    public record Round(int taken, RuntimeException brokerFailure) {
+    }
+
+    /** One round: publish what is unsent, oldest first. */
+    public Round publishBatch() {
+        return QuarkusTransaction.requiringNew().timeout(BATCH_TRANSACTION_TIMEOUT_SECONDS).call(() -> {
             boolean mine = (Boolean) em.createNativeQuery(
                     "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'))")
                     .getSingleResult();
             if (!mine) {
-                return 0;
+                return new Round(0, null);
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(BATCH_SQL).setParameter("limit", config.batchSize())
                     .getResultList();
             if (rows.isEmpty()) {
-                return 0;
+                return new Round(0, null);
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
                 var record = new ProducerRecord<String, String>((String) row[1], (String) row[2], (String) row[4]);
                 record.headers().add(Topics.TYPE_HEADER, ((String) row[3]).getBytes(StandardCharsets.UTF_8));
-                acks.add(producer.send(record));
+                Future<RecordMetadata> ack = producer.send(record);
+                acks.add(ack);
+                if (ack.isDone()) {
+                    Throwable failure = failureOf(ack);
+                    if (failure != null && !UnsendableRecords.isUnsendable(failure)) {
+                        break; // the broker is not there (metadata timed out): do not wait max.block.ms per row
+                    }
+                }
             }
             producer.flush();
-            List<Long> sent = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                try {
-                    acks.get(i).get();
-                    sent.add(((Number) rows.get(i)[0]).longValue());
-                } catch (Exception e) {
-                    // keep order: stop at the first failure; what follows is retried (consumers are idempotent)
-                    LOG.warnf("Broker did not acknowledge outbox row %s: %s", rows.get(i)[0], e.toString());
+            List<Long> sent = new ArrayList<>(acks.size());
+            RuntimeException brokerFailure = null;
+            for (int i = 0; i < acks.size(); i++) {
+                long id = ((Number) rows.get(i)[0]).longValue();
+                Throwable failure = failureOf(acks.get(i));
+                if (failure == null) {
+                    sent.add(id);
+                } else if (UnsendableRecords.isUnsendable(failure)) {
+                    park(id, failure);
+                } else {
+                    // keep order: stop at the first failure; what follows is sent again (consumers are idempotent)
+                    brokerFailure = new IllegalStateException("broker did not acknowledge outbox row " + id + ": "
+                            + failure, failure);
                     break;
                 }
             }
@@ -149,8 +218,30 @@ public class OutboxRelay {
                         .setParameter("ids", sent)
                         .executeUpdate();
             }
-            return rows.size();
+            return new Round(rows.size(), brokerFailure);
         });
+    }
+
+    private void park(long id, Throwable failure) {
+        LOG.errorf("Outbox row %d parked: the broker will never take it (%s)", id, failure.toString());
+        em.createNativeQuery("update outbox_event set parked_at = :now, park_reason = :reason where id = :id")
+                .setParameter("now", Instant.now())
+                .setParameter("reason", failure.toString())
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
+    /** The send's failure, or null once it succeeded; waits at most until the producer's own timeouts end it. */
+    private static Throwable failureOf(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
     }
 
     private void purgeSent() {

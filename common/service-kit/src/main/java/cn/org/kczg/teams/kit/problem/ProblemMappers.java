@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.kit.problem;
 
 import cn.org.kczg.teams.kit.problem.Problem.FieldError;
+import cn.org.kczg.teams.kit.resilience.TransientFailures;
 import cn.org.kczg.teams.kit.web.RequestId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -31,6 +32,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Every error of every service leaves as RFC 9457 problem+json; nothing else does. */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -115,6 +117,9 @@ public class ProblemMappers {
                 return problem(p, uri);
             }
         }
+        if (TransientFailures.isTransient(e)) {
+            return unavailable(e, uri);
+        }
         return internal(e, uri);
     }
 
@@ -124,6 +129,16 @@ public class ProblemMappers {
         return respond(Problem.of(500, "internal", "Internal error",
                 "Something went wrong on our side; quote request id " + requestId + " when reporting it.",
                 path(uri), null));
+    }
+
+    /** The database is away or busy: say so at once, and when to try again, instead of an internal error. */
+    private Response unavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Unavailable on %s (request %s): %s", path(uri), RequestId.current(), e.toString());
+        String detail = TransientFailures.isDatabaseUnavailable(e)
+                ? "The database is not reachable right now; nothing was changed. Try again in a few seconds."
+                : "The request met a temporary conflict or timeout; nothing was changed. Try again in a few seconds.";
+        return Response.fromResponse(respond(Problem.of(503, "service-unavailable", "Service unavailable", detail,
+                path(uri), null))).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     private Response unauthorized(UriInfo uri) {
