@@ -1,6 +1,11 @@
 package cn.org.kczg.teams.registration.outbox;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
@@ -11,6 +16,7 @@ import cn.org.kczg.teams.testkit.KafkaTestClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** The relay as two instances of a service would run it: every event reaches the topic once, in order. */
@@ -31,6 +38,8 @@ class OutboxRelayTests {
     Outbox outbox;
     @Inject
     OutboxRelay relay;
+    @Inject
+    EntityManager em;
 
     @Test
     void competingRelaysPublishEachEventOnceAndInOrder() throws Exception {
@@ -77,5 +86,36 @@ class OutboxRelayTests {
         for (int i = 0; i < count; i++) {
             assertEquals(batch + "#" + i, names.get(i), "out of order at " + i);
         }
+    }
+
+    @Test
+    void aRecordTheBrokerWillNeverTakeIsParkedWithItsReasonAndTheRowsBehindItFlowOn() {
+        String tag = "P" + UUID.randomUUID().toString().substring(0, 8);
+        // about 1.8 MB of UTF-8: above the producer's max.request.size, so no retry can ever send it
+        String huge = "大".repeat(600_000);
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.append(new LeadUnitRegistered(tag + "HUGE", huge, "OTHER"));
+            outbox.append(new LeadUnitRegistered(tag + "NEXT", tag, "OTHER"));
+        });
+        KafkaTestClient.readUntil(Topics.REGISTRATION, Duration.ofSeconds(30),
+                read -> read.stream().anyMatch(r -> (tag + "NEXT").equals(r.key())));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                    "select parked_at is not null, park_reason, sent_at is null from outbox_event where aggregate_id = :a")
+                    .setParameter("a", tag + "HUGE").getSingleResult());
+            assertEquals(true, row[0], "parked");
+            assertTrue(String.valueOf(row[1]).contains("RecordTooLargeException"), String.valueOf(row[1]));
+            assertEquals(true, row[2], "never marked sent");
+        });
+        // staff see it: the readiness report names it and stays UP
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'outbox' }.data.parked", greaterThanOrEqualTo(1))
+                .body("checks.find { it.name == 'outbox' }.data.broker", equalTo("publishing")));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("kczg_outbox_parked{topic=\"registration.events\"}"))
+                .body(containsString("kczg_outbox_backlog{topic=\"registration.events\"}"))
+                .body(containsString("kczg_outbox_oldest_unsent_age_seconds{topic=\"registration.events\"}"));
     }
 }
