@@ -19,6 +19,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -99,7 +100,7 @@ public class AssessmentService {
 
     /** Starts scoring the year; {@link AssessmentRunner#launch} does the work once this has committed. */
     public RunView start(Caller caller, int year) {
-        locks.lock("assessment:" + year);
+        locks.lock(yearLock(year));
         Assessment assessment = Assessment.<Assessment>findByIdOptional(year).orElseGet(() -> {
             Assessment a = new Assessment();
             a.year = year;
@@ -225,6 +226,7 @@ public class AssessmentService {
      * registration ends the team), {@code team.stable-support} for EXCELLENT.
      */
     public AssessmentView publish(Caller caller, int year) {
+        locks.lock(yearLock(year));
         Assessment a = Assessment.<Assessment>findByIdOptional(year)
                 .orElseThrow(() -> ProblemException.notFound("No assessment for " + year + "."));
         requireDraft(a);
@@ -250,10 +252,16 @@ public class AssessmentService {
         return assessment(year).orElseThrow();
     }
 
+    /** The advisory lock that serialises starting, finishing and publishing a year's runs. */
+    static String yearLock(int year) {
+        return "assessment:" + year;
+    }
+
     /** 409 while a run of the year makes progress; a run whose instance stopped mid-way is marked FAILED. */
     private void requireNoLiveRun(int year, Instant now) {
-        for (AssessmentRun running : AssessmentRun.<AssessmentRun>list("year = ?1 and state = ?2", year,
-                AssessmentRun.State.RUNNING)) {
+        // the run rows' locks wait for a slice in progress, and fence the run once it is marked FAILED
+        for (AssessmentRun running : AssessmentRun.<AssessmentRun>find("year = ?1 and state = ?2", year,
+                AssessmentRun.State.RUNNING).withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
             if (running.heartbeatAt != null && running.heartbeatAt.isAfter(now.minus(staleAfter))) {
                 throw ProblemException.conflict("run-in-progress", "A run for " + year + " is still in progress.");
             }
