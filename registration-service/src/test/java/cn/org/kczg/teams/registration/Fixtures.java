@@ -105,12 +105,13 @@ public final class Fixtures {
     }
 
     /** What review-service would publish. */
-    public static void decide(String applicationId, String leadUnit, ReviewDecided.Decision decision,
+    public static UUID decide(String applicationId, String leadUnit, ReviewDecided.Decision decision,
             String... reasons) {
         var event = new ReviewDecided(UUID.randomUUID(), UUID.fromString(applicationId), leadUnit, decision,
                 List.of(reasons), "reviewer-1", Instant.now(), List.of());
         var envelope = EventJson.envelope(event, "review-service", "test", Instant.now());
         KafkaTestClient.produce(Topics.REVIEW, envelope.aggregateId(), EventJson.write(envelope));
+        return envelope.eventId();
     }
 
     public static void awaitStatus(String leadUnit, String applicationId, String status) {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.org.kczg.teams.events.EventEnvelope;
@@ -20,23 +21,30 @@ import cn.org.kczg.teams.registration.Fixtures;
 import cn.org.kczg.teams.testkit.TestClock;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ApplicationResourceTests {
+    @Inject
+    EntityManager em;
 
     @AfterEach
     void realTime() {
@@ -184,6 +192,35 @@ class ApplicationResourceTests {
         String draft = createDraft(unit, Map.of());
         given().auth().oauth2(token).when().post("/api/v1/applications/" + draft + "/withdraw")
                 .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+    }
+
+    @Test
+    void withdrawalAndApprovalRacingEndTheSameWayEverywhere() {
+        String unit = registerLeadUnit("NATIONAL_SOCIETY");
+        String token = TestTokens.leadUnit(unit);
+        openWindowNow();
+        // the withdrawal is taken first: the approval that crossed it has no effect (review frees its slot)
+        String first = createDraft(unit, completeApplication(uniqueName("海洋工程")));
+        given().auth().oauth2(token).when().post("/api/v1/applications/" + first + "/submit").then().statusCode(200);
+        given().auth().oauth2(token).when().post("/api/v1/applications/" + first + "/withdraw")
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        UUID approval = Fixtures.decide(first, unit, Decision.APPROVED, "符合条件");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                em.createNativeQuery("select count(*) from processed_event where event_id = :id")
+                        .setParameter("id", approval).getSingleResult()).toString().equals("1"));
+        given().auth().oauth2(token).when().get("/api/v1/applications/" + first).then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN")).body("teamId", nullValue());
+
+        // the approval is taken first: the withdrawal is refused and the team stands
+        String second = createDraft(unit, completeApplication(uniqueName("海洋牧场")));
+        given().auth().oauth2(token).when().post("/api/v1/applications/" + second + "/submit").then().statusCode(200);
+        Fixtures.decide(second, unit, Decision.APPROVED, "符合条件");
+        Fixtures.awaitStatus(unit, second, "APPROVED");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reason", "不再申请"))
+                .when().post("/api/v1/applications/" + second + "/withdraw")
+                .then().statusCode(409).body("code", equalTo("illegal-transition"));
+        given().auth().oauth2(token).when().get("/api/v1/applications/" + second).then()
+                .body("status", equalTo("APPROVED")).body("teamId", notNullValue());
     }
 
     @Test

@@ -115,10 +115,16 @@ public class ReviewCaseService {
                 ReviewChecks.completeness(event));
     }
 
+    /**
+     * Registration decides between a withdrawal and an approval racing each other: it announces a withdrawal only
+     * while the application is still pending there, and then ignores the decision. So a withdrawal arriving after
+     * this case was approved means the approval lost — the case is withdrawn and its quota slot freed.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onApplicationWithdrawn(ApplicationWithdrawn event, EventEnvelope envelope) {
         ReviewCase.forApplication(event.applicationId()).ifPresent(c -> {
-            if (c.status == ReviewStatus.PENDING || c.status == ReviewStatus.CHANGES_REQUESTED) {
+            if (c.status == ReviewStatus.PENDING || c.status == ReviewStatus.CHANGES_REQUESTED
+                    || c.status == ReviewStatus.APPROVED) {
                 c.status = ReviewStatus.WITHDRAWN;
                 c.holdsSlot = false;
                 audit.record(new Caller(envelope.producer(), Set.of(Roles.LEAD_UNIT), event.leadUnitCreditCode(),

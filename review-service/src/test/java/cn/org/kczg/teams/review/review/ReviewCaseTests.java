@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
+import cn.org.kczg.teams.events.registration.ApplicationWithdrawn;
 import cn.org.kczg.teams.events.registration.LeadUnitRegistered;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
@@ -35,6 +36,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -208,6 +210,23 @@ class ReviewCaseTests {
         String insider = TestTokens.sign(TestTokens.builder("reviewer").claim("org", unit));
         given().auth().oauth2(insider).when().post("/api/v1/reviews/" + id + "/claim")
                 .then().statusCode(403).body("detail", containsString("Conflict of interest"));
+    }
+
+    @Test
+    void aWithdrawalThatRegistrationTookBeforeTheApprovalWinsAndFreesTheSlot() {
+        String unit = leadUnit("NATIONAL_SOCIETY");
+        UUID app = UUID.randomUUID();
+        publish(submitted(app, unit, "NATIONAL_SOCIETY", Instant.now()));
+        String id = awaitCase(app);
+        claim(id);
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(Map.of("reason", "符合第五条"))
+                .when().post("/api/v1/reviews/" + id + "/approve").then().statusCode(200);
+        ReviewEvents.awaitUsed(unit, 1);
+        // registration withdrew the application before the decision reached it: its withdrawal is the truth
+        publish(new ApplicationWithdrawn(app, unit, 2026, Instant.now()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(REVIEWER)
+                .when().get("/api/v1/reviews/" + id).then().body("status", equalTo("WITHDRAWN")));
+        ReviewEvents.awaitUsed(unit, 0);
     }
 
     @Test
