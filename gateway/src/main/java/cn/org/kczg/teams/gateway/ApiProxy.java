@@ -49,6 +49,8 @@ public class ApiProxy {
     @Inject
     EventRoutes events;
     @Inject
+    DeadLetterRoutes deadLetters;
+    @Inject
     Vertx vertx;
 
     private RouteTable<Upstream> routes;
@@ -137,6 +139,10 @@ public class ApiProxy {
         }
         if (events.owns(request.path())) {
             guard.admit(ctx, token -> events.handle(ctx, token));
+            return;
+        }
+        if (deadLetters.owns(request.path())) {
+            guard.admit(ctx, token -> deadLetters.handle(ctx, token));
             return;
         }
         Upstream target = routes.target(request.path()).orElse(null);
