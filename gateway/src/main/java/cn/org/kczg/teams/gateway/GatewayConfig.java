@@ -49,6 +49,17 @@ public interface GatewayConfig {
         /** A comment line this often keeps proxies from closing idle streams. */
         @WithDefault("15s")
         Duration heartbeat();
+
+        /** After a broker error the feed reconnects, first after this long, doubling up to {@code reconnect-max}. */
+        @WithDefault("500ms")
+        Duration reconnectMin();
+
+        @WithDefault("30s")
+        Duration reconnectMax();
+
+        /** How often the feed looks for new partitions, which is also how soon it notices a lost broker. */
+        @WithDefault("10s")
+        Duration partitionCheck();
     }
 
     /**

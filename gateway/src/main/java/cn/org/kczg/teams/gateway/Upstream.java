@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A service's instances ({@code kczg.gateway.services.<name>} lists one or more base URLs, comma-separated):
  * requests go round-robin, and an instance that refuses the connection is skipped for the next one — safe to
  * retry, since nothing of the request reached it. Only when every instance refuses does the caller get 503.
- * The instances a request was already sent to ({@code tried}) are skipped too: see {@link ApiProxy}.
+ * The instances a request was already sent to ({@code tried}) are skipped too: see {@link ServiceForwarding}.
  */
 final class Upstream {
     private final String service;

@@ -3,6 +3,7 @@ package cn.org.kczg.teams.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,8 +13,11 @@ import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -121,6 +125,23 @@ class ApiProxyTests {
             }
         }
         assertEquals(java.util.Set.of(200, 502), statuses);
+    }
+
+    @Test
+    void aReadWhoseOnlyInstanceHangsUpIsSentOnceMoreOnAFreshConnectionAndAWriteIsNot() {
+        String token = TestTokens.token("operator");
+        String read = "/api/v1/flaky/" + UUID.randomUUID();
+        given().auth().oauth2(token).when().get(read).then().statusCode(200)
+                .body("method", equalTo("GET")).body("hit", equalTo(2))
+                // the fresh connection was the gateway's to close, not the client's
+                .header("Connection", nullValue());
+
+        String write = "/api/v1/flaky/" + UUID.randomUUID();
+        given().auth().oauth2(token).contentType("application/json").body("{}").when().post(write).then()
+                .statusCode(502).contentType("application/problem+json").body("code", equalTo("bad-gateway"))
+                .time(lessThan(900L));
+        Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> EchoBackendResource.HITS_BY_REQUEST.get("POST " + write).get() == 1);
     }
 
     @Test

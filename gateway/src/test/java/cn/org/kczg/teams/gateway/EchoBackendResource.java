@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A real HTTP server standing in for the services behind the gateway: it echoes what reached it
  * and, on {@code /slow}, never answers. "review" points at a port where nothing listens; "evaluation" has an
- * instance that hangs up on every request it reads (an instance stopping with the request in flight).
+ * instance that hangs up on every request it reads (an instance stopping with the request in flight); "flaky" has
+ * a single instance, which hangs up on the first request for each path and answers the next.
  */
 public class EchoBackendResource implements QuarkusTestResourceLifecycleManager {
     static final AtomicInteger HITS = new AtomicInteger();
@@ -20,6 +21,8 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
     static final Map<Integer, AtomicInteger> HITS_BY_PORT = new java.util.concurrent.ConcurrentHashMap<>();
     static final AtomicReference<JsonObject> LAST = new AtomicReference<>();
     static final AtomicInteger HUNG_UP = new AtomicInteger();
+    /** Requests ("GET /api/v1/flaky/…") that reached the "flaky" service's single instance. */
+    static final Map<String, AtomicInteger> HITS_BY_REQUEST = new java.util.concurrent.ConcurrentHashMap<>();
     private Vertx vertx;
 
     @Override
@@ -35,7 +38,22 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
             HUNG_UP.incrementAndGet();
             request.connection().close();
         });
-        return Map.of(
+        int hangingUpOnce = PostgresServer.freePort();
+        listen(hangingUpOnce, request -> {
+            int hit = HITS_BY_REQUEST.computeIfAbsent(request.method() + " " + request.path(), k -> new AtomicInteger())
+                    .incrementAndGet();
+            if (hit == 1) {
+                request.connection().close();
+            } else {
+                request.response().putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("method", request.method().name()).put("hit", hit).encode());
+            }
+        });
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
+                // one instance only, which hangs up on the first request for each path
+                "kczg.gateway.services.flaky", "http://127.0.0.1:" + hangingUpOnce,
+                "kczg.gateway.routes.flaky", "flaky"));
+        config.putAll(Map.of(
                 "kczg.gateway.services.evaluation", "http://127.0.0.1:" + hangingUp + ",http://127.0.0.1:" + second,
                 "kczg.gateway.services.registration", "http://127.0.0.1:" + port + ", http://127.0.0.1:" + second,
                 // one instance down: the gateway must fail over to the other
@@ -46,7 +64,8 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
                 "kczg.gateway.rate-limits.paths.calendar", "tight",
                 "kczg.gateway.rate-limits.groups.tight.limit", "3",
                 "kczg.gateway.rate-limits.groups.tight.partner-limit", "5",
-                "kczg.gateway.rate-limits.groups.tight.period", "1h");
+                "kczg.gateway.rate-limits.groups.tight.period", "1h"));
+        return config;
     }
 
     private void echoOn(int port) {

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -54,6 +55,7 @@ public class DeadLetterStore {
     /** On a replayed message: the dead letter it came from. */
     static final String REPLAYED_FROM = "kczg-replayed-from";
     private static final Duration READ_LIMIT = Duration.ofSeconds(10);
+    private static final Duration REFRESH = Duration.ofMinutes(1);
 
     @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
     String bootstrapServers;
@@ -61,6 +63,8 @@ public class DeadLetterStore {
     GatewayConfig config;
     @Inject
     MeterRegistry registry;
+    @Inject
+    Vertx vertx;
 
     private final Map<String, AtomicLong> waiting = new ConcurrentHashMap<>();
     private volatile KafkaProducer<String, String> producer;
@@ -70,6 +74,17 @@ public class DeadLetterStore {
             AtomicLong count = waiting.computeIfAbsent(topic, t -> new AtomicLong());
             Gauge.builder("kczg.dead.letters", count, AtomicLong::get).tag("topic", topic)
                     .description("Dead letters not yet replayed").register(registry);
+        }
+        if (config.events().enabled()) {
+            // the gauges follow the topics even when nobody lists them
+            vertx.setPeriodic(REFRESH.toMillis(), REFRESH.toMillis(), id -> vertx.executeBlocking(() -> {
+                try {
+                    all();
+                } catch (RuntimeException e) {
+                    LOG.debugf("dead-letter counts not refreshed: %s", e);
+                }
+                return null;
+            }, false));
         }
     }
 

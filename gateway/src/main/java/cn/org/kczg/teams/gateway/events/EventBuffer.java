@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -14,6 +16,7 @@ import java.util.function.Predicate;
  */
 public final class EventBuffer {
     private final Deque<BufferedEvent> events = new ArrayDeque<>();
+    private final Set<String> ids = new HashSet<>();
     private final Duration retention;
     private final int capacity;
     private long nextSeq;
@@ -23,14 +26,24 @@ public final class EventBuffer {
         this.capacity = capacity;
     }
 
-    public synchronized BufferedEvent append(String topic, int partition, long offset, Instant timestamp,
-            String type, String team, String leadUnit, String json) {
+    /**
+     * Appends the event unless one with the same {@code eventId} is still buffered: a producer that sent an event
+     * again (its outbox relay died between sending and marking it sent) must not show it twice. Null when skipped.
+     */
+    public synchronized BufferedEvent append(String eventId, String topic, int partition, long offset,
+            Instant timestamp, String type, String team, String leadUnit, String json) {
+        if (eventId != null && !ids.add(eventId)) {
+            return null;
+        }
         BufferedEvent event = new BufferedEvent(nextSeq++, topic, partition, offset, timestamp, type, team, leadUnit,
-                json);
+                json, eventId);
         events.addLast(event);
         Instant horizon = timestamp.minus(retention);
         while (events.size() > capacity || (!events.isEmpty() && events.peekFirst().timestamp().isBefore(horizon))) {
-            events.removeFirst();
+            BufferedEvent gone = events.removeFirst();
+            if (gone.eventId() != null) {
+                ids.remove(gone.eventId());
+            }
         }
         return event;
     }

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -32,7 +33,9 @@ import org.jboss.logging.Logger;
 /**
  * Reads the four event topics (all partitions, no consumer group: every gateway instance reads everything)
  * into the {@link EventBuffer}, starting one retention period back so streams can resume after a gateway
- * restart, and tells the open streams when something arrived.
+ * restart, and tells the open streams when something arrived. Any broker error ends only the current consumer:
+ * the feed reconnects with capped exponential back-off and resumes each partition after the last offset it read,
+ * its buffer intact; {@link #status()} says how it is doing.
  */
 @ApplicationScoped
 public class EventFeed {
@@ -47,6 +50,11 @@ public class EventFeed {
     private EventBuffer buffer;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile KafkaConsumer<String, String> consumer;
+    /** Per partition, the offset after the last record read: where a new consumer resumes. Feed thread only. */
+    private final Map<TopicPartition, Long> positions = new HashMap<>();
+    private final FeedStatus status = new FeedStatus();
+    /** How long the feed waits before its next attempt after a broker error. Feed thread only. */
+    private Duration backoff;
     /** Counted down by {@link #stop()}: the feed's loop ends, and a back-off wait ends with it. */
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -56,7 +64,13 @@ public class EventFeed {
             Thread thread = new Thread(this::run, "event-feed");
             thread.setDaemon(true);
             thread.start();
+        } else {
+            status.disabled();
         }
+    }
+
+    public FeedStatus status() {
+        return status;
     }
 
     public EventBuffer buffer() {
@@ -72,56 +86,120 @@ public class EventFeed {
     }
 
     private void run() {
+        backoff = config.events().reconnectMin();
+        while (stopped.getCount() > 0) {
+            KafkaConsumer<String, String> kafka = null;
+            try {
+                kafka = connect();
+                follow(kafka);
+                return;
+            } catch (WakeupException | InterruptedException e) {
+                LOG.debug("event feed stopped");
+                return;
+            } catch (RuntimeException e) {
+                status.lost(e, backoff);
+            } finally {
+                consumer = null;
+                if (kafka != null) {
+                    kafka.close(Duration.ofSeconds(1));
+                }
+            }
+            if (awaitStop(backoff)) {
+                return;
+            }
+            backoff = min(backoff.multipliedBy(2), config.events().reconnectMax());
+        }
+    }
+
+    private KafkaConsumer<String, String> connect() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-event-feed");
-        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer = kafka;
-            List<TopicPartition> assigned = new ArrayList<>();
-            long lastCheck = 0;
-            while (stopped.getCount() > 0) {
-                if (System.currentTimeMillis() - lastCheck > 10_000) {
-                    lastCheck = System.currentTimeMillis();
-                    assign(kafka, assigned);
-                }
-                if (assigned.isEmpty()) {
-                    // no topic exists yet: look again shortly, or end now if the gateway stops
-                    stopped.await(500, TimeUnit.MILLISECONDS);
-                    continue;
-                }
-                boolean any = false;
-                for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(500))) {
-                    append(record);
-                    any = true;
-                }
-                if (any) {
-                    listeners.forEach(Runnable::run);
-                }
+        // every partition is sought explicitly; a position the log no longer has is handled in follow()
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        KafkaConsumer<String, String> kafka = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer());
+        consumer = kafka;
+        if (stopped.getCount() == 0) {
+            kafka.wakeup();
+        }
+        return kafka;
+    }
+
+    /** Reads until the gateway stops or the broker fails; a successful look for partitions means connected. */
+    private void follow(KafkaConsumer<String, String> kafka) throws InterruptedException {
+        List<TopicPartition> assigned = new ArrayList<>();
+        long checkMillis = config.events().partitionCheck().toMillis();
+        long lastCheck = 0;
+        while (stopped.getCount() > 0) {
+            if (System.currentTimeMillis() - lastCheck > checkMillis) {
+                lastCheck = System.currentTimeMillis();
+                assign(kafka, assigned);
+                status.connected();
+                backoff = config.events().reconnectMin();
             }
-        } catch (WakeupException | InterruptedException e) {
-            LOG.debug("event feed stopped");
-        } catch (RuntimeException e) {
-            LOG.error("event feed failed", e);
+            if (assigned.isEmpty()) {
+                // no topic exists yet: look again shortly, or end now if the gateway stops
+                stopped.await(500, TimeUnit.MILLISECONDS);
+                continue;
+            }
+            boolean any = false;
+            try {
+                for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(500))) {
+                    any |= append(record);
+                }
+            } catch (OffsetOutOfRangeException e) {
+                // the log no longer starts where this feed was (retention deleted it, or the broker lost its data)
+                LOG.warnf("Event feed positions %s are gone from the log; reading those partitions from their start",
+                        e.offsetOutOfRangePartitions());
+                e.partitions().forEach(positions::remove);
+                kafka.seekToBeginning(e.partitions());
+            }
+            if (any) {
+                listeners.forEach(Runnable::run);
+            }
         }
     }
 
-    /** Picks up partitions as topics appear; new ones start one retention period back. */
+    /** Waits out a back-off; true when the gateway stopped meanwhile. */
+    private boolean awaitStop(Duration backoff) {
+        try {
+            return stopped.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * Picks up partitions as topics appear: one already read resumes after its last record, a new one starts one
+     * retention period back.
+     */
     private void assign(KafkaConsumer<String, String> kafka, List<TopicPartition> assigned) {
+        // listTopics asks the broker every time (partitionsFor may answer from the consumer's cache): a lost broker
+        // shows here as an error
+        Map<String, List<PartitionInfo>> topics = kafka.listTopics(Duration.ofSeconds(5));
         List<TopicPartition> found = new ArrayList<>();
         for (String topic : config.events().topics()) {
-            List<PartitionInfo> partitions = kafka.partitionsFor(topic, Duration.ofSeconds(5));
-            if (partitions != null) {
-                partitions.forEach(p -> found.add(new TopicPartition(topic, p.partition())));
-            }
+            topics.getOrDefault(topic, List.of()).forEach(p -> found.add(new TopicPartition(topic, p.partition())));
         }
-        List<TopicPartition> fresh = found.stream().filter(p -> !assigned.contains(p)).toList();
+        List<TopicPartition> added = found.stream().filter(p -> !assigned.contains(p)).toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        assigned.addAll(added);
+        kafka.assign(assigned);
+        added.stream().filter(positions::containsKey).forEach(p -> kafka.seek(p, positions.get(p)));
+        List<TopicPartition> fresh = added.stream().filter(p -> !positions.containsKey(p)).toList();
         if (fresh.isEmpty()) {
             return;
         }
-        assigned.addAll(fresh);
-        kafka.assign(assigned);
         Map<TopicPartition, Long> since = new HashMap<>();
         long from = Instant.now().minus(config.events().retention()).toEpochMilli();
         fresh.forEach(p -> since.put(p, from));
@@ -136,7 +214,14 @@ public class EventFeed {
         }
     }
 
-    private void append(ConsumerRecord<String, String> record) {
+    /** Buffers a record this feed has not read before; false for one it has (a resumed read may repeat it). */
+    private boolean append(ConsumerRecord<String, String> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        Long next = positions.get(partition);
+        if (next != null && record.offset() < next) {
+            return false;
+        }
+        positions.put(partition, record.offset() + 1);
         try {
             JsonNode envelope = JSON.readTree(record.value());
             JsonNode payload = envelope.path("payload");
@@ -148,12 +233,14 @@ public class EventFeed {
             for (String field : new String[] {"teamLeadUnit", "creditCode", "leadUnit"}) {
                 leadUnit = leadUnit != null ? leadUnit : text(payload, field);
             }
-            buffer.append(record.topic(), record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
-                    envelope.path("type").asText("unknown"), team, leadUnit, JSON.writeValueAsString(envelope));
+            buffer.append(text(envelope, "eventId"), record.topic(), record.partition(), record.offset(),
+                    Instant.ofEpochMilli(record.timestamp()), envelope.path("type").asText("unknown"), team, leadUnit,
+                    JSON.writeValueAsString(envelope));
         } catch (Exception e) {
             LOG.warnf("Skipping unreadable event %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
         }
+        return true;
     }
 
     private static String text(JsonNode node, String field) {
