@@ -96,6 +96,18 @@ final class LaunchedSuite implements AutoCloseable {
         run(List.of(root.resolve("kczg").toString(), "stop", name));
     }
 
+    /** {@code ./kczg ARGS…}, e.g. {@code kczg("stop", "kafka", "--kill")}: returns once the launcher has done it. */
+    void kczg(String... args) {
+        List<String> command = new ArrayList<>(List.of(root.resolve("kczg").toString()));
+        command.addAll(List.of(args));
+        run(command);
+    }
+
+    /** The launched database, as its superuser sees it. */
+    String postgresUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + env.get("KCZG_PG_PORT") + "/kczg?user=postgres";
+    }
+
     /** Where the launched broker listens, for flows whose producer is not built yet. */
     String kafkaBootstrap() {
         return "127.0.0.1:" + env.get("KCZG_KAFKA_PORT");

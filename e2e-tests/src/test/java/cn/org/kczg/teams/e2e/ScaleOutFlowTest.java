@@ -296,6 +296,62 @@ class ScaleOutFlowTest {
         assertTrue(failures.size() <= CLIENTS, "more requests failed than were in flight: " + failures);
     }
 
+    @Test
+    @Order(6)
+    void anInstanceStoppedUnderAWriteLoadFinishesWhatItHasAndNoWriteFails() throws Exception {
+        String partner = suite.token("partner", "--partner", "kczg-drain");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicBoolean stopped = new AtomicBoolean(false);
+        AtomicInteger pushes = new AtomicInteger();
+        AtomicInteger before = new AtomicInteger();
+        AtomicInteger after = new AtomicInteger();
+        Map<String, Integer> servedBy = new ConcurrentHashMap<>();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.submit(() -> {
+                while (running.get()) {
+                    int n = pushes.incrementAndGet();
+                    boolean sentAfterStop = stopped.get();
+                    String body = "{\"projectName\":\"排空测试需求" + n + "\",\"industryField\":\"集成电路\","
+                            + "\"technicalProblems\":\"封装测试\",\"region\":\"无锡市\","
+                            + "\"demandSide\":{\"name\":\"无锡某公司\"},\"externalId\":\"DRAIN-" + n + "\","
+                            + "\"categories\":[\"RD_SUPPORT\"]}";
+                    HttpRequest push = HttpRequest.newBuilder(URI.create(suite.gatewayUrl + "/api/v1/tickets"))
+                            .header("Authorization", "Bearer " + partner).header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    try {
+                        HttpResponse<String> r = http.send(push, HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() != 201) {
+                            failures.add(r.statusCode() + " " + r.body());
+                            continue;
+                        }
+                        servedBy.merge(r.headers().firstValue(SERVED_BY).orElse("?"), 1, Integer::sum);
+                        (sentAfterStop ? after : before).incrementAndGet();
+                    } catch (Exception e) {
+                        failures.add(e.toString());
+                    }
+                }
+                return null;
+            });
+        }
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> before.get() >= 200);
+            suite.stopInstance("activity-service.2"); // SIGTERM: it drains what it has, then stops
+            stopped.set(true);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> after.get() >= 200);
+        } finally {
+            running.set(false);
+            clients.shutdown();
+            clients.awaitTermination(30, TimeUnit.SECONDS);
+        }
+        System.out.printf("drain: %d ticket pushes answered 201 before the stop, %d while and after it, served by %s; "
+                + "failed: %d %s%n", before.get(), after.get(), servedBy, failures.size(), failures);
+        assertEquals(2, servedBy.size(), "both instances took writes: " + servedBy);
+        assertEquals(List.of(), failures, "a write failed while an instance stopped");
+    }
+
     private static Map<String, Object> leadUnit(String code, String name) {
         return Map.of("creditCode", code, "name", name, "category", "NATIONAL_SOCIETY",
                 "contact", Map.of("name", "刘洋", "phone", "010-68571234", "email", "liuyang@example.org.cn"));
