@@ -18,8 +18,9 @@ import org.jboss.logging.Logger;
  * Idempotent consumption. Call {@link #consume} from an {@code @Incoming} method: each known event has its effect
  * at most once (see {@link InboxTransaction}); known types a consumer does not handle are skipped.
  *
- * <p>A failure that may pass (the database away, a timeout, a serialization failure — or any failure while the
- * database does not answer) is retried with exponential back-off, capped, <em>without limit</em>: the consumer
+ * <p>A failure that may pass is retried <em>without limit</em>: while the database does not answer (whatever shape
+ * that took on its way up), as soon as it answers again; a timeout, serialization failure or deadlock with
+ * exponential back-off, capped. The consumer
  * holds its partition's position, so nothing behind it is skipped and nothing is lost. Only a message that can
  * never succeed is thrown as a {@link PoisonMessageException}, so the channel's {@code dead-letter-queue} failure
  * strategy moves it to {@code <topic>.dlq} with the reason and its origin in headers: not an envelope, a type
@@ -30,6 +31,7 @@ import org.jboss.logging.Logger;
 public class EventInbox {
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
     static final int UNEXPLAINED_ATTEMPTS = 3;
+    private static final Duration DATABASE_POLL = Duration.ofSeconds(1);
 
     @Inject
     InboxTransaction transaction;
@@ -70,7 +72,12 @@ public class EventInbox {
                 if (poison != null) {
                     throw poison;
                 }
-                boolean transientFailure = TransientFailures.isTransient(e) || !database.answers();
+                boolean databaseAway = !database.answers();
+                if (databaseAway) {
+                    awaitDatabase(consumer, envelope, e);
+                    continue;
+                }
+                boolean transientFailure = TransientFailures.isTransient(e);
                 if (!transientFailure && ++unexplained >= UNEXPLAINED_ATTEMPTS) {
                     throw new PoisonMessageException(consumer + " failed " + unexplained + " times on "
                             + envelope.type() + " " + envelope.eventId() + " with the database up: " + e, e);
@@ -85,6 +92,21 @@ public class EventInbox {
                 pause(wait);
             }
         }
+    }
+
+    /**
+     * The database does not answer: look once a second and try again as soon as it does, rather than back off
+     * past its return.
+     */
+    private void awaitDatabase(String consumer, EventEnvelope envelope, RuntimeException failure) {
+        LOG.warnf("%s waits for the database to apply %s %s: %s", consumer, envelope.type(), envelope.eventId(),
+                failure.toString());
+        long since = System.nanoTime();
+        do {
+            pause(DATABASE_POLL);
+        } while (!database.answers());
+        LOG.infof("%s: the database answers again after %d s", consumer,
+                Duration.ofNanos(System.nanoTime() - since).toSeconds());
     }
 
     private static EventEnvelope read(String message) {

@@ -2,6 +2,7 @@ package cn.org.kczg.teams.kit.outbox;
 
 import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.kit.resilience.Backoff;
+import cn.org.kczg.teams.kit.resilience.TransientFailures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -46,6 +47,7 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH_TRANSACTION_TIMEOUT_SECONDS = 120;
+    private static final Duration DATABASE_POLL = Duration.ofSeconds(1);
     private static final String BATCH_SQL = """
             select id, topic, aggregate_id, event_type, envelope from outbox_event
             where sent_at is null and parked_at is null order by id limit :limit for update skip locked""";
@@ -106,10 +108,12 @@ public class OutboxRelay {
     private void loop() {
         long lastPurge = 0;
         int failures = 0;
+        boolean databaseAway = false;
         Instant failingSince = null;
         while (running) {
             try {
-                Duration wait = failures == 0 ? config.sweepInterval() : backoff.after(failures);
+                Duration wait = failures == 0 ? config.sweepInterval()
+                        : databaseAway ? DATABASE_POLL : backoff.after(failures);
                 if (failures == 0) {
                     wakeUp.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
                 } else {
@@ -127,6 +131,7 @@ public class OutboxRelay {
                 if (round.brokerFailure() != null) {
                     throw round.brokerFailure();
                 }
+                databaseAway = false;
                 if (failures > 0) {
                     LOG.infof("Outbox relay publishes again (it could not for %d s)",
                             Duration.between(failingSince, Instant.now()).toSeconds());
@@ -149,7 +154,11 @@ public class OutboxRelay {
                     LOG.warnf("Outbox relay cannot publish, backing off until it can: %s", e.toString());
                 }
                 failures++;
-                stats.brokerReachable(e);
+                // the database away: look again every second, so events flow as soon as it is back
+                databaseAway = TransientFailures.isDatabaseUnavailable(e);
+                if (!databaseAway) {
+                    stats.brokerReachable(e);
+                }
                 refreshQuietly();
             }
         }
