@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.activity.calendar;
 
 import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.json.InputRules;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.security.Roles;
@@ -79,10 +80,15 @@ public class HolidayResource {
     }
 
     private static LocalDate parse(String day) {
+        LocalDate date;
         try {
-            return LocalDate.parse(day);
+            date = LocalDate.parse(day);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("day", "must be a date like 2026-10-01");
         }
+        InputRules.date(date).ifPresent(why -> {
+            throw ProblemException.invalid("day", why);
+        });
+        return date;
     }
 }

@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.activity.ticket;
 
 import cn.org.kczg.teams.events.registration.ServiceCategory;
+import cn.org.kczg.teams.kit.web.WebLink;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -35,7 +36,7 @@ public final class TicketDtos {
     public record Contact(@Size(max = 100) String name, @Size(max = 30) String phone, @Email @Size(max = 200) String email) {
     }
 
-    public record Answer(@NotBlank @Size(max = 10_000) String text, @Size(max = 20) List<@NotBlank @Size(max = 500) String> links) {
+    public record Answer(@NotBlank @Size(max = 10_000) String text, @Size(max = 20) List<@NotBlank @WebLink String> links) {
     }
 
     public record Assign(@NotNull UUID teamId, @Size(max = 2000) String reason) {

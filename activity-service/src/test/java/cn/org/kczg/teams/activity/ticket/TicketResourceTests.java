@@ -160,8 +160,16 @@ class TicketResourceTests {
         given().auth().oauth2(TestTokens.partner(partner)).contentType(ContentType.JSON)
                 .body(Map.of("reason", "已补充节拍数据")).when().post("/api/v1/tickets/" + id + "/resume")
                 .then().statusCode(200).body("status", equalTo("IN_PROGRESS"));
+        for (String link : List.of("javascript:alert(document.cookie)", "JavaScript:alert(1)", "data:text/html,<b>x</b>",
+                "vbscript:msgbox", "file:///etc/passwd", "//evil.example/x", "https://", "https:// kczg.org.cn")) {
+            given().auth().oauth2(team).contentType(ContentType.JSON)
+                    .body(Map.of("text", "建议采用柔性夹具与视觉定位", "links", List.of(link)))
+                    .when().post("/api/v1/tickets/" + id + "/answer").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("links[0]"));
+        }
         given().auth().oauth2(team).contentType(ContentType.JSON)
-                .body(Map.of("text", "建议采用柔性夹具与视觉定位", "links", List.of("https://kczg.org.cn/x/1")))
+                .body(Map.of("text", "建议采用柔性夹具与视觉定位", "links", List.of("https://kczg.org.cn/x/1",
+                        "http://www.cast.org.cn/art/2024/科技服务团.html?id=1#top")))
                 .when().post("/api/v1/tickets/" + id + "/answer").then().statusCode(200)
                 .body("answer.text", equalTo("建议采用柔性夹具与视觉定位"));
         given().auth().oauth2(team).when().post("/api/v1/tickets/" + id + "/resolve").then().statusCode(200);
@@ -271,6 +279,8 @@ class TicketResourceTests {
         given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("name", "x"))
                 .when().put("/api/v1/calendar/holidays/2031-13-01").then().statusCode(400)
                 .body("errors[0].field", equalTo("day"));
+        given().auth().oauth2(OPERATOR).when().delete("/api/v1/calendar/holidays/+999999999-12-31").then()
+                .statusCode(400).body("errors[0].field", equalTo("day"));
 
         UUID teamId = DemandHall.team(unique("LU"), "h5", List.of("TECH_TRANSFER"), "长沙市", List.of("轨道交通"), "轨道交通");
         String id = push(unique("feeder-"), ticket(unique("XQ-"), "轨道交通", "长沙市", List.of(), List.of()));

@@ -23,6 +23,9 @@ public record PageRequest(int page, int size, Sort sort) {
         if (s < 1 || s > MAX_SIZE) {
             throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE);
         }
+        if ((long) p * s > Integer.MAX_VALUE) {
+            throw ProblemException.invalid("page", "is beyond the last possible page (page × size must stay below 2^31)");
+        }
         return new PageRequest(p, s, parseSort(sort == null || sort.isBlank() ? defaultSort : sort, sortable));
     }
 

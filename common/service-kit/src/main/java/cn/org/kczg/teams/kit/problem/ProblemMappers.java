@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.kit.problem;
 
+import cn.org.kczg.teams.kit.json.InputRuleViolation;
 import cn.org.kczg.teams.kit.problem.Problem.FieldError;
 import cn.org.kczg.teams.kit.resilience.TransientFailures;
 import cn.org.kczg.teams.kit.web.RequestId;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -160,7 +162,11 @@ public class ProblemMappers {
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = fieldPath(m.getPath());
             String message = "has the wrong type or format";
-            if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            if (e instanceof InputRuleViolation rule) {
+                message = rule.rule();
+            } else if (e instanceof InvalidNullException) {
+                message = "must not be null";
+            } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
                 message = "must be one of " + Arrays.stream(f.getTargetType().getEnumConstants())
                         .map(Object::toString).collect(Collectors.joining(", "));
             }
