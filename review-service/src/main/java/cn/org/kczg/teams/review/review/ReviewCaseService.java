@@ -136,9 +136,7 @@ public class ReviewCaseService {
     /** A reviewer takes the case; nobody reviews their own organisation. */
     public Optional<ReviewView> claim(Caller caller, UUID id) {
         return ReviewCase.<ReviewCase>findByIdOptional(id).map(c -> {
-            if (caller.actsFor(c.leadUnitCreditCode)) {
-                throw ProblemException.forbidden("Conflict of interest: you belong to the applying lead unit.");
-            }
+            requireNoConflictOfInterest(caller, c);
             requirePending(c);
             if (c.claimedBy != null && !c.claimedBy.equals(caller.subject())) {
                 throw ProblemException.conflict("already-claimed", "Reviewer " + c.claimedBy
@@ -173,6 +171,8 @@ public class ReviewCaseService {
                 throw ProblemException.forbidden(c.claimedBy == null ? "Claim the case before deciding it."
                         : "Only " + c.claimedBy + ", who claimed the case, decides it.");
             }
+            // checked again when deciding: an operator may have assigned the case to someone of the applicant
+            requireNoConflictOfInterest(caller, c);
             List<CheckOverride> overrides = new ArrayList<>();
             if (decision == ReviewDecided.Decision.APPROVED) {
                 overrides = approvalOverrides(c, reason);
@@ -220,6 +220,13 @@ public class ReviewCaseService {
             overrides.add(new CheckOverride(check.name().name(), reason.strip()));
         }
         return overrides;
+    }
+
+    /** Art. 3: nobody reviews their own organisation. */
+    private static void requireNoConflictOfInterest(Caller caller, ReviewCase c) {
+        if (caller.actsFor(c.leadUnitCreditCode)) {
+            throw ProblemException.forbidden("Conflict of interest: you belong to the applying lead unit.");
+        }
     }
 
     private static void requirePending(ReviewCase c) {

@@ -207,9 +207,19 @@ class ReviewCaseTests {
     void reviewersOfTheApplyingOrganisationMayNotClaim() {
         String unit = leadUnit("NATIONAL_SOCIETY");
         String id = caseOf(unit, "NATIONAL_SOCIETY");
-        String insider = TestTokens.sign(TestTokens.builder("reviewer").claim("org", unit));
+        String subject = "insider-" + unit;
+        String insider = TestTokens.sign(TestTokens.builder("reviewer").subject(subject).claim("org", unit));
         given().auth().oauth2(insider).when().post("/api/v1/reviews/" + id + "/claim")
                 .then().statusCode(403).body("detail", containsString("Conflict of interest"));
+        // an operator assigning the case to the insider does not let them decide it
+        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .body(Map.of("reviewer", subject)).when().post("/api/v1/reviews/" + id + "/assign").then().statusCode(200);
+        for (String decision : List.of("approve", "reject", "request-changes")) {
+            given().auth().oauth2(insider).contentType(ContentType.JSON).body(Map.of("reason", "本单位申请，符合条件"))
+                    .when().post("/api/v1/reviews/" + id + "/" + decision)
+                    .then().statusCode(403).body("detail", containsString("Conflict of interest"));
+        }
+        given().auth().oauth2(REVIEWER).when().get("/api/v1/reviews/" + id).then().body("status", equalTo("PENDING"));
     }
 
     @Test
