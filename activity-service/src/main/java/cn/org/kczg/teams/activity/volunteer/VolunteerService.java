@@ -103,6 +103,10 @@ public class VolunteerService {
                     if (!caller.actsFor(p.leadUnitCreditCode)) {
                         throw ProblemException.forbidden("Only the team's lead unit confirms hours.");
                     }
+                    if (caller.subject().equals(p.volunteer)) {
+                        throw ProblemException.forbidden("Nobody confirms their own hours (Art. 13): another person of "
+                                + "the lead unit decides.");
+                    }
                     if (p.status != Participation.Status.PENDING) {
                         throw ProblemException.conflict("already-decided", "This participation is already " + p.status + ".");
                     }

@@ -59,6 +59,23 @@ class VolunteerTests {
     }
 
     @Test
+    void nobodyConfirmsTheirOwnHours() {
+        String unit = "LU" + SEQ.incrementAndGet();
+        String[] team = teamWithActivity(unit);
+        String sub = "vol-" + SEQ.incrementAndGet();
+        // one person with both roles: volunteer and the lead unit's staff
+        String both = TestTokens.sign(TestTokens.builder("volunteer", "lead-unit").subject(sub).claim("org", unit));
+        String p = given().auth().oauth2(both).contentType(ContentType.JSON)
+                .body(Map.of("activityId", team[1], "name", "李晓明", "role", "授课专家", "hours", "8"))
+                .when().post("/api/v1/participations").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(both).when().post("/api/v1/participations/" + p + "/confirm").then().statusCode(403)
+                .contentType("application/problem+json");
+        // still pending: another person of the lead unit confirms it
+        given().auth().oauth2(TestTokens.leadUnit(unit)).when().post("/api/v1/participations/" + p + "/confirm")
+                .then().statusCode(200).body("status", equalTo("CONFIRMED"));
+    }
+
+    @Test
     void confirmedParticipationEarnsACertificateAnyoneCanVerify() {
         String unit = "LU" + SEQ.incrementAndGet();
         String[] team = teamWithActivity(unit);
