@@ -45,8 +45,13 @@ public class IndicatorSystemResource {
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.REVIEWER, Roles.LEAD_UNIT, Roles.HANDLER})
     public Page<SystemView> list(@QueryParam("year") Integer year, @QueryParam("status") String status,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
-        return service.list(year, QueryParams.enumValue(IndicatorSystem.Status.class, "status", status),
+        return service.list(year, QueryParams.enumValue(IndicatorSystem.Status.class, "status", status), staff(),
                 PageRequest.of(page, size, sort, Map.of("year", "year", "version", "version"), "year,desc;version,desc"));
+    }
+
+    /** Operators and auditors see drafts; everyone else only what is published. */
+    private boolean staff() {
+        return caller.get().isAny(Roles.OPERATOR, Roles.AUDITOR);
     }
 
     /** The metric catalogue an indicator may read. */
@@ -61,7 +66,7 @@ public class IndicatorSystemResource {
     @Path("/{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.REVIEWER, Roles.LEAD_UNIT, Roles.HANDLER})
     public SystemView get(@PathParam("id") UUID id) {
-        return service.find(id).orElseThrow(() -> notFound(id));
+        return service.find(id, staff()).orElseThrow(() -> notFound(id));
     }
 
     /** Who created, replaced and published this version, and when. */

@@ -112,15 +112,21 @@ public class IndicatorSystemService {
         return IndicatorSystem.<IndicatorSystem>findByIdOptional(id).map(s -> audit.history(AGGREGATE, id.toString()));
     }
 
+    /** A draft only for staff ({@code drafts}): to everyone else a system exists once it is published. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<SystemView> find(UUID id) {
-        return IndicatorSystem.<IndicatorSystem>findByIdOptional(id).map(SystemView::of);
+    public Optional<SystemView> find(UUID id, boolean drafts) {
+        return IndicatorSystem.<IndicatorSystem>findByIdOptional(id)
+                .filter(s -> drafts || s.status != IndicatorSystem.Status.DRAFT).map(SystemView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<SystemView> list(Integer year, IndicatorSystem.Status status, PageRequest page) {
+    public Page<SystemView> list(Integer year, IndicatorSystem.Status status, boolean drafts, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        if (!drafts) {
+            where.add("status <> :draft");
+            params.and("draft", IndicatorSystem.Status.DRAFT);
+        }
         if (year != null) {
             where.add("year = :year");
             params.and("year", year);

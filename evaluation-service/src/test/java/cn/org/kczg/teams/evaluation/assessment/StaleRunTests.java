@@ -47,17 +47,7 @@ class StaleRunTests {
 
     @Test
     void aRunWithoutProgressIsMarkedFailedByTheNextStartAndALiveOneBlocksIt() {
-        Map<String, Object> system = Map.of("year", YEAR, "name", "2037年度指标体系", "indicators", List.of(
-                Map.of("dimension", "ORGANISATION", "code", "O1", "name", "材料按时上传率", "metric", "uploads.on-time-rate",
-                        "weight", 30, "scoring", "LINEAR", "target", 100),
-                Map.of("dimension", "CONTENT", "code", "C1", "name", "服务活动场次", "metric", "activities",
-                        "weight", 40, "scoring", "LINEAR", "target", 10),
-                Map.of("dimension", "EFFECT", "code", "E1", "name", "服务企业数", "metric", "enterprises-served",
-                        "weight", 30, "scoring", "LINEAR", "target", 100)));
-        String systemId = given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(system)
-                .when().post("/api/v1/indicator-systems").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(OPERATOR).when().post("/api/v1/indicator-systems/" + systemId + "/publish").then()
-                .statusCode(200);
+        String systemId = publishedSystem(YEAR);
 
         UUID stale = runningRun(UUID.fromString(systemId), Instant.now().minus(Duration.ofHours(1)));
         String location = given().auth().oauth2(OPERATOR).when().post("/api/v1/assessments/" + YEAR + "/runs").then()

@@ -60,6 +60,25 @@ class IndicatorSystemTests {
     }
 
     @Test
+    void aDraftIsForStaffOnlyUntilItIsPublished() {
+        String id = given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(draft(2044, 30))
+                .when().post("/api/v1/indicator-systems").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.token("auditor")).when().get("/api/v1/indicator-systems/" + id).then()
+                .statusCode(200).body("status", equalTo("DRAFT"));
+        for (String outsider : List.of(TestTokens.token("reviewer"), TestTokens.leadUnit("91350100M000100Y43"),
+                TestTokens.handler("h-1", java.util.UUID.randomUUID().toString()))) {
+            given().auth().oauth2(outsider).when().get("/api/v1/indicator-systems/" + id).then().statusCode(404)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(outsider).queryParam("year", 2044).when().get("/api/v1/indicator-systems").then()
+                    .statusCode(200).body("total", equalTo(0));
+        }
+        given().auth().oauth2(OPERATOR).when().post("/api/v1/indicator-systems/" + id + "/publish").then()
+                .statusCode(200);
+        given().auth().oauth2(TestTokens.token("reviewer")).when().get("/api/v1/indicator-systems/" + id).then()
+                .statusCode(200).body("status", equalTo("PUBLISHED"));
+    }
+
+    @Test
     void aPublishedSystemIsImmutableAndAChangeIsANewVersion() {
         String id = given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(draft(2031, 30))
                 .when().post("/api/v1/indicator-systems").then().statusCode(201)
