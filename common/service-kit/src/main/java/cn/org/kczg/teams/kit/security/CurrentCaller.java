@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.kit.security;
 
+import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
@@ -27,6 +28,9 @@ public class CurrentCaller {
     private Caller fromToken() {
         if (jwt == null || jwt.getRawToken() == null) {
             return Caller.ANONYMOUS;
+        }
+        if (TokenTimes.issuedInTheFuture(jwt.getIssuedAtTime(), System.currentTimeMillis() / 1000)) {
+            throw new UnauthorizedException("the token is issued in the future");
         }
         String org = text(jwt.getClaim("org"));
         return new Caller(jwt.getSubject(), Set.copyOf(jwt.getGroups()), org == null ? null : org.toUpperCase(),
