@@ -65,7 +65,8 @@ public class LibraryService {
     public EntryView create(Caller caller, Draft d) {
         ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(d.teamId())
                 .filter(t -> TeamAccess.actsForTeam(caller, t.id, t.leadUnitCreditCode))
-                .orElseThrow(() -> ProblemException.notFound("No team " + d.teamId() + "."));
+                .orElseThrow(() -> ProblemException.notFound("No team " + d.teamId() + "."))
+                .requireActive();
         LibraryEntry e = new LibraryEntry();
         e.id = UUID.randomUUID();
         e.teamId = team.id;

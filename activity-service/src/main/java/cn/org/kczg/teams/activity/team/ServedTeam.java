@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.activity.team;
 
+import cn.org.kczg.teams.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,5 +38,14 @@ public class ServedTeam extends PanacheEntityBase {
     /** Suspended, revoked and disqualified teams are never matched or assigned. */
     public boolean active() {
         return "ACTIVE".equals(status);
+    }
+
+    /** A suspended, revoked or disqualified team creates nothing and acts on nothing: 409. */
+    public ServedTeam requireActive() {
+        if (!active()) {
+            throw ProblemException.conflict("team-not-active", "The team is " + status
+                    + ": it creates and acts on nothing until it is active again.");
+        }
+        return this;
     }
 }

@@ -171,7 +171,7 @@ public class TicketService {
 
     /** Back to the pool, with the reason; the operator assigns it again. */
     public Optional<TicketView> decline(Caller caller, UUID id, String reason) {
-        return asTeam(caller, id, t -> {
+        return asTeam(caller, id, false, t -> {
             TicketStatus from = t.moveTo(TicketStatus.NEW, clock.instant());
             t.teamId = null;
             t.teamName = null;
@@ -313,9 +313,17 @@ public class TicketService {
     }
 
     private Optional<TicketView> asTeam(Caller caller, UUID id, Consumer<Ticket> change) {
+        return asTeam(caller, id, true, change);
+    }
+
+    /** The assigned team's work; only an active team works ({@code activeOnly}), any may hand a ticket back. */
+    private Optional<TicketView> asTeam(Caller caller, UUID id, boolean activeOnly, Consumer<Ticket> change) {
         return visible(caller, id).map(t -> {
             if (!mayWorkOn(caller, t)) {
                 throw ProblemException.forbidden("Only the handler or lead unit of the assigned team can do this.");
+            }
+            if (activeOnly) {
+                ServedTeam.<ServedTeam>findByIdOptional(t.teamId).ifPresent(ServedTeam::requireActive);
             }
             change.accept(t);
             return view(t);

@@ -85,7 +85,8 @@ public class UploadService {
     public UploadView upload(Caller caller, NewUpload u) {
         ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(u.teamId())
                 .filter(t -> TeamAccess.actsForTeam(caller, t.id, t.leadUnitCreditCode))
-                .orElseThrow(() -> ProblemException.notFound("No team " + u.teamId() + "."));
+                .orElseThrow(() -> ProblemException.notFound("No team " + u.teamId() + "."))
+                .requireActive();
         UploadSchedule schedule = UploadSchedule.<UploadSchedule>findByIdOptional(u.kind()).orElseThrow(() ->
                 ProblemException.conflict("no-schedule", "The operator has set no schedule for " + u.kind() + " yet."));
         ReportingPeriod period = ReportingPeriod.parse(u.period(), schedule.period).orElseThrow(() ->

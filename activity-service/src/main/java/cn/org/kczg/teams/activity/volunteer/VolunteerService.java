@@ -163,7 +163,8 @@ public class VolunteerService {
     public CertificateView nominate(Caller caller, Nomination n) {
         ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(n.teamId())
                 .filter(t -> caller.actsFor(t.leadUnitCreditCode))
-                .orElseThrow(() -> ProblemException.notFound("No team " + n.teamId() + "."));
+                .orElseThrow(() -> ProblemException.notFound("No team " + n.teamId() + "."))
+                .requireActive();
         Certificate c = certificate(Certificate.Kind.OUTSTANDING_MEMBER, team.id, n.volunteer().strip(), n.name().strip());
         c.status = Certificate.Status.PENDING_APPROVAL;
         c.nominationReason = n.reason();

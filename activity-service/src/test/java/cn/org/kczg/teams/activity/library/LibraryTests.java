@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.events.registration.TeamActivated;
+import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,6 +56,19 @@ class LibraryTests {
     private static String create(String leadUnit, Map<String, Object> body) {
         return given().auth().oauth2(TestTokens.leadUnit(leadUnit)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/library").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void aRevokedTeamCreatesNothing() {
+        String unit = "LU" + SEQ.incrementAndGet();
+        UUID teamId = team(unit);
+        var revoked = new TeamStatusChanged(teamId, unit, "ACTIVE", "REVOKED", "第十七条", Instant.now());
+        var envelope = EventJson.envelope(revoked, "registration-service", "test", Instant.now());
+        KafkaTestClient.produce(Topics.REGISTRATION, envelope.aggregateId(), EventJson.write(envelope));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
+                .body(entry(teamId, "PROBLEM", "撤销后的条目", "不应保存")).when().post("/api/v1/library")
+                .then().statusCode(409).contentType("application/problem+json").body("code", equalTo("team-not-active")));
     }
 
     @Test

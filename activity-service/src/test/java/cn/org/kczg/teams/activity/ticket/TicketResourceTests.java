@@ -53,6 +53,25 @@ class TicketResourceTests {
     }
 
     @Test
+    void aSuspendedTeamDoesNoTicketWorkButMayHandTheTicketBack() {
+        String unit = unique("LU");
+        String handler = unique("h-");
+        UUID teamId = DemandHall.team(unit, handler, List.of("TECH_TRANSFER"), "无锡市", List.of("物联网"), "物联网");
+        String id = push(unique("feeder-"), ticket(unique("XQ-"), "物联网", "无锡", List.of("TECH_TRANSFER"), List.of()));
+        DemandHall.awaitMatchable(id, teamId);
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(teamId, "匹配"))
+                .when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(200);
+        DemandHall.publish(new cn.org.kczg.teams.events.registration.TeamStatusChanged(teamId, unit, "ACTIVE",
+                "SUSPENDED", "整改", java.time.Instant.now()));
+        String team = TestTokens.handler(handler, teamId.toString());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .auth().oauth2(team).when().post("/api/v1/tickets/" + id + "/accept").then().statusCode(409)
+                .body("code", equalTo("team-not-active")));
+        given().auth().oauth2(team).contentType(ContentType.JSON).body(Map.of("reason", "团队整改中"))
+                .when().post("/api/v1/tickets/" + id + "/decline").then().statusCode(200).body("status", equalTo("NEW"));
+    }
+
+    @Test
     void aRepeatedPushReturnsTheFirstTicket() {
         String partner = unique("feeder-");
         Map<String, Object> body = ticket(unique("XQ-"), "智能制造", "苏州市", List.of("TECH_TRANSFER"), List.of());
