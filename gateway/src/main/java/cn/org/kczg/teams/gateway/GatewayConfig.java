@@ -22,6 +22,16 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /**
+     * An instance set aside (it answered {@code Connection: close}: it is stopping; or it hung up, or refused) is
+     * asked this path this often, and is back in rotation when it answers 200.
+     */
+    @WithDefault("/q/health/ready")
+    String readinessPath();
+
+    @WithDefault("1s")
+    Duration readinessProbeInterval();
+
     /** Larger request bodies are refused with 413 before they reach a service (uploads are 20 MB at most). */
     @WithDefault("26214400")
     long maxBodyBytes();

@@ -6,6 +6,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -14,8 +16,10 @@ import io.vertx.httpproxy.ProxyResponse;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -23,46 +27,114 @@ import org.jboss.logging.Logger;
  * How a request reaches one service: to the next of its instances over a pooled connection, the failures turned
  * into problems. A read (GET, HEAD, OPTIONS without a body) whose connection closed before any answer — the instance
  * is stopping, or closed an idle connection just as it was reused — goes once more, over a fresh connection, to
- * another instance when there is one, else to the same; a write is never sent twice, its caller gets the 502.
+ * another instance when there is one, else to the same; a write is never sent twice, its caller gets the 502 at once.
+ *
+ * <p>An instance that answers {@code Connection: close} (Quarkus does so from its SIGTERM on, while it still serves
+ * during {@code quarkus.shutdown.delay}) or hangs up is set aside (see {@link Upstream}): new requests go to the
+ * others, so none is in flight to it when it closes. The instances set aside are asked for their readiness every
+ * {@code kczg.gateway.readiness-probe-interval} (1 s); one that answers 200 without {@code Connection: close} is
+ * back in rotation. A failure to get a connection at all is tried on the next instance by {@link Upstream}, writes
+ * too: nothing of the request was written.
  */
 final class ServiceForwarding implements ProxyInterceptor {
     private static final Logger LOG = Logger.getLogger(ServiceForwarding.class);
+    /** The instance the request went to, in the proxy context. */
+    private static final String ORIGIN = "kczg.origin";
 
     private final Upstream upstream;
     private final HttpClient pooled;
     private final HttpClient fresh;
     private final Vertx vertx;
     private final long timeoutMillis;
+    private final String readinessPath;
+    private final Set<URI> probing = ConcurrentHashMap.newKeySet();
 
-    ServiceForwarding(Upstream upstream, HttpClient pooled, HttpClient fresh, Vertx vertx, long timeoutMillis) {
+    ServiceForwarding(Upstream upstream, HttpClient pooled, HttpClient fresh, Vertx vertx, long timeoutMillis,
+            String readinessPath, long probeMillis) {
         this.upstream = upstream;
         this.pooled = pooled;
         this.fresh = fresh;
         this.vertx = vertx;
         this.timeoutMillis = timeoutMillis;
+        this.readinessPath = readinessPath;
+        if (upstream.origins().size() > 1) {
+            vertx.setPeriodic(probeMillis, id -> upstream.setAside().forEach(this::probe));
+        }
     }
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         ProxyRequest request = context.request();
         Set<URI> tried = new HashSet<>();
-        return send(request, pooled, tried)
-                .recover(failure -> isRepeatableRead(request, failure)
-                        ? send(request.setBody(null), fresh, upstream.untried(tried) ? tried : new HashSet<>())
-                        : Future.failedFuture(failure))
+        return send(context, pooled, tried)
+                .recover(failure -> {
+                    if (!isRepeatableRead(request, failure)) {
+                        return Future.failedFuture(failure);
+                    }
+                    request.setBody(null);
+                    return send(context, fresh, upstream.untried(tried) ? tried : new HashSet<>());
+                })
                 .recover(failure -> Future.succeededFuture(failed(context, failure)));
     }
 
-    /** Connection and Keep-Alive describe the gateway's connection to the service, not the client's. */
+    /**
+     * Connection and Keep-Alive describe the gateway's connection to the service, not the client's; a
+     * {@code Connection: close} says the instance is stopping.
+     */
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
+        URI origin = context.get(ORIGIN, URI.class);
+        if (origin != null && closes(context.response().headers().get("Connection"))) {
+            upstream.setAside(origin, "it answered Connection: close, it is stopping");
+        }
         context.response().headers().remove("Connection").remove("Keep-Alive");
         return context.sendResponse();
     }
 
-    private Future<ProxyResponse> send(ProxyRequest request, HttpClient client, Set<URI> tried) {
-        return upstream.connect(client, timeoutMillis, tried)
-                .compose(backend -> request.send(BackendExchange.guard(backend, vertx, timeoutMillis)));
+    private Future<ProxyResponse> send(ProxyContext context, HttpClient client, Set<URI> tried) {
+        ProxyRequest request = context.request();
+        return upstream.connect(client, timeoutMillis, tried).compose(backend -> {
+            // over a fresh connection the gateway itself asks for Connection: close, and the answer says it again
+            context.set(ORIGIN, client == pooled ? backend.origin() : null);
+            return request.send(BackendExchange.guard(backend.request(), vertx, timeoutMillis))
+                    .onFailure(failure -> {
+                        if (isClosed(failure)) {
+                            upstream.setAside(backend.origin(), "it hung up on a request, it may be stopping");
+                        }
+                    });
+        });
+    }
+
+    /**
+     * Back in rotation once it answers its readiness 200, as an instance that is not closing: over a keep-alive
+     * connection, which a stopping Quarkus answers with {@code Connection: close} (and readiness 503).
+     */
+    private void probe(URI origin) {
+        if (!probing.add(origin)) {
+            return;
+        }
+        pooled.request(new RequestOptions().setServer(SocketAddress.inetSocketAddress(Upstream.port(origin),
+                        origin.getHost())).setMethod(HttpMethod.GET).setURI(readinessPath).setIdleTimeout(2000))
+                .compose(probe -> probe.send())
+                .compose(answer -> answer.end().map(done -> answer.statusCode() == 200
+                        && !closes(answer.getHeader("Connection"))))
+                .onComplete(ready -> {
+                    probing.remove(origin);
+                    if (ready.succeeded() && ready.result()) {
+                        upstream.restore(origin);
+                    }
+                });
+    }
+
+    private static boolean closes(String connection) {
+        return connection != null && Arrays.stream(connection.split(",")).anyMatch(t -> t.strip()
+                .equalsIgnoreCase("close"));
+    }
+
+    /** The connection closed or was reset under the request: not a refusal, not a timeout. */
+    private static boolean isClosed(Throwable failure) {
+        return isCause(failure, HttpClosedException.class)
+                || (isCause(failure, IOException.class) && !isCause(failure, ConnectException.class));
     }
 
     /** A failure of the send itself means that no answer had begun: the service did not act on a read. */
@@ -72,9 +144,7 @@ final class ServiceForwarding implements ProxyInterceptor {
                 || edge.method() == HttpMethod.OPTIONS;
         boolean noBody = edge.getHeader("Transfer-Encoding") == null
                 && (edge.getHeader("Content-Length") == null || "0".equals(edge.getHeader("Content-Length")));
-        boolean closed = isCause(failure, HttpClosedException.class)
-                || (isCause(failure, IOException.class) && !isCause(failure, ConnectException.class));
-        return read && noBody && closed;
+        return read && noBody && isClosed(failure);
     }
 
     private ProxyResponse failed(ProxyContext context, Throwable failure) {
@@ -96,13 +166,28 @@ final class ServiceForwarding implements ProxyInterceptor {
         }
         LOG.warnf("Proxy to %s failed (%d): %s", upstream, status, failure.toString());
         String path = context.request().proxiedRequest().path();
-        ProxyResponse response = context.request().release().response().setStatusCode(status);
+        ProxyResponse response = withoutBody(context.request()).response().setStatusCode(status);
         if (status == 503) {
             response.putHeader("Retry-After", "5");
         }
         return response
                 .putHeader("Content-Type", ProblemResponses.MEDIA_TYPE)
                 .setBody(Body.body(ProblemResponses.body(status, code, statusTitle(status), detail, path)));
+    }
+
+    /**
+     * The request without its body; what the client still sends of it is read and dropped. Not
+     * {@code ProxyRequest.release()}: that resumes the client's request even when it has been read to its end, and an
+     * HTTP/2 request (java.net.http clients upgrade to HTTP/2 by default) then throws "Request has already been read"
+     * — the problem was never sent, and the client waited until its own timeout.
+     */
+    private static ProxyRequest withoutBody(ProxyRequest request) {
+        request.setBody(null);
+        HttpServerRequest edge = request.proxiedRequest();
+        if (!edge.isEnded()) {
+            edge.resume();
+        }
+        return request;
     }
 
     private static String statusTitle(int status) {

@@ -3,6 +3,8 @@ package cn.org.kczg.teams.gateway;
 import cn.org.kczg.teams.testkit.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * A real HTTP server standing in for the services behind the gateway: it echoes what reached it
  * and, on {@code /slow}, never answers. "review" points at a port where nothing listens; "evaluation" has an
  * instance that hangs up on every request it reads (an instance stopping with the request in flight); "flaky" has
- * a single instance, which hangs up on the first request for each path and answers the next.
+ * a single instance, which hangs up on the first request for each path and answers the next; "dropping" and
+ * "resetting" read a whole request and then close the connection (or reset it) without a word; "stopping" has an
+ * instance that can be told to behave as a Quarkus instance after SIGTERM (Connection: close, readiness 503).
  */
 public class EchoBackendResource implements QuarkusTestResourceLifecycleManager {
     static final AtomicInteger HITS = new AtomicInteger();
@@ -23,6 +27,10 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
     static final AtomicInteger HUNG_UP = new AtomicInteger();
     /** Requests ("GET /api/v1/flaky/…") that reached the "flaky" service's single instance. */
     static final Map<String, AtomicInteger> HITS_BY_REQUEST = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Whether the "stopping" instance is stopping (answers with Connection: close, readiness 503). */
+    static final java.util.concurrent.atomic.AtomicBoolean STOPPING = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Requests the "stopping" instance answered (not its readiness). */
+    static final AtomicInteger STOPPING_HITS = new AtomicInteger();
     private Vertx vertx;
 
     @Override
@@ -35,7 +43,9 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
         }
         int hangingUp = PostgresServer.freePort();
         listen(hangingUp, request -> {
-            HUNG_UP.incrementAndGet();
+            if (request.path().startsWith("/api/")) { // not the gateway's readiness probes
+                HUNG_UP.incrementAndGet();
+            }
             request.connection().close();
         });
         int hangingUpOnce = PostgresServer.freePort();
@@ -49,10 +59,39 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
                         .end(new JsonObject().put("method", request.method().name()).put("hit", hit).encode());
             }
         });
+        // read the whole request, body and all, then close the connection without a word: an instance that stops
+        // with a write in flight; "resetting" does the same with a TCP reset (SO_LINGER 0)
+        int dropping = PostgresServer.freePort();
+        listen(dropping, new HttpServerOptions(), EchoBackendResource::readThenClose);
+        int resetting = PostgresServer.freePort();
+        listen(resetting, new HttpServerOptions().setSoLinger(0), EchoBackendResource::readThenClose);
+        // an instance that can be told to stop as Quarkus does: it still answers everything, with Connection: close,
+        // and its readiness is 503 ("registration-windows" goes to it and to an echo instance)
+        int stopping = PostgresServer.freePort();
+        listen(stopping, request -> request.body().onSuccess(body -> {
+            boolean closing = STOPPING.get();
+            if (request.path().equals("/q/health/ready")) {
+                request.response().setStatusCode(closing ? 503 : 200).end();
+                return;
+            }
+            STOPPING_HITS.incrementAndGet();
+            if (closing) {
+                request.response().putHeader("Connection", "close");
+            }
+            request.response().putHeader("Content-Type", "application/json").putHeader("X-Served-By", "stopping")
+                    .end(new JsonObject().put("method", request.method().name()).encode());
+        }));
         Map<String, String> config = new java.util.HashMap<>(Map.of(
+                "kczg.gateway.services.stopping", "http://127.0.0.1:" + stopping + ",http://127.0.0.1:" + second,
+                "kczg.gateway.routes.stopping", "stopping",
+                "kczg.gateway.readiness-probe-interval", "200ms",
                 // one instance only, which hangs up on the first request for each path
                 "kczg.gateway.services.flaky", "http://127.0.0.1:" + hangingUpOnce,
-                "kczg.gateway.routes.flaky", "flaky"));
+                "kczg.gateway.routes.flaky", "flaky",
+                "kczg.gateway.services.dropping", "http://127.0.0.1:" + dropping,
+                "kczg.gateway.routes.dropping", "dropping",
+                "kczg.gateway.services.resetting", "http://127.0.0.1:" + resetting,
+                "kczg.gateway.routes.resetting", "resetting"));
         config.putAll(Map.of(
                 "kczg.gateway.services.evaluation", "http://127.0.0.1:" + hangingUp + ",http://127.0.0.1:" + second,
                 "kczg.gateway.services.registration", "http://127.0.0.1:" + port + ", http://127.0.0.1:" + second,
@@ -88,9 +127,21 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
             }));
     }
 
-    private void listen(int port, io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest> handler) {
+    private static void readThenClose(HttpServerRequest request) {
+        request.body().onSuccess(body -> {
+            HITS_BY_REQUEST.computeIfAbsent(request.method() + " " + request.path(), k -> new AtomicInteger())
+                    .incrementAndGet();
+            request.connection().close();
+        });
+    }
+
+    private void listen(int port, io.vertx.core.Handler<HttpServerRequest> handler) {
+        listen(port, new HttpServerOptions(), handler);
+    }
+
+    private void listen(int port, HttpServerOptions options, io.vertx.core.Handler<HttpServerRequest> handler) {
         try {
-            vertx.createHttpServer().requestHandler(handler).listen(port, "127.0.0.1")
+            vertx.createHttpServer(options).requestHandler(handler).listen(port, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("test backend did not start", e);
