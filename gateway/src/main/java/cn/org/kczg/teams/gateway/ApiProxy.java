@@ -26,6 +26,8 @@ import org.jboss.logging.Logger;
 public class ApiProxy {
     private static final Logger ACCESS = Logger.getLogger("cn.org.kczg.teams.gateway.access");
     static final String REQUEST_ID = "X-Request-Id";
+    /** Longer request lines get a 414 problem here (Vert.x itself answers plain text above 16 KiB). */
+    static final int MAX_URI_LENGTH = 8_192;
     private static final int KEEP_ALIVE_SECONDS = 30;
 
     @Inject
@@ -64,7 +66,8 @@ public class ApiProxy {
     /** One proxy per service, over its instances: see {@link ServiceForwarding}. */
     private HttpProxy proxyTo(Upstream service) {
         return proxies.computeIfAbsent(service, upstream -> HttpProxy.reverseProxy(client).addInterceptor(
-                new ServiceForwarding(upstream, client, freshClient, vertx, config.timeout().toMillis())));
+                new ServiceForwarding(upstream, client, freshClient, vertx, config.timeout().toMillis(),
+                        config.readinessPath(), config.readinessProbeInterval().toMillis())));
     }
 
     /** On every response, API or not. */
@@ -87,6 +90,11 @@ public class ApiProxy {
         }
         request.response().putHeader(REQUEST_ID, requestId);
         accessLog(ctx, requestId);
+        if (request.uri().length() > MAX_URI_LENGTH) {
+            problem(request.response(), 414, "uri-too-long", "URI too long", "The request's path and query may be at "
+                    + "most " + MAX_URI_LENGTH + " characters.", null);
+            return;
+        }
         String length = request.getHeader("Content-Length");
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > config.maxBodyBytes()) {
             problem(request.response().putHeader("Connection", "close"), 413, "payload-too-large",

@@ -114,13 +114,22 @@ public class EdgeGuard {
         return false;
     }
 
-    /** The token when its signature, issuer, audience and expiry check out. */
+    /** As {@code mp.jwt.verify.clock.skew} (and the services' TokenTimes). */
+    private static final int CLOCK_SKEW_SECONDS = 5;
+
+    /** The token when its signature, issuer, audience, expiry and issue time check out. */
     private Optional<JsonWebToken> verified(String authorization) {
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(jwtParser.parse(authorization.substring(7).trim()));
+            JsonWebToken token = jwtParser.parse(authorization.substring(7).trim());
+            // SmallRye checks exp with mp.jwt.verify.clock.skew but lets an iat in the future pass
+            if (token.getIssuedAtTime() > System.currentTimeMillis() / 1000 + CLOCK_SKEW_SECONDS) {
+                LOG.debugf("Rejected token of %s: issued in the future", token.getSubject());
+                return Optional.empty();
+            }
+            return Optional.of(token);
         } catch (ParseException e) {
             LOG.debugf("Rejected token: %s", e.getMessage());
             return Optional.empty();

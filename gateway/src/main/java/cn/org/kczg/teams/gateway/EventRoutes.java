@@ -62,9 +62,9 @@ public class EventRoutes {
             ApiProxy.problem(ctx.response(), 405, "method-not-allowed", "Method not allowed", "Use GET.", path);
             return;
         }
-        EventFilter filter = EventFilter.of(ctx.request().getParam("type"), ctx.request().getParam("team"),
-                ctx.request().getParam("leadUnit"));
         try {
+            EventFilter filter = EventFilter.of(ctx.request().getParam("type"), ctx.request().getParam("team"),
+                    ctx.request().getParam("leadUnit"));
             if (STREAM.equals(path)) {
                 stream(ctx, filter);
             } else {

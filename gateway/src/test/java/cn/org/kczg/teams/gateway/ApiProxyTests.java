@@ -7,16 +7,24 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.testkit.JwtKeyResource;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -103,28 +111,26 @@ class ApiProxyTests {
                 hits.get() - before.get(port) >= 5, "instance " + port + " got " + (hits.get() - before.get(port))));
     }
 
+    /**
+     * "evaluation" has an instance that hangs up on every request: a read it hangs up on goes to the other instance,
+     * and the instance is set aside (its readiness probe fails too), so later requests, writes too, go to the other.
+     * What a write that was hung up on gets (a 502 at once, never sent twice) shows where no other instance is left:
+     * {@link #aWriteWhoseConnectionClosesAfterItWasSentIsA502AtOnceAndIsNotSentAgain}.
+     */
     @Test
-    void aReadThatAnInstanceHangsUpOnIsRetriedOnTheNextAndAWriteIsA502Problem() {
+    void aReadThatAnInstanceHangsUpOnIsRetriedOnTheNextAndTheInstanceIsSetAside() {
         String token = TestTokens.token("operator");
         int hungUp = EchoBackendResource.HUNG_UP.get();
         for (int i = 0; i < 6; i++) {
             given().auth().oauth2(token).when().get("/api/v1/indicator-systems").then().statusCode(200)
                     .body("method", equalTo("GET"));
         }
-        org.junit.jupiter.api.Assertions.assertTrue(EchoBackendResource.HUNG_UP.get() - hungUp >= 3,
-                "the hanging-up instance got its share of the reads");
-        // a write may have reached the service: the client learns at once, and nothing is sent twice
-        java.util.Set<Integer> statuses = new java.util.HashSet<>();
         for (int i = 0; i < 4; i++) {
-            var response = given().auth().oauth2(token).contentType("application/json").body("{}")
-                    .when().post("/api/v1/indicator-systems").then().extract().response();
-            statuses.add(response.statusCode());
-            if (response.statusCode() == 502) {
-                assertEquals("application/problem+json", response.contentType());
-                assertEquals("bad-gateway", response.path("code"));
-            }
+            given().auth().oauth2(token).contentType("application/json").body("{}")
+                    .when().post("/api/v1/indicator-systems").then().statusCode(200).body("method", equalTo("POST"));
         }
-        assertEquals(java.util.Set.of(200, 502), statuses);
+        assertTrue(EchoBackendResource.HUNG_UP.get() - hungUp <= 1,
+                "the instance that hung up got more requests: " + (EchoBackendResource.HUNG_UP.get() - hungUp));
     }
 
     @Test
@@ -142,6 +148,133 @@ class ApiProxyTests {
                 .time(lessThan(900L));
         Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
                 .until(() -> EchoBackendResource.HITS_BY_REQUEST.get("POST " + write).get() == 1);
+    }
+
+    /**
+     * An instance that stops with a write in flight: it read the whole request, then its connection closed (or was
+     * reset) without an answer. The service may have acted on it, so it is not sent again — but the client learns at
+     * once, with a 502 problem. Over HTTP/1.1 and over HTTP/2 (what java.net.http clients upgrade to by default:
+     * vertx-http-proxy's release() of a request already read throws there, and the answer was never sent).
+     */
+    @Test
+    void aWriteWhoseConnectionClosesAfterItWasSentIsA502AtOnceAndIsNotSentAgain() throws Exception {
+        for (HttpClient.Version version : HttpClient.Version.values()) {
+            HttpClient http = edgeClient(version);
+            for (String service : List.of("dropping", "resetting")) {
+                for (int i = 0; i < 3; i++) {
+                    String path = "/api/v1/" + service + "/" + UUID.randomUUID();
+                    long start = System.nanoTime();
+                    HttpRequest push = edgeRequest(path)
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"projectName\":\"排空测试需求\"}")).build();
+                    HttpResponse<String> response = http.send(push, HttpResponse.BodyHandlers.ofString());
+                    long millis = (System.nanoTime() - start) / 1_000_000;
+                    String what = version + " " + service;
+                    assertEquals(version, response.version(), what);
+                    assertEquals(502, response.statusCode(), what + ": " + response.body());
+                    assertEquals(ProblemResponses.MEDIA_TYPE,
+                            response.headers().firstValue("Content-Type").orElse(null), what);
+                    assertEquals("bad-gateway", new JsonObject(response.body()).getString("code"), what);
+                    assertTrue(millis < 2000, what + " answered after " + millis + " ms");
+                    Awaitility.await(what + " reached the service once").during(Duration.ofMillis(300))
+                            .atMost(Duration.ofSeconds(2))
+                            .until(() -> EchoBackendResource.HITS_BY_REQUEST.get("POST " + path).get() == 1);
+                }
+            }
+        }
+    }
+
+    /** The gateway's other problems reach an HTTP/2 client too: a service down (503), a slow one (504). */
+    @Test
+    void everyProblemOfTheGatewayReachesHttp2ClientsWithAndWithoutABody() throws Exception {
+        HttpClient http = edgeClient(HttpClient.Version.HTTP_2);
+        for (boolean withBody : new boolean[] {false, true}) {
+            HttpResponse<String> down = http.send(edgeRequest("/api/v1/eligibility/91350100M000100Y43")
+                    .method(withBody ? "POST" : "GET", withBody ? HttpRequest.BodyPublishers.ofString("{}")
+                            : HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(HttpClient.Version.HTTP_2, down.version());
+            assertEquals(503, down.statusCode(), down.body());
+            assertEquals("5", down.headers().firstValue("Retry-After").orElse(null));
+            HttpResponse<String> slow = http.send(edgeRequest("/api/v1/tickets/slow")
+                    .method(withBody ? "POST" : "GET", withBody ? HttpRequest.BodyPublishers.ofString("{}")
+                            : HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(504, slow.statusCode(), slow.body());
+            assertEquals("gateway-timeout", new JsonObject(slow.body()).getString("code"));
+        }
+        // a token the gateway has not seen yet is checked off the event loop, the request paused meanwhile
+        String unseen = TestTokens.sign(TestTokens.builder("operator").subject("h2-" + UUID.randomUUID()));
+        HttpResponse<String> echoed = http.send(edgeRequest("/api/v1/teams")
+                .setHeader("Authorization", "Bearer " + unseen)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"科技服务团\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, echoed.statusCode(), echoed.body());
+        assertEquals("{\"name\":\"科技服务团\"}", new JsonObject(echoed.body()).getString("body"));
+    }
+
+    /**
+     * An instance that answers {@code Connection: close} is stopping (Quarkus after SIGTERM, while it still serves):
+     * the gateway sends new requests to the other instances, and to it again once its readiness is 200.
+     */
+    @Test
+    void anInstanceThatAnswersConnectionCloseGetsNoNewRequestsUntilItIsReadyAgain() {
+        String token = TestTokens.partner("p1");
+        AtomicInteger hits = EchoBackendResource.STOPPING_HITS;
+        try {
+            for (int i = 0; i < 4; i++) {
+                given().auth().oauth2(token).contentType(ContentType.JSON).body("{}").when()
+                        .post("/api/v1/stopping").then().statusCode(200);
+            }
+            EchoBackendResource.STOPPING.set(true);
+            int before = hits.get();
+            for (int i = 0; i < 3; i++) { // round-robin: one of them reaches the stopping instance
+                given().auth().oauth2(token).contentType(ContentType.JSON).body("{}").when()
+                        .post("/api/v1/stopping").then().statusCode(200).header("Connection", nullValue());
+            }
+            int stopping = hits.get();
+            assertTrue(stopping - before >= 1, "the stopping instance answered once more");
+            for (int i = 0; i < 20; i++) {
+                given().auth().oauth2(token).contentType(ContentType.JSON).body("{}").when()
+                        .post("/api/v1/stopping").then().statusCode(200);
+            }
+            assertEquals(stopping, hits.get(), "a stopping instance got new requests");
+        } finally {
+            EchoBackendResource.STOPPING.set(false);
+        }
+        Awaitility.await("the instance is back in rotation").atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            int now = hits.get();
+            for (int i = 0; i < 4; i++) {
+                given().auth().oauth2(token).when().get("/api/v1/stopping").then().statusCode(200);
+            }
+            assertTrue(hits.get() > now);
+        });
+    }
+
+    /** A java.net.http client as partners use it; HTTP/2 is agreed by an upgrade on a first, bodiless request. */
+    private static HttpClient edgeClient(HttpClient.Version version) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(version).build();
+        HttpResponse<String> first = http.send(edgeRequest("/api/v1/teams").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(version, first.version(), "the connection to the gateway speaks " + version);
+        return http;
+    }
+
+    private static HttpRequest.Builder edgeRequest(String path) {
+        return HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                .header("Authorization", "Bearer " + TestTokens.partner("p1"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void anOverlongRequestLineIsA414Problem() {
+        given().auth().oauth2(TestTokens.token("operator")).queryParam("q", "长".repeat(1_000)) // 9,000 characters encoded
+                .when().get("/api/v1/lead-units").then().statusCode(414).contentType("application/problem+json");
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsRefusedAtTheEdge() {
+        long now = System.currentTimeMillis() / 1000;
+        String future = TestTokens.sign(TestTokens.builder("operator").issuedAt(now + 3600).expiresAt(now + 7200));
+        given().auth().oauth2(future).when().get("/api/v1/lead-units").then().statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -2,24 +2,27 @@ package cn.org.kczg.teams.gateway.events;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code ?type=ticket.*,team.disqualified&team=…&leadUnit=…}: types are globs ({@code *} any characters), several
  * separated by commas; every given filter must match.
  */
-public record EventFilter(List<Pattern> types, String team, String leadUnit) {
+public record EventFilter(List<Glob> types, String team, String leadUnit) {
+    static final int MAX_TYPES = 20;
 
+    /** @throws IllegalArgumentException naming the parameter when there are too many or too long globs */
     public static EventFilter of(String type, String team, String leadUnit) {
-        List<Pattern> types = type == null || type.isBlank() ? List.of()
-                : Arrays.stream(type.split(",")).map(String::strip).filter(t -> !t.isEmpty())
-                        .map(t -> Pattern.compile(Arrays.stream(t.split("\\*", -1)).map(Pattern::quote)
-                                .reduce((a, b) -> a + ".*" + b).orElse(""))).toList();
+        List<Glob> types = type == null || type.isBlank() ? List.of()
+                : Arrays.stream(type.split(",", MAX_TYPES + 2)).map(String::strip).filter(t -> !t.isEmpty())
+                        .map(Glob::new).toList();
+        if (types.size() > MAX_TYPES) {
+            throw new IllegalArgumentException("type: at most " + MAX_TYPES + " patterns, separated by commas");
+        }
         return new EventFilter(types, blankToNull(team), blankToNull(leadUnit));
     }
 
     public boolean matches(BufferedEvent event) {
-        return (types.isEmpty() || types.stream().anyMatch(p -> p.matcher(event.type()).matches()))
+        return (types.isEmpty() || types.stream().anyMatch(g -> g.matches(event.type())))
                 && (team == null || team.equalsIgnoreCase(event.team()))
                 && (leadUnit == null || leadUnit.equalsIgnoreCase(event.leadUnit()));
     }
