@@ -29,6 +29,13 @@ public interface GatewayConfig {
     @WithDefault("/q/health/ready")
     String readinessPath();
 
+    /**
+     * Where clients reach the API, e.g. {@code https://teams-api.kczg.org.cn}: a service's {@code Location} is
+     * rewritten onto it. Unset, a {@code Location} becomes a path ({@code /api/v1/tickets/…}) — never a service's
+     * internal address, nor whatever {@code Host} a client sent.
+     */
+    Optional<String> publicBaseUrl();
+
     @WithDefault("1s")
     Duration readinessProbeInterval();
 

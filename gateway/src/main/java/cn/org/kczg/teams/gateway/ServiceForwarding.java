@@ -18,6 +18,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
@@ -47,16 +48,18 @@ final class ServiceForwarding implements ProxyInterceptor {
     private final Vertx vertx;
     private final long timeoutMillis;
     private final String readinessPath;
+    private final Optional<String> publicBaseUrl;
     private final Set<URI> probing = ConcurrentHashMap.newKeySet();
 
     ServiceForwarding(Upstream upstream, HttpClient pooled, HttpClient fresh, Vertx vertx, long timeoutMillis,
-            String readinessPath, long probeMillis) {
+            String readinessPath, long probeMillis, Optional<String> publicBaseUrl) {
         this.upstream = upstream;
         this.pooled = pooled;
         this.fresh = fresh;
         this.vertx = vertx;
         this.timeoutMillis = timeoutMillis;
         this.readinessPath = readinessPath;
+        this.publicBaseUrl = publicBaseUrl;
         if (upstream.origins().size() > 1) {
             vertx.setPeriodic(probeMillis, id -> upstream.setAside().forEach(this::probe));
         }
@@ -88,6 +91,10 @@ final class ServiceForwarding implements ProxyInterceptor {
             upstream.setAside(origin, "it answered Connection: close, it is stopping");
         }
         context.response().headers().remove("Connection").remove("Keep-Alive");
+        String location = context.response().headers().get("Location");
+        if (location != null) {
+            context.response().headers().set("Location", PublicLocation.of(location, publicBaseUrl));
+        }
         return context.sendResponse();
     }
 

@@ -264,6 +264,14 @@ class ApiProxyTests {
     }
 
     @Test
+    void theGatewaysMetricsLabelTheApiWithoutIds() {
+        given().auth().oauth2(TestTokens.token("operator")).when().get("/api/v1/lead-units/91350100M000100Y43")
+                .then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("91350100M000100Y43")));
+    }
+
+    @Test
     void anOverlongRequestLineIsA414Problem() {
         given().auth().oauth2(TestTokens.token("operator")).queryParam("q", "长".repeat(1_000)) // 9,000 characters encoded
                 .when().get("/api/v1/lead-units").then().statusCode(414).contentType("application/problem+json");
