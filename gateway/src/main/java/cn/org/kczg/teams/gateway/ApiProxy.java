@@ -12,6 +12,7 @@ import io.vertx.httpproxy.HttpProxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,7 @@ public class ApiProxy {
     Vertx vertx;
 
     private RouteTable<Upstream> routes;
+    private ClientAddress clientAddress;
     private final Map<Upstream, HttpProxy> proxies = new ConcurrentHashMap<>();
     private HttpClient client;
     /** A new connection for every request: for the one retry of a read. */
@@ -49,6 +51,7 @@ public class ApiProxy {
 
     void init(@Observes StartupEvent event) {
         routes = RouteTable.services(config.routes(), config.services());
+        clientAddress = new ClientAddress(config.trustedProxies().orElse(List.of()));
     }
 
     void register(@Observes Router router) {
@@ -102,10 +105,11 @@ public class ApiProxy {
                     request.path());
             return;
         }
-        // the edge says who the client is; whatever a client sent as X-Forwarded-For is replaced
-        if (request.remoteAddress() != null) {
-            request.headers().set("X-Forwarded-For", request.remoteAddress().hostAddress());
-        }
+        // the edge says who the client is (see ClientAddress); what a client wrote in X-Forwarded-For is replaced
+        String client = clientAddress.of(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+                request.getHeader("X-Forwarded-For"));
+        ctx.put(EdgeGuard.CLIENT, client);
+        request.headers().set("X-Forwarded-For", client);
         if (events.owns(request.path())) {
             guard.admit(ctx, token -> events.handle(ctx, token));
             return;

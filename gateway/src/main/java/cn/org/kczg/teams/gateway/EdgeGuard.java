@@ -26,6 +26,8 @@ import org.jboss.logging.Logger;
 public class EdgeGuard {
     private static final Logger LOG = Logger.getLogger(EdgeGuard.class);
     static final String SUBJECT = "kczg.subject";
+    /** The client's address as {@link ClientAddress} found it, put by the proxy. */
+    static final String CLIENT = "kczg.client";
 
     @Inject
     GatewayConfig config;
@@ -52,8 +54,7 @@ public class EdgeGuard {
         HttpServerRequest request = ctx.request();
         String authorization = request.getHeader("Authorization");
         if (authorization == null) {
-            String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-            if (withinLimit(ctx, "ip:" + address, false)) {
+            if (withinLimit(ctx, "ip:" + client(ctx), false)) {
                 next.accept(null);
             }
             return;
@@ -76,11 +77,23 @@ public class EdgeGuard {
                 }
             } else {
                 request.resume();
+                // a bad token costs its client address like an anonymous request: no free signature checks
+                if (!withinLimit(ctx, "ip:" + client(ctx), false)) {
+                    return;
+                }
                 request.response().putHeader("WWW-Authenticate", "Bearer");
                 ApiProxy.problem(request.response(), 401, "unauthorized", "Unauthorized",
                         "Send a valid bearer token in the Authorization header.", request.path());
             }
         });
+    }
+
+    private static String client(RoutingContext ctx) {
+        String client = ctx.get(CLIENT);
+        if (client != null) {
+            return client;
+        }
+        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
     }
 
     private boolean admitToken(RoutingContext ctx, JsonWebToken token, Consumer<JsonWebToken> next) {

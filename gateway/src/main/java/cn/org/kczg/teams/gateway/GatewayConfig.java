@@ -36,6 +36,12 @@ public interface GatewayConfig {
      */
     Optional<String> publicBaseUrl();
 
+    /**
+     * The proxies in front of the gateway (CIDRs or addresses, e.g. the ingress controllers' pod range): their
+     * {@code X-Forwarded-For} names the client. Unset, the peer is the client.
+     */
+    Optional<List<String>> trustedProxies();
+
     @WithDefault("1s")
     Duration readinessProbeInterval();
 

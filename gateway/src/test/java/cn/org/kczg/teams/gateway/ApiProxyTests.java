@@ -272,6 +272,24 @@ class ApiProxyTests {
     }
 
     @Test
+    void behindATrustedProxyEachClientHasItsOwnBudgetAndBadTokensSpendIt() {
+        for (String client : List.of("198.51.100.7", "198.51.100.8")) {
+            for (int i = 0; i < 3; i++) {
+                // a hop the client wrote itself (left of the proxy's) changes nothing
+                given().header("X-Forwarded-For", "203.0.113." + i + ", " + client).when()
+                        .get("/api/v1/calendar/holidays").then().statusCode(200);
+            }
+            given().header("X-Forwarded-For", client).when().get("/api/v1/calendar/holidays").then().statusCode(429);
+        }
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", "198.51.100.9").auth().oauth2("not.a.token").when()
+                    .get("/api/v1/calendar/holidays").then().statusCode(401);
+        }
+        given().header("X-Forwarded-For", "198.51.100.9").auth().oauth2("not.a.token").when()
+                .get("/api/v1/calendar/holidays").then().statusCode(429).contentType("application/problem+json");
+    }
+
+    @Test
     void anOverlongRequestLineIsA414Problem() {
         given().auth().oauth2(TestTokens.token("operator")).queryParam("q", "长".repeat(1_000)) // 9,000 characters encoded
                 .when().get("/api/v1/lead-units").then().statusCode(414).contentType("application/problem+json");
@@ -291,9 +309,11 @@ class ApiProxyTests {
     }
 
     @Test
-    void theClientAddressReplacesWhateverTheClientClaims() {
-        given().header("X-Forwarded-For", "203.0.113.9").when().get("/api/v1/teams")
-                .then().statusCode(200).body("forwardedFor", equalTo("127.0.0.1"));
+    void theServicesAreToldTheClientAsTheTrustedProxySawIt() {
+        // the test is the trusted proxy: the right-most hop is the client; what the client wrote further left goes
+        given().header("X-Forwarded-For", "6.6.6.6, 203.0.113.9").when().get("/api/v1/teams")
+                .then().statusCode(200).body("forwardedFor", equalTo("203.0.113.9"));
+        given().when().get("/api/v1/teams").then().statusCode(200).body("forwardedFor", equalTo("127.0.0.1"));
     }
 
     @Test

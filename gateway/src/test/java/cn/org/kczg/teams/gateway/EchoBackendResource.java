@@ -104,6 +104,8 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
                 "kczg.gateway.rate-limits.groups.tight.limit", "3",
                 "kczg.gateway.rate-limits.groups.tight.partner-limit", "5",
                 "kczg.gateway.rate-limits.groups.tight.period", "1h"));
+        // the tests' own address is the proxy in front of the gateway: X-Forwarded-For names the client
+        config.put("kczg.gateway.trusted-proxies", "127.0.0.1/32,::1");
         return config;
     }
 
