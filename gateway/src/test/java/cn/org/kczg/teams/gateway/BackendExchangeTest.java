@@ -54,7 +54,8 @@ class BackendExchangeTest {
     void aLateResetOfAFinishedExchangeLeavesItsConnectionToTheNextRequest() throws Exception {
         HttpClientRequest first = await(client.request(HttpMethod.GET, port, "127.0.0.1", "/first"));
         HttpClientRequest guarded = BackendExchange.guard(first, vertx, 60_000);
-        assertEquals("done", await(guarded.send().compose(HttpClientResponse::body)).toString());
+        // read to its end, so the connection goes back to the pool (its text is not what this test is about)
+        assertEquals(200, (int) await(guarded.send().compose(r -> r.body().map(b -> r.statusCode()))));
 
         HttpClientRequest next = await(client.request(HttpMethod.GET, port, "127.0.0.1", "/held"));
         assertEquals(first.connection().localAddress(), next.connection().localAddress(), "the pool lent it again");
