@@ -5,3 +5,4 @@ alter table outbox_event add column if not exists parked_at timestamptz;
 alter table outbox_event add column if not exists park_reason text;
 drop index if exists outbox_event_unsent;
 create index if not exists outbox_event_pending on outbox_event (id) where sent_at is null and parked_at is null;
+create index if not exists outbox_event_parked on outbox_event (id) where parked_at is not null;

@@ -61,7 +61,6 @@ class FaultDrillsTest {
     private static final String LEAD_UNIT = TestCreditCodes.fresh("5110");
 
     private static LaunchedSuite suite;
-    private static SuiteKafka kafka;
     private static String operator;
     private static String partner;
     private static String leadUnit;
@@ -71,7 +70,6 @@ class FaultDrillsTest {
     static void startASuiteToBreak() {
         suite = LaunchedSuite.start(Map.of("KCZG_GATEWAY_RATE_LIMITS_ENABLED", "false"));
         RestAssured.baseURI = suite.gatewayUrl;
-        kafka = new SuiteKafka(suite.kafkaBootstrap());
         operator = suite.token("operator");
         partner = suite.token("partner", "--partner", "drill-feeder");
         leadUnit = suite.token("lead-unit", "--org", LEAD_UNIT);
@@ -88,9 +86,6 @@ class FaultDrillsTest {
 
     @AfterAll
     static void stopTheSuite() {
-        if (kafka != null) {
-            kafka.close();
-        }
         if (suite != null) {
             suite.close();
         }
@@ -155,7 +150,7 @@ class FaultDrillsTest {
             given().auth().oauth2(operator).when().post("/api/v1/dead-letters/" + id + "/replay").then().statusCode(200);
         }
         Awaitility.await("the replayed activity counts").atMost(Duration.ofSeconds(30)).until(() -> activities() == before + 1);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> kafka.caughtUp("evaluation-service", Topics.ACTIVITY));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> suite.kafka().caughtUp("evaluation-service", Topics.ACTIVITY));
         assertEquals(before + 1, activities(), "two replays, one effect");
         System.out.printf("drill R4: 3 poison messages dead-lettered with their reasons; the events behind them "
                 + "applied within %.1f s; a dead letter replayed twice counted once%n", flowed);
@@ -214,7 +209,7 @@ class FaultDrillsTest {
         Awaitility.await("every activity counted").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> activities() >= before + reports);
         double recovered = seconds(restart);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> kafka.caughtUp("evaluation-service", Topics.ACTIVITY));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> suite.kafka().caughtUp("evaluation-service", Topics.ACTIVITY));
         assertEquals(before + reports, activities(), "each activity counted once");
         System.out.printf("drill R2: %d activities reported, evaluation-service killed (-9) after %d, restarted: "
                 + "all counted once %.1f s after the restart (down %.1f s)%n", reports, reports / 3, recovered,
@@ -335,7 +330,7 @@ class FaultDrillsTest {
         String lockKey = "hashtext('activity.outbox_event')";
         try (Connection db = DriverManager.getConnection(suite.postgresUrl());
                 Statement sql = db.createStatement();
-                SuiteKafka.TopicWatcher topic = kafka.watch(Topics.ACTIVITY)) {
+                SuiteKafka.TopicWatcher topic = suite.kafka().watch(Topics.ACTIVITY)) {
             // the relay of activity-service cannot take its lock: the reports wait unsent in the outbox
             sql.execute("select pg_advisory_lock(" + lockKey + ")");
             List<String> titles = IntStream.range(0, count).mapToObj(i -> "故障演练活动 R5-" + i + "-" + UUID.randomUUID())
@@ -360,7 +355,7 @@ class FaultDrillsTest {
             assertTrue(SuiteKafka.TopicWatcher.copies(copies).values().stream().allMatch(n -> n == 2),
                     "each event is on the topic twice");
         }
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> kafka.caughtUp("evaluation-service", Topics.ACTIVITY));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> suite.kafka().caughtUp("evaluation-service", Topics.ACTIVITY));
         assertEquals(before + count, activities(), "two copies of each event, one effect");
         System.out.printf("drill R5: activity-service killed (-9) after its relay sent %d events and before it marked "
                 + "them: all %d published again after the restart (2 copies each on the topic), counted once%n",

@@ -28,6 +28,7 @@ final class LaunchedSuite implements AutoCloseable {
     private final Map<String, String> env = new HashMap<>();
     private final Process launcher;
     private final Path log;
+    private SuiteKafka kafka;
     final String gatewayUrl;
 
     private LaunchedSuite(Map<String, String> settings) throws IOException {
@@ -108,6 +109,14 @@ final class LaunchedSuite implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + env.get("KCZG_PG_PORT") + "/kczg?user=postgres";
     }
 
+    /** The launched broker seen from the side (what was published, who consumes what); closed with the suite. */
+    synchronized SuiteKafka kafka() {
+        if (kafka == null) {
+            kafka = new SuiteKafka(kafkaBootstrap());
+        }
+        return kafka;
+    }
+
     /** Where the launched broker listens, for flows whose producer is not built yet. */
     String kafkaBootstrap() {
         return "127.0.0.1:" + env.get("KCZG_KAFKA_PORT");
@@ -145,6 +154,10 @@ final class LaunchedSuite implements AutoCloseable {
     }
 
     private synchronized void stop() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
         if (!launcher.isAlive()) {
             return;
         }

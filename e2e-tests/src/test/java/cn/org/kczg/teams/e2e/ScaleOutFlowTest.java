@@ -58,7 +58,6 @@ class ScaleOutFlowTest {
     private static final int CLIENTS = 8;
 
     private static LaunchedSuite suite;
-    private static SuiteKafka kafka;
     private static String operator;
     private static String reviewer;
     private static String leadUnit;
@@ -76,7 +75,6 @@ class ScaleOutFlowTest {
                 // the load below counts every failed request; the per-caller limits are tested elsewhere
                 "KCZG_GATEWAY_RATE_LIMITS_ENABLED", "false"));
         RestAssured.baseURI = suite.gatewayUrl;
-        kafka = new SuiteKafka(suite.kafkaBootstrap());
         operator = suite.token("operator");
         reviewer = suite.token("reviewer", "--sub", "reviewer-scale-out");
         leadUnit = suite.token("lead-unit", "--org", LEAD_UNIT);
@@ -85,9 +83,6 @@ class ScaleOutFlowTest {
 
     @AfterAll
     static void stopTheSuite() {
-        if (kafka != null) {
-            kafka.close();
-        }
         if (suite != null) {
             suite.close();
         }
@@ -131,7 +126,7 @@ class ScaleOutFlowTest {
         given().auth().oauth2(leadUnit).contentType(ContentType.JSON).body(leadUnit(LEAD_UNIT, "中国电子学会"))
                 .when().post("/api/v1/lead-units").then().statusCode(201);
 
-        try (TopicWatcher registrations = kafka.watch(Topics.REGISTRATION)) {
+        try (TopicWatcher registrations = suite.kafka().watch(Topics.REGISTRATION)) {
             List<EventEnvelope> registered = Awaitility.await().atMost(Duration.ofSeconds(60))
                     .until(() -> registrations.events("lead-unit.registered", e -> true),
                             events -> events.stream().anyMatch(e -> LEAD_UNIT.equals(creditCode(e))));
@@ -143,12 +138,12 @@ class ScaleOutFlowTest {
                     "an event id was published twice");
         }
 
-        int partitions = kafka.partitions(Topics.REGISTRATION);
+        int partitions = suite.kafka().partitions(Topics.REGISTRATION);
         assertTrue(partitions >= 2, "registration.events has " + partitions + " partition(s)");
         for (String group : List.of("review-service", "activity-service", "evaluation-service")) {
             List<List<Integer>> owned = Awaitility.await(group + " shares " + Topics.REGISTRATION)
                     .atMost(Duration.ofSeconds(60))
-                    .until(() -> kafka.assignments(group, Topics.REGISTRATION), members -> members.size() == 2);
+                    .until(() -> suite.kafka().assignments(group, Topics.REGISTRATION), members -> members.size() == 2);
             List<Integer> all = owned.stream().flatMap(List::stream).sorted().toList();
             assertEquals(IntStream.range(0, partitions).boxed().toList(), all,
                     group + "'s instances hold " + owned + ": each partition exactly once");
@@ -167,26 +162,26 @@ class ScaleOutFlowTest {
 
         // the submission arrives again, on every partition, so both review-service instances get a copy
         EventEnvelope submitted;
-        try (TopicWatcher registrations = kafka.watch(Topics.REGISTRATION)) {
+        try (TopicWatcher registrations = suite.kafka().watch(Topics.REGISTRATION)) {
             submitted = Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> registrations.events("application.submitted",
                             e -> applicationId.equals(e.payload().path("applicationId").asText())), l -> !l.isEmpty())
                     .get(0);
         }
-        for (int p = 0; p < kafka.partitions(Topics.REGISTRATION); p++) {
+        for (int p = 0; p < suite.kafka().partitions(Topics.REGISTRATION); p++) {
             KafkaTestClient.produce(suite.kafkaBootstrap(),
                     new ProducerRecord<>(Topics.REGISTRATION, p, submitted.aggregateId(), EventJson.write(submitted)));
         }
         Awaitility.await("review-service consumed the copies").atMost(Duration.ofSeconds(60))
-                .until(() -> kafka.caughtUp("review-service", Topics.REGISTRATION));
+                .until(() -> suite.kafka().caughtUp("review-service", Topics.REGISTRATION));
 
         // a second effect would have reopened the case for review
         given().auth().oauth2(reviewer).when().get("/api/v1/reviews/" + caseId).then().statusCode(200)
                 .body("status", equalTo("CHANGES_REQUESTED"));
         given().auth().oauth2(reviewer).queryParam("applicationId", applicationId).when().get("/api/v1/reviews")
                 .then().body("total", equalTo(1));
-        if (kafka.exists(Topics.deadLetter(Topics.REGISTRATION))) {
-            try (TopicWatcher dead = kafka.watch(Topics.deadLetter(Topics.REGISTRATION))) {
+        if (suite.kafka().exists(Topics.deadLetter(Topics.REGISTRATION))) {
+            try (TopicWatcher dead = suite.kafka().watch(Topics.deadLetter(Topics.REGISTRATION))) {
                 assertTrue(dead.events().stream().noneMatch(e -> e.eventId().equals(submitted.eventId())),
                         "a copy went to the dead-letter topic");
             }
@@ -224,7 +219,7 @@ class ScaleOutFlowTest {
                         .body(Map.of("teamId", teamId, "reason", "扩容验证"))
                         .when().post("/api/v1/tickets/" + ticket + "/assign").then().statusCode(200));
 
-        try (TopicWatcher activity = kafka.watch(Topics.ACTIVITY)) {
+        try (TopicWatcher activity = suite.kafka().watch(Topics.ACTIVITY)) {
             Awaitility.await("both breaches and the missed uploads are announced").atMost(Duration.ofSeconds(90))
                     .until(() -> ticketOverdue(activity, ticket).size() >= 2 && !uploadOverdue(activity, teamId).isEmpty());
             // ten more rounds of both watches: nothing is announced again
