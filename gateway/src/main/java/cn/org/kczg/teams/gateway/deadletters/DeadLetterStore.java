@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import cn.org.kczg.teams.platform.kafka.KafkaClientConfig;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,7 +38,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,8 +58,8 @@ public class DeadLetterStore {
     private static final Duration READ_LIMIT = Duration.ofSeconds(10);
     private static final Duration REFRESH = Duration.ofMinutes(1);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
-    String bootstrapServers;
+    @Inject
+    Config mpConfig;
     @Inject
     GatewayConfig config;
     @Inject
@@ -245,8 +246,7 @@ public class DeadLetterStore {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaClientConfig.consumer(mpConfig);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-dead-letters");
         props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
@@ -259,8 +259,7 @@ public class DeadLetterStore {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    Properties props = KafkaClientConfig.producer(mpConfig);
                     props.put(ProducerConfig.CLIENT_ID_CONFIG, "gateway-dead-letter-replay");
                     props.put(ProducerConfig.ACKS_CONFIG, "all");
                     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

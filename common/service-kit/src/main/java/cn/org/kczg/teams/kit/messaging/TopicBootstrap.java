@@ -3,15 +3,18 @@ package cn.org.kczg.teams.kit.messaging;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import cn.org.kczg.teams.platform.kafka.KafkaClientConfig;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,8 +26,8 @@ import org.jboss.logging.Logger;
 public class TopicBootstrap {
     private static final Logger LOG = Logger.getLogger(TopicBootstrap.class);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    Config mpConfig;
     @ConfigProperty(name = "kczg.kafka.topics")
     Optional<List<String>> topics;
     @ConfigProperty(name = "kczg.kafka.partitions", defaultValue = "3")
@@ -36,8 +39,7 @@ public class TopicBootstrap {
         if (topics.isEmpty() || topics.get().isEmpty()) {
             return;
         }
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaClientConfig.admin(mpConfig);
         // default.api.timeout.ms may not be below request.timeout.ms, or the client refuses to start
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
