@@ -64,9 +64,9 @@ public class LibraryService {
 
     public EntryView create(Caller caller, Draft d) {
         ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(d.teamId())
-                .filter(t -> TeamAccess.actsForTeam(caller, t.id, t.leadUnitCreditCode))
-                .orElseThrow(() -> ProblemException.notFound("No team " + d.teamId() + "."))
-                .requireActive();
+                .filter(t -> TeamAccess.belongsTo(caller, t.id, t.leadUnitCreditCode))
+                .orElseThrow(() -> ProblemException.notFound("No team " + d.teamId() + "."));
+        TeamAccess.requireActsFor(caller, team).requireActive();
         LibraryEntry e = new LibraryEntry();
         e.id = UUID.randomUUID();
         e.teamId = team.id;
@@ -193,7 +193,8 @@ public class LibraryService {
 
     private Optional<LibraryEntry> owned(Caller caller, UUID id) {
         Optional<LibraryEntry> entry = LibraryEntry.<LibraryEntry>findByIdOptional(id);
-        if (entry.isPresent() && !TeamAccess.actsForTeam(caller, entry.get().teamId, entry.get().leadUnitCreditCode)) {
+        if (entry.isPresent() && !ServedTeam.<ServedTeam>findByIdOptional(entry.get().teamId)
+                .filter(team -> TeamAccess.actsFor(caller, team)).isPresent()) {
             if (maySee(caller, entry.get())) {
                 throw ProblemException.forbidden("Only the team that owns the entry can change it.");
             }

@@ -4,6 +4,7 @@ import cn.org.kczg.teams.activity.team.TeamProjection;
 import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.events.registration.TeamHandlerChanged;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
+import cn.org.kczg.teams.activity.ticket.TicketService;
 import cn.org.kczg.teams.kit.inbox.EventHandlers;
 import cn.org.kczg.teams.kit.inbox.EventInbox;
 import io.smallrye.common.annotation.Blocking;
@@ -20,11 +21,14 @@ public class RegistrationEventsConsumer {
     private final EventHandlers handlers;
 
     @Inject
-    RegistrationEventsConsumer(EventInbox inbox, TeamProjection teams) {
+    RegistrationEventsConsumer(EventInbox inbox, TeamProjection teams, TicketService tickets) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(TeamActivated.TYPE, TeamActivated.class, teams::onActivated)
-                .on(TeamStatusChanged.TYPE, TeamStatusChanged.class, teams::onStatusChanged)
+                .on(TeamStatusChanged.TYPE, TeamStatusChanged.class, (event, envelope) -> {
+                    teams.onStatusChanged(event, envelope);
+                    tickets.onTeamStatusChanged(event, envelope);
+                })
                 .on(TeamHandlerChanged.TYPE, TeamHandlerChanged.class, teams::onHandlerChanged)
                 .build();
     }

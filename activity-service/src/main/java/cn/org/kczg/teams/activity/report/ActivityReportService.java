@@ -38,8 +38,9 @@ public class ActivityReportService {
 
     public ActivityView report(Caller caller, ReportActivity r) {
         ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(r.teamId())
-                .filter(t -> TeamAccess.actsForTeam(caller, t.id, t.leadUnitCreditCode))
+                .filter(t -> TeamAccess.belongsTo(caller, t.id, t.leadUnitCreditCode))
                 .orElseThrow(() -> ProblemException.notFound("No team " + r.teamId() + "."));
+        TeamAccess.requireActsFor(caller, team);
         if (!"ACTIVE".equals(team.status) && !"SUSPENDED".equals(team.status)) {
             throw ProblemException.conflict("team-not-live", "The team is " + team.status + " and reports no more.");
         }

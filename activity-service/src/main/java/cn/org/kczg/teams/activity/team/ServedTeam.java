@@ -34,6 +34,14 @@ public class ServedTeam extends PanacheEntityBase {
     public List<String> keyFields;
     public String handlerUserId;
     public String handlerName;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> handlerDeputies;
+
+    /** Art. 12: the designated handler, or a deputy the lead unit named. */
+    public boolean designates(String userId) {
+        return userId != null && (userId.equals(handlerUserId)
+                || (handlerDeputies != null && handlerDeputies.contains(userId)));
+    }
 
     /** Suspended, revoked and disqualified teams are never matched or assigned. */
     public boolean active() {

@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.activity.team;
 
+import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.kit.security.Roles;
 import io.quarkus.panache.common.Parameters;
@@ -7,18 +8,36 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Who acts for a team: its handler ({@code teams} claim) and its lead unit ({@code org} claim). */
+/**
+ * Who belongs to a team — its lead unit ({@code org} claim) and the people whose token names it ({@code teams}
+ * claim) — and who acts for it: the lead unit, and of the team's people only the designated handler (Art. 12)
+ * and the deputies the lead unit named.
+ */
 public final class TeamAccess {
     private TeamAccess() {
     }
 
-    public static boolean actsForTeam(Caller caller, UUID teamId, String leadUnitCreditCode) {
+    public static boolean belongsTo(Caller caller, UUID teamId, String leadUnitCreditCode) {
         return teamId != null && (caller.teams().contains(teamId.toString()) || caller.actsFor(leadUnitCreditCode));
+    }
+
+    public static boolean actsFor(Caller caller, ServedTeam team) {
+        return caller.actsFor(team.leadUnitCreditCode) || (caller.teams().contains(team.id.toString())
+                && team.designates(caller.subject()));
+    }
+
+    /** A team's people who are not its designated handler or a deputy see its work but do not act: 403. */
+    public static ServedTeam requireActsFor(Caller caller, ServedTeam team) {
+        if (!actsFor(caller, team)) {
+            throw ProblemException.forbidden("Only the team's designated handler (Art. 12), a deputy its lead unit"
+                    + " named, or the lead unit itself can do this.");
+        }
+        return team;
     }
 
     /** Everything a team owns is visible to the team and to operators and auditors; to others it does not exist. */
     public static boolean maySee(Caller caller, UUID teamId, String leadUnitCreditCode) {
-        return caller.isAny(Roles.OPERATOR, Roles.AUDITOR) || actsForTeam(caller, teamId, leadUnitCreditCode);
+        return caller.isAny(Roles.OPERATOR, Roles.AUDITOR) || belongsTo(caller, teamId, leadUnitCreditCode);
     }
 
     /**

@@ -28,6 +28,7 @@ public class TeamProjection {
         if (event.handler() != null) {
             team.handlerUserId = event.handler().userId();
             team.handlerName = event.handler().name();
+            team.handlerDeputies = event.handler().deputies();
         }
         team.persist();
     }
@@ -40,6 +41,7 @@ public class TeamProjection {
         ServedTeam.<ServedTeam>findByIdOptional(event.teamId()).ifPresent(team -> {
             team.handlerUserId = event.handler().userId();
             team.handlerName = event.handler().name();
+            team.handlerDeputies = event.handler().deputies();
         });
     }
 }

@@ -68,6 +68,15 @@ public class Ticket extends PanacheEntityBase {
     public long version;
 
     /** Moves to {@code target} or explains, as a 409, why it cannot; returns where it came from. */
+    /** Back in the pool: no team, no due times. */
+    public void leaveTeam() {
+        teamId = null;
+        teamName = null;
+        teamLeadUnit = null;
+        firstResponseDue = null;
+        resolutionDue = null;
+    }
+
     public TicketStatus moveTo(TicketStatus target, Instant when) {
         if (!status.next().contains(target)) {
             throw ProblemException.conflict("illegal-transition", "A ticket that is " + status + " cannot become "

@@ -7,7 +7,9 @@ import cn.org.kczg.teams.activity.ticket.TicketDtos.Answer;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.HistoryEntry;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.PushTicket;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.TicketView;
+import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.activity.TicketChanged;
+import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
@@ -22,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +36,9 @@ import java.util.function.Consumer;
 @Transactional
 public class TicketService {
     static final String OPERATOR_PARTNER = "operator";
+    /** Assigned and not yet answered: the team holds it. */
+    private static final Set<TicketStatus> HELD_BY_TEAM = EnumSet.of(TicketStatus.ASSIGNED, TicketStatus.ACCEPTED,
+            TicketStatus.IN_PROGRESS, TicketStatus.WAITING_ON_DEMAND, TicketStatus.REOPENED);
     private static final Caller AUTO = new Caller("auto-assign", Set.of(Roles.OPERATOR), null, Set.of(), null);
 
     @Inject
@@ -173,13 +179,29 @@ public class TicketService {
     public Optional<TicketView> decline(Caller caller, UUID id, String reason) {
         return asTeam(caller, id, false, t -> {
             TicketStatus from = t.moveTo(TicketStatus.NEW, clock.instant());
-            t.teamId = null;
-            t.teamName = null;
-            t.teamLeadUnit = null;
-            t.firstResponseDue = null;
-            t.resolutionDue = null;
+            t.leaveTeam();
             record(caller, t, TicketChanged.DECLINED, from, TicketStatus.NEW, reason);
         });
+    }
+
+    /**
+     * A team that is no longer active keeps no work: each ticket it holds and has not answered goes back to the
+     * hall ({@code ticket.returned}, naming the team it left) for the operator to assign again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onTeamStatusChanged(TeamStatusChanged event, EventEnvelope envelope) {
+        if ("ACTIVE".equals(event.to())) {
+            return;
+        }
+        Caller registration = new Caller(envelope.producer(), Set.of(Roles.OPERATOR), null, Set.of(), null);
+        String reason = "team " + event.to() + (event.reason() == null ? "" : ": " + event.reason());
+        for (Ticket t : Ticket.<Ticket>list("teamId = ?1 and status in ?2", event.teamId(), HELD_BY_TEAM)) {
+            TicketStatus from = t.status;
+            t.status = TicketStatus.NEW;
+            t.updatedAt = clock.instant();
+            record(registration, t, TicketChanged.RETURNED, from, TicketStatus.NEW, reason);
+            t.leaveTeam();
+        }
     }
 
     /** Ask the demand side for information: the SLA clock stops until the ticket resumes. */
@@ -320,7 +342,8 @@ public class TicketService {
     private Optional<TicketView> asTeam(Caller caller, UUID id, boolean activeOnly, Consumer<Ticket> change) {
         return visible(caller, id).map(t -> {
             if (!mayWorkOn(caller, t)) {
-                throw ProblemException.forbidden("Only the handler or lead unit of the assigned team can do this.");
+                throw ProblemException.forbidden("Only the designated handler (Art. 12), a deputy or the lead unit"
+                        + " of the assigned team can do this.");
             }
             if (activeOnly) {
                 ServedTeam.<ServedTeam>findByIdOptional(t.teamId).ifPresent(ServedTeam::requireActive);
@@ -341,7 +364,8 @@ public class TicketService {
     }
 
     private static boolean mayWorkOn(Caller caller, Ticket t) {
-        return TeamAccess.actsForTeam(caller, t.teamId, t.teamLeadUnit);
+        return t.teamId != null && ServedTeam.<ServedTeam>findByIdOptional(t.teamId)
+                .filter(team -> TeamAccess.actsFor(caller, team)).isPresent();
     }
 
     private static boolean mayConfirm(Caller caller, Ticket t) {

@@ -6,6 +6,7 @@ import cn.org.kczg.teams.activity.ticket.SlaClock;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
@@ -19,15 +20,26 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
-/** Art. 12: periodic uploads against the operator's schedule, and who is overdue. */
+/**
+ * Art. 12: periodic uploads against the operator's schedule, and who is overdue. An upload is handled from the
+ * temporary file the multipart request was written to — sniffed, hashed and stored as a stream, never held whole in
+ * memory — and must fit the team's storage quota ({@code kczg.uploads.team-quota}).
+ */
 @ApplicationScoped
 @Transactional
 public class UploadService {
@@ -43,6 +55,10 @@ public class UploadService {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    TransactionLocks locks;
+    @Inject
+    UploadConfig config;
 
     public record ScheduleBody(@NotNull ReportingPeriod.Length period, @NotNull @Min(1) @Max(28) Integer dueDay) {
     }
@@ -51,7 +67,11 @@ public class UploadService {
     }
 
     public record NewUpload(UUID teamId, UploadSchedule.Kind kind, String period, String title, String fileName,
-            String declaredType, byte[] bytes) {
+            String declaredType, Path file) {
+    }
+
+    /** What a team stores: every version of every upload counts against its quota. */
+    public record UsageView(UUID teamId, long files, long usedBytes, long quotaBytes) {
     }
 
     public record UploadView(UUID id, UUID teamId, UploadSchedule.Kind kind, String period, String title,
@@ -84,26 +104,28 @@ public class UploadService {
 
     public UploadView upload(Caller caller, NewUpload u) {
         ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(u.teamId())
-                .filter(t -> TeamAccess.actsForTeam(caller, t.id, t.leadUnitCreditCode))
-                .orElseThrow(() -> ProblemException.notFound("No team " + u.teamId() + "."))
-                .requireActive();
+                .filter(t -> TeamAccess.belongsTo(caller, t.id, t.leadUnitCreditCode))
+                .orElseThrow(() -> ProblemException.notFound("No team " + u.teamId() + "."));
+        TeamAccess.requireActsFor(caller, team).requireActive();
         UploadSchedule schedule = UploadSchedule.<UploadSchedule>findByIdOptional(u.kind()).orElseThrow(() ->
                 ProblemException.conflict("no-schedule", "The operator has set no schedule for " + u.kind() + " yet."));
         ReportingPeriod period = ReportingPeriod.parse(u.period(), schedule.period).orElseThrow(() ->
                 ProblemException.invalid("period", u.kind() + " is " + schedule.period + ": name the period like "
                         + ReportingPeriod.example(schedule.period)));
-        if (u.bytes().length > MAX_BYTES) {
+        long size = sizeOf(u.file());
+        if (size > MAX_BYTES) {
             throw new ProblemException(413, "file-too-large", "Payload too large",
-                    "file: at most 20 MB, got " + u.bytes().length + " bytes", null);
+                    "file: at most 20 MB, got " + size + " bytes", null);
         }
-        FileType actual = FileType.sniff(u.bytes()).orElseThrow(() -> ProblemException.invalid("file",
+        FileType actual = sniff(u.file()).orElseThrow(() -> ProblemException.invalid("file",
                 "must be a PDF, DOCX, XLSX or ZIP file (judged from its content)"));
         FileType claimed = FileType.ofName(u.fileName()).orElse(null);
         if (claimed != actual && !(claimed == FileType.ZIP && actual != FileType.PDF)) {
             throw ProblemException.invalid("file", "the content is " + actual + " but the file is named "
                     + u.fileName());
         }
-        String sha256 = Sha256.hex(u.bytes());
+        String sha256 = sha256(u.file());
+        requireRoom(team, size);
         Upload up = new Upload();
         up.id = UUID.randomUUID();
         up.teamId = team.id;
@@ -111,10 +133,10 @@ public class UploadService {
         up.kind = u.kind();
         up.period = period.id();
         up.title = u.title() == null || u.title().isBlank() ? u.fileName() : u.title().strip();
-        up.fileId = files.put(u.bytes(), actual.contentType, sha256);
+        up.fileId = store(u.file(), size, actual, sha256);
         up.fileName = u.fileName();
         up.contentType = actual.contentType;
-        up.size = u.bytes().length;
+        up.size = size;
         up.sha256 = sha256;
         up.dueDate = period.dueDate(schedule.dueDay);
         up.onTime = !today().isAfter(up.dueDate);
@@ -131,9 +153,84 @@ public class UploadService {
         return Upload.<Upload>findByIdOptional(id).filter(u -> TeamAccess.maySee(caller, u.teamId, u.leadUnitCreditCode));
     }
 
+    /** The size of the upload's stored file, empty when the file is gone. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<byte[]> file(Upload upload) {
-        return files.get(upload.fileId);
+    public OptionalLong fileSize(Upload upload) {
+        return files.size(upload.fileId);
+    }
+
+    /** Streams the upload's file to {@code out}, outside any transaction (a slow client holds no connection). */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void copyFile(Upload upload, OutputStream out) throws IOException {
+        files.copyTo(upload.fileId, out);
+    }
+
+    /** What the team stores against its quota; for the team and for operators and auditors. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UsageView> usage(Caller caller, UUID teamId) {
+        return ServedTeam.<ServedTeam>findByIdOptional(teamId)
+                .filter(t -> TeamAccess.maySee(caller, t.id, t.leadUnitCreditCode))
+                .map(t -> {
+                    long[] stored = stored(t.id);
+                    return new UsageView(t.id, stored[0], stored[1], config.teamQuota().asLongValue());
+                });
+    }
+
+    /**
+     * Refuses a file that would take the team beyond its quota. The team's lock, held to the end of the transaction
+     * that stores the file, makes concurrent uploads for one team take their turns: two cannot both fit in the
+     * room that is left for one.
+     */
+    private void requireRoom(ServedTeam team, long size) {
+        locks.lock("upload-storage:" + team.id);
+        long used = stored(team.id)[1];
+        long quota = config.teamQuota().asLongValue();
+        if (used + size > quota) {
+            throw ProblemException.conflict("team-storage-quota", "The team's uploads take "
+                    + ByteSizes.human(used) + " of the " + ByteSizes.human(quota) + " a team may store, and this file ("
+                    + ByteSizes.human(size) + ") would take it to " + ByteSizes.human(used + size)
+                    + ". Every version of every upload counts.");
+        }
+    }
+
+    /** How many files the team stores and their bytes. */
+    private long[] stored(UUID teamId) {
+        Object[] row = (Object[]) em.createQuery(
+                "select count(u), coalesce(sum(u.size), 0) from Upload u where u.teamId = :t")
+                .setParameter("t", teamId).getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<FileType> sniff(Path file) {
+        try {
+            return FileType.sniff(file, ZipInspection.of(config.zip()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return Sha256.hex(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private UUID store(Path file, long size, FileType type, String sha256) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return files.put(in, size, type.contentType, sha256);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -6,6 +6,7 @@ import static cn.org.kczg.teams.activity.ticket.DemandHall.ticket;
 import static cn.org.kczg.teams.activity.ticket.DemandHall.unique;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -16,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
+import cn.org.kczg.teams.events.registration.Handler;
+import cn.org.kczg.teams.events.registration.TeamHandlerChanged;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestClock;
@@ -53,7 +56,43 @@ class TicketResourceTests {
     }
 
     @Test
-    void aSuspendedTeamDoesNoTicketWorkButMayHandTheTicketBack() {
+    void aTeamThatStopsBeingActiveReturnsTheTicketsItHoldsToTheHall() {
+        String unit = unique("LU");
+        String handler = unique("h-");
+        UUID teamId = DemandHall.team(unit, handler, List.of("TECH_TRANSFER"), "无锡市", List.of("物联网"), "物联网");
+        String held = push(unique("feeder-"), ticket(unique("XQ-"), "物联网", "无锡", List.of("TECH_TRANSFER"), List.of()));
+        String answered = push(unique("feeder-"), ticket(unique("XQ-"), "物联网", "无锡", List.of("TECH_TRANSFER"),
+                List.of()));
+        DemandHall.awaitMatchable(held, teamId);
+        String team = TestTokens.handler(handler, teamId.toString());
+        for (String id : List.of(held, answered)) {
+            given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(teamId, "匹配"))
+                    .when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(200);
+            given().auth().oauth2(team).when().post("/api/v1/tickets/" + id + "/accept").then().statusCode(200);
+        }
+        given().auth().oauth2(team).contentType(ContentType.JSON).body(Map.of("text", "已提供方案"))
+                .when().post("/api/v1/tickets/" + answered + "/answer").then().statusCode(200);
+
+        DemandHall.publish(new TeamStatusChanged(teamId, unit, "ACTIVE", "REVOKED", "撤销资格", Instant.now()));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(OPERATOR)
+                .when().get("/api/v1/tickets/" + held).then().statusCode(200)
+                .body("status", equalTo("NEW")).body("teamId", equalTo(null))
+                .body("history.action", hasItem("ticket.returned")));
+        var returned = KafkaTestClient.readMatching(Topics.ACTIVITY, "\"ticket.returned\"", 1, Duration.ofSeconds(30))
+                .stream().map(r -> EventJson.read(r.value())).filter(e -> e.aggregateId().equals(held)).toList();
+        assertEquals(1, returned.size());
+        assertEquals(teamId.toString(), returned.get(0).payload().get("teamId").asText());
+        assertEquals("ACCEPTED", returned.get(0).payload().get("from").asText());
+        // an answered ticket waits for the demand side; the team's work on it stands
+        given().auth().oauth2(OPERATOR).when().get("/api/v1/tickets/" + answered).then().statusCode(200)
+                .body("status", equalTo("ANSWERED")).body("teamId", equalTo(teamId.toString()));
+        // the returned ticket is no longer the team's
+        given().auth().oauth2(team).when().post("/api/v1/tickets/" + held + "/accept").then().statusCode(404);
+    }
+
+    @Test
+    void onlyTheDesignatedHandlerADeputyOrTheLeadUnitWorksForTheTeam() {
         String unit = unique("LU");
         String handler = unique("h-");
         UUID teamId = DemandHall.team(unit, handler, List.of("TECH_TRANSFER"), "无锡市", List.of("物联网"), "物联网");
@@ -61,14 +100,25 @@ class TicketResourceTests {
         DemandHall.awaitMatchable(id, teamId);
         given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(teamId, "匹配"))
                 .when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(200);
-        DemandHall.publish(new cn.org.kczg.teams.events.registration.TeamStatusChanged(teamId, unit, "ACTIVE",
-                "SUSPENDED", "整改", java.time.Instant.now()));
-        String team = TestTokens.handler(handler, teamId.toString());
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .auth().oauth2(team).when().post("/api/v1/tickets/" + id + "/accept").then().statusCode(409)
-                .body("code", equalTo("team-not-active")));
-        given().auth().oauth2(team).contentType(ContentType.JSON).body(Map.of("reason", "团队整改中"))
-                .when().post("/api/v1/tickets/" + id + "/decline").then().statusCode(200).body("status", equalTo("NEW"));
+        // someone whose token names the team, but who is not its handler: sees the ticket, does not act
+        String colleague = TestTokens.handler(unique("colleague-"), teamId.toString());
+        given().auth().oauth2(colleague).when().get("/api/v1/tickets/" + id).then().statusCode(200);
+        given().auth().oauth2(colleague).when().post("/api/v1/tickets/" + id + "/accept").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("designated handler"));
+
+        // the lead unit names another handler and a deputy: the former handler no longer acts, the deputy does
+        String deputy = unique("deputy-");
+        DemandHall.publish(new TeamHandlerChanged(teamId, new Handler("钱芳", "13900139000", "qf@example.cn",
+                unique("h2-"), List.of(deputy)), Instant.now()));
+        String former = TestTokens.handler(handler, teamId.toString());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(former)
+                .when().post("/api/v1/tickets/" + id + "/accept").then().statusCode(403));
+        given().auth().oauth2(TestTokens.handler(deputy, teamId.toString())).when()
+                .post("/api/v1/tickets/" + id + "/accept").then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        // the lead unit always acts for its team
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
+                .body(Map.of("reason", "请补充设备型号")).when().post("/api/v1/tickets/" + id + "/request-info")
+                .then().statusCode(200).body("status", equalTo("WAITING_ON_DEMAND"));
     }
 
     @Test

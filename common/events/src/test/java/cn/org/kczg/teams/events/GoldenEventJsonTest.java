@@ -56,7 +56,7 @@ class GoldenEventJsonTest {
     private static final Instant AT = Instant.parse("2026-11-27T08:00:00Z");
     private static final String SOCIETY = "91350100M000100Y43";
     private static final Handler HANDLER = new Handler("赵强", "13800138000", "zhaoqiang@example.org.cn",
-            "handler-zhaoqiang");
+            "handler-zhaoqiang", List.of("handler-sunli"));
 
     static Stream<EventPayload> payloads() {
         return Stream.of(

@@ -52,10 +52,14 @@ public record ApplicationContent(
     public record PartnerUnit(@Size(max = 200) String name, @Size(max = 2000) String duties) {
     }
 
-    /** Art. 12: the person who answers the demand hall; {@code userId} is the {@code sub} of their token. */
+    /**
+     * Art. 12: the person who answers the demand hall; {@code userId} is the {@code sub} of their token, and
+     * {@code deputies} the {@code sub}s of at most five people the lead unit lets act for them.
+     */
     public record HandlerContact(@Size(max = 100) String name,
             @Pattern(regexp = "^\\+?[0-9][0-9\\- ]{5,19}$", message = "must be a phone number") String phone,
-            @Email @Size(max = 200) String email, @Size(max = 200) String userId) {
+            @Email @Size(max = 200) String email, @Size(max = 200) String userId,
+            @Size(max = 5) List<@NotBlank @Size(max = 200) String> deputies) {
     }
 
     /** A partial update: every part given replaces the stored one, every part left out stays. */

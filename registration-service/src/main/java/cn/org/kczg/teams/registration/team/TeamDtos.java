@@ -46,9 +46,10 @@ public final class TeamDtos {
     public record HandlerChange(@NotBlank @Size(max = 100) String name,
             @NotBlank @jakarta.validation.constraints.Pattern(regexp = "^\\+?[0-9][0-9\\- ]{5,19}$",
                     message = "must be a phone number") String phone,
-            @NotBlank @jakarta.validation.constraints.Email String email, @NotBlank @Size(max = 200) String userId) {
+            @NotBlank @jakarta.validation.constraints.Email String email, @NotBlank @Size(max = 200) String userId,
+            @Size(max = 5) List<@NotBlank @Size(max = 200) String> deputies) {
         HandlerContact contact() {
-            return new HandlerContact(name, phone, email, userId);
+            return new HandlerContact(name, phone, email, userId, deputies == null ? List.of() : deputies);
         }
     }
 

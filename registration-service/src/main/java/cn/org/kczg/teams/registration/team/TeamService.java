@@ -229,6 +229,6 @@ public class TeamService {
     }
 
     static Handler handler(HandlerContact h) {
-        return h == null ? null : new Handler(h.name(), h.phone(), h.email(), h.userId());
+        return h == null ? null : new Handler(h.name(), h.phone(), h.email(), h.userId(), h.deputies());
     }
 }

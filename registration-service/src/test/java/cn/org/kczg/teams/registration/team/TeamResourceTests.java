@@ -102,12 +102,18 @@ class TeamResourceTests {
         String unit = registerLeadUnit("NATIONAL_SOCIETY");
         String teamId = Fixtures.activeTeam(unit, uniqueName("绿色化工"));
         Map<String, Object> handler = Map.of("name", "钱芳", "phone", "13900139000", "email", "qf@example.org.cn",
-                "userId", "handler-qianfang");
+                "userId", "handler-qianfang", "deputies", List.of("deputy-sunli"));
+        Map<String, Object> tooManyDeputies = new java.util.HashMap<>(handler);
+        tooManyDeputies.put("deputies", List.of("d1", "d2", "d3", "d4", "d5", "d6"));
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON).body(tooManyDeputies)
+                .when().put("/api/v1/teams/" + teamId + "/handler")
+                .then().statusCode(400).body("errors[0].field", equalTo("deputies"));
         given().auth().oauth2(TestTokens.leadUnit(registerLeadUnit("NATIONAL_SOCIETY"))).contentType(ContentType.JSON)
                 .body(handler).when().put("/api/v1/teams/" + teamId + "/handler").then().statusCode(404);
         given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON).body(handler)
                 .when().put("/api/v1/teams/" + teamId + "/handler")
-                .then().statusCode(200).body("handler.userId", equalTo("handler-qianfang"));
+                .then().statusCode(200).body("handler.userId", equalTo("handler-qianfang"))
+                .body("handler.deputies", equalTo(List.of("deputy-sunli")));
         given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
                 .body(Map.of("members", List.of(Map.of("name", "孙磊", "field", "化工", "title", "教授",
                         "affiliation", "天津大学", "role", "MEMBER"))))
@@ -121,7 +127,8 @@ class TeamResourceTests {
         var records = KafkaTestClient.readUntil(Topics.REGISTRATION, Duration.ofSeconds(20),
                 read -> read.stream().anyMatch(r -> teamId.equals(r.key()) && r.value().contains("team.members-changed")));
         assertFalse(records.stream().filter(r -> teamId.equals(r.key()))
-                .noneMatch(r -> r.value().contains("\"type\":\"team.handler-changed\"")));
+                .noneMatch(r -> r.value().contains("\"type\":\"team.handler-changed\"")
+                        && r.value().contains("\"deputies\":[\"deputy-sunli\"]")));
         // the new handler sees the team through the teams claim
         given().auth().oauth2(TestTokens.handler("handler-qianfang", teamId)).when().get("/api/v1/teams/" + teamId)
                 .then().statusCode(200);

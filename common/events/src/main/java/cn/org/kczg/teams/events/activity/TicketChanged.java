@@ -17,6 +17,8 @@ public record TicketChanged(String type, UUID ticketId, String partner, String e
     public static final String ASSIGNED = "ticket.assigned";
     public static final String ACCEPTED = "ticket.accepted";
     public static final String DECLINED = "ticket.declined";
+    /** The team stopped being active (suspended, revoked, disqualified): its open ticket went back to the hall. */
+    public static final String RETURNED = "ticket.returned";
     public static final String INFO_REQUESTED = "ticket.info-requested";
     public static final String RESUMED = "ticket.resumed";
     public static final String ANSWERED = "ticket.answered";

@@ -1,5 +1,13 @@
 package cn.org.kczg.teams.events.registration;
 
-/** Art. 12: the person a team names to answer the demand hall; {@code userId} is their token's {@code sub}. */
-public record Handler(String name, String phone, String email, String userId) {
+import java.util.List;
+
+/**
+ * Art. 12: the person a team names to answer the demand hall; {@code userId} is their token's {@code sub}.
+ * {@code deputies} are the {@code sub}s of the people the lead unit lets act for the handler (absence, leave).
+ */
+public record Handler(String name, String phone, String email, String userId, List<String> deputies) {
+    public Handler {
+        deputies = deputies == null ? List.of() : List.copyOf(deputies);
+    }
 }
