@@ -70,7 +70,7 @@ public class ApiProxy {
     private HttpProxy proxyTo(Upstream service) {
         return proxies.computeIfAbsent(service, upstream -> HttpProxy.reverseProxy(client).addInterceptor(
                 new ServiceForwarding(upstream, client, freshClient, vertx, config.timeout().toMillis(),
-                        config.readinessPath(), config.readinessProbeInterval().toMillis(), config.publicBaseUrl())));
+                        config.bodyIdleTimeout().toMillis(), config.readinessPath(), config.readinessProbeInterval().toMillis(), config.publicBaseUrl())));
     }
 
     /** On every response, API or not. */

@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.gateway;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -21,6 +22,13 @@ public interface GatewayConfig {
 
     @WithDefault("2s")
     Duration connectTimeout();
+
+    /**
+     * A request body of which nothing arrives for this long (while the service reads) is answered 400 and its
+     * connection closed — well before {@code timeout}, so a body that never comes does not end as a 504.
+     */
+    @WithDefault("3s")
+    Duration bodyIdleTimeout();
 
     /**
      * An instance set aside (it answered {@code Connection: close}: it is stopping; or it hung up, or refused) is
@@ -68,6 +76,10 @@ public interface GatewayConfig {
         /** At most this many events in memory. */
         @WithDefault("20000")
         int capacity();
+
+        /** And at most this much of their JSON: the oldest go first when it is exceeded. */
+        @WithDefault("32M")
+        MemorySize maxBytes();
 
         /** A comment line this often keeps proxies from closing idle streams. */
         @WithDefault("15s")

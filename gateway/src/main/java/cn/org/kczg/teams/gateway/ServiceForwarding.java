@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.Body;
@@ -41,23 +42,27 @@ final class ServiceForwarding implements ProxyInterceptor {
     private static final Logger LOG = Logger.getLogger(ServiceForwarding.class);
     /** The instance the request went to, in the proxy context. */
     private static final String ORIGIN = "kczg.origin";
+    /** The {@link BodyWatch} over the request's body, in the proxy context. */
+    private static final String BODY = "kczg.body";
 
     private final Upstream upstream;
     private final HttpClient pooled;
     private final HttpClient fresh;
     private final Vertx vertx;
     private final long timeoutMillis;
+    private final long bodyIdleMillis;
     private final String readinessPath;
     private final Optional<String> publicBaseUrl;
     private final Set<URI> probing = ConcurrentHashMap.newKeySet();
 
     ServiceForwarding(Upstream upstream, HttpClient pooled, HttpClient fresh, Vertx vertx, long timeoutMillis,
-            String readinessPath, long probeMillis, Optional<String> publicBaseUrl) {
+            long bodyIdleMillis, String readinessPath, long probeMillis, Optional<String> publicBaseUrl) {
         this.upstream = upstream;
         this.pooled = pooled;
         this.fresh = fresh;
         this.vertx = vertx;
         this.timeoutMillis = timeoutMillis;
+        this.bodyIdleMillis = bodyIdleMillis;
         this.readinessPath = readinessPath;
         this.publicBaseUrl = publicBaseUrl;
         if (upstream.origins().size() > 1) {
@@ -68,6 +73,7 @@ final class ServiceForwarding implements ProxyInterceptor {
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         ProxyRequest request = context.request();
+        watchBody(context);
         Set<URI> tried = new HashSet<>();
         return send(context, pooled, tried)
                 .recover(failure -> {
@@ -77,7 +83,27 @@ final class ServiceForwarding implements ProxyInterceptor {
                     request.setBody(null);
                     return send(context, fresh, upstream.untried(tried) ? tried : new HashSet<>());
                 })
-                .recover(failure -> Future.succeededFuture(failed(context, failure)));
+                .recover(failure -> Future.succeededFuture(stalled(context) ? bodyNeverCame(context)
+                        : failed(context, failure)));
+    }
+
+    private void watchBody(ProxyContext context) {
+        Body body = context.request().getBody();
+        if (body != null && body.length() != 0) {
+            BodyWatch watch = new BodyWatch(body.stream(), vertx, bodyIdleMillis);
+            context.request().setBody(Body.body(watch, body.length()));
+            context.set(BODY, watch);
+        }
+    }
+
+    private static boolean stalled(ProxyContext context) {
+        BodyWatch watch = context.get(BODY, BodyWatch.class);
+        return watch != null && watch.stalled();
+    }
+
+    private ProxyResponse bodyNeverCame(ProxyContext context) {
+        return problem(context, 400, "request-body-incomplete", "The request announced a body, but no part of it"
+                + " arrived for " + bodyIdleMillis + " ms; send the whole body with the request.");
     }
 
     /**
@@ -105,7 +131,7 @@ final class ServiceForwarding implements ProxyInterceptor {
             context.set(ORIGIN, client == pooled ? backend.origin() : null);
             return request.send(BackendExchange.guard(backend.request(), vertx, timeoutMillis))
                     .onFailure(failure -> {
-                        if (isClosed(failure)) {
+                        if (isClosed(failure) && !stalled(context)) {
                             upstream.setAside(backend.origin(), "it hung up on a request, it may be stopping");
                         }
                     });
@@ -172,12 +198,24 @@ final class ServiceForwarding implements ProxyInterceptor {
             detail = "The service behind this path failed to answer properly.";
         }
         LOG.warnf("Proxy to %s failed (%d): %s", upstream, status, failure.toString());
-        String path = context.request().proxiedRequest().path();
-        ProxyResponse response = withoutBody(context.request()).response().setStatusCode(status);
+        ProxyResponse response = problem(context, status, code, detail);
         if (status == 503) {
             response.putHeader("Retry-After", "5");
         }
-        return response
+        return response;
+    }
+
+    /**
+     * A problem instead of the service's answer. When the client has not sent all of its body, its connection is
+     * closed after the answer: where that body would end is unknown (HTTP/1; HTTP/2 ends just the stream).
+     */
+    private static ProxyResponse problem(ProxyContext context, int status, String code, String detail) {
+        HttpServerRequest edge = context.request().proxiedRequest();
+        if (!edge.isEnded() && edge.version() != HttpVersion.HTTP_2) {
+            edge.response().endHandler(done -> edge.connection().close());
+        }
+        String path = edge.path();
+        return withoutBody(context.request()).response().setStatusCode(status)
                 .putHeader("Content-Type", ProblemResponses.MEDIA_TYPE)
                 .setBody(Body.body(ProblemResponses.body(status, code, statusTitle(status), detail, path)));
     }
@@ -199,6 +237,7 @@ final class ServiceForwarding implements ProxyInterceptor {
 
     private static String statusTitle(int status) {
         return switch (status) {
+            case 400 -> "Bad request";
             case 503 -> "Service unavailable";
             case 504 -> "Gateway timeout";
             default -> "Bad gateway";

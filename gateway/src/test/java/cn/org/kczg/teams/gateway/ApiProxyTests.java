@@ -58,6 +58,29 @@ class ApiProxyTests {
         assertEquals(id, EchoBackendResource.LAST.get().getString("requestId"));
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL root;
+
+    @Test
+    void aBodyThatNeverArrivesIsA400AtOnceAndTheServiceStaysInRotation() throws Exception {
+        long started = System.nanoTime();
+        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout((int) Duration.ofSeconds(9).toMillis());
+            socket.getOutputStream().write(("GET /api/v1/lead-units HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + TestTokens.token("operator") + "\r\nContent-Length: 5\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            // the gateway answers and closes the connection: read to its end
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("application/problem+json"), answer);
+            assertTrue(answer.contains("request-body-incomplete"), answer);
+        }
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(config.timeout()) < 0,
+                "answered before the gateway's timeout would have made it a 504");
+        given().auth().oauth2(TestTokens.token("operator")).when().get("/api/v1/lead-units").then().statusCode(200);
+    }
+
     @jakarta.inject.Inject
     GatewayConfig config;
 

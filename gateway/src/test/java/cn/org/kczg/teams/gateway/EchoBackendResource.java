@@ -106,6 +106,8 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
                 "kczg.gateway.rate-limits.groups.tight.period", "1h"));
         // the tests' own address is the proxy in front of the gateway: X-Forwarded-For names the client
         config.put("kczg.gateway.trusted-proxies", "127.0.0.1/32,::1");
+        // below the 1 s timeout: a body that never comes is a 400, not a 504
+        config.put("kczg.gateway.body-idle-timeout", "300ms");
         return config;
     }
 

@@ -11,19 +11,28 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The recent events of all topics in arrival order — at least {@code retention} of them, at most {@code capacity}
- * — shared by every stream and poll. Entries are immutable; readers keep their own cursor ({@code seq}).
+ * The recent events of all topics in arrival order — those of the last {@code retention}, but never more than
+ * {@code capacity} events or {@code maxBytes} of their JSON (an application event alone carries ~25 k chars) —
+ * shared by every stream and poll. Entries are immutable; readers keep their own cursor ({@code seq}).
  */
 public final class EventBuffer {
     private final Deque<BufferedEvent> events = new ArrayDeque<>();
     private final Set<String> ids = new HashSet<>();
     private final Duration retention;
     private final int capacity;
+    private final long maxBytes;
+    private long bytes;
     private long nextSeq;
 
-    public EventBuffer(Duration retention, int capacity) {
+    public EventBuffer(Duration retention, int capacity, long maxBytes) {
         this.retention = retention;
         this.capacity = capacity;
+        this.maxBytes = maxBytes;
+    }
+
+    /** What an event holds on the heap, roughly: its JSON (UTF-16 at worst) and the entry around it. */
+    static long footprint(String json) {
+        return 2L * json.length() + 256;
     }
 
     /**
@@ -38,9 +47,12 @@ public final class EventBuffer {
         BufferedEvent event = new BufferedEvent(nextSeq++, topic, partition, offset, timestamp, type, team, leadUnit,
                 json, eventId);
         events.addLast(event);
+        bytes += footprint(json);
         Instant horizon = timestamp.minus(retention);
-        while (events.size() > capacity || (!events.isEmpty() && events.peekFirst().timestamp().isBefore(horizon))) {
+        while (events.size() > capacity || (bytes > maxBytes && events.size() > 1)
+                || (!events.isEmpty() && events.peekFirst().timestamp().isBefore(horizon))) {
             BufferedEvent gone = events.removeFirst();
+            bytes -= footprint(gone.json());
             if (gone.eventId() != null) {
                 ids.remove(gone.eventId());
             }

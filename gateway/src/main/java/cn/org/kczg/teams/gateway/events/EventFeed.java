@@ -60,7 +60,8 @@ public class EventFeed {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     void start(@Observes StartupEvent event) {
-        buffer = new EventBuffer(config.events().retention(), config.events().capacity());
+        buffer = new EventBuffer(config.events().retention(), config.events().capacity(),
+                config.events().maxBytes().asLongValue());
         if (config.events().enabled()) {
             Thread thread = new Thread(this::run, "event-feed");
             thread.setDaemon(true);
