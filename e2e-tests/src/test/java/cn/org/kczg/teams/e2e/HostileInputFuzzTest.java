@@ -4,19 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,8 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 @Order(Integer.MAX_VALUE)
 class HostileInputFuzzTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final List<String> PATH_VALUES = List.of(UUID.randomUUID().toString(), "%00", "a%00b",
             "99999999999999999999", "-1", "x".repeat(300), "%F0%9F%9A%80", "..%2F..%2Fetc%2Fpasswd");
     private static final List<String> QUERY_VALUES = List.of("a\u0000b", "99999999999999999999", "-1", "x".repeat(5_000),
@@ -42,58 +34,44 @@ class HostileInputFuzzTest {
     private static final List<String> RAW_BODIES = List.of("", "null", "[]", "\"x\"", "{", "{}", "{\"a\":\"\u0000\"}",
             "[" + "1,".repeat(10_000) + "1]");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
     private final List<String> failures = new ArrayList<>();
-    private LaunchedSuite suite;
+    private SuiteHttp http;
+    private ApiOperations api;
     private List<String> tokens;
     private int next;
 
     @Test
-    void everyOperationSurvivesHostileInputWithAProblemAndNoServerError() throws Exception {
-        suite = LaunchedSuite.get();
+    void everyOperationSurvivesHostileInputWithAProblemAndNoServerError() {
+        LaunchedSuite suite = LaunchedSuite.get();
+        http = new SuiteHttp(suite.gatewayUrl);
         tokens = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            // several subjects, so the per-caller rate limits do not stand in for the answers under test
+            // every role, several subjects each, so the per-caller rate limits do not stand in for the answers
             tokens.add(suite.token("operator", "--sub", "fuzz-operator-" + i));
             tokens.add(suite.token("lead-unit", "--org", "91350100M000100Y43", "--sub", "fuzz-lead-unit-" + i));
             tokens.add(suite.token("partner", "--partner", "fuzz-partner-" + i, "--sub", "fuzz-partner-" + i));
             tokens.add(suite.token("handler", "--teams", UUID.randomUUID().toString(), "--sub", "fuzz-handler-" + i));
+            tokens.add(suite.token("reviewer", "--sub", "fuzz-reviewer-" + i));
+            tokens.add(suite.token("auditor", "--sub", "fuzz-auditor-" + i));
+            tokens.add(suite.token("volunteer", "--sub", "fuzz-volunteer-" + i));
             tokens.add(null);
         }
-        JsonNode doc = JSON.readTree(send("GET", "/q/openapi?format=json", null, null, null).body());
-        int operations = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            if (!path.getKey().startsWith("/api/v1/") || path.getKey().endsWith("/stream")) {
-                continue;
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
-                Map.Entry<String, JsonNode> op = ops.next();
-                if (METHODS.contains(op.getKey())) {
-                    operations++;
-                    fuzz(doc, path.getKey(), op.getKey().toUpperCase(), op.getValue());
-                }
-            }
-        }
+        api = new ApiOperations(http);
+        api.all.forEach(this::fuzz);
         int total = sent.values().stream().mapToInt(AtomicInteger::get).sum();
-        System.out.printf("fuzz: %d operations, %d requests %s; %d failures%n", operations, total, new TreeMap<>(
+        System.out.printf("fuzz: %d operations, %d requests %s; %d failures%n", api.all.size(), total, new TreeMap<>(
                 sent.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
                         e -> e.getValue().get()))), failures.size());
         failures.forEach(f -> System.out.println("fuzz failure: " + f));
-        assertTrue(operations > 50, "the document lists " + operations + " operations");
+        assertTrue(api.all.size() > 50, "the document lists " + api.all.size() + " operations");
         assertEquals(List.of(), failures.subList(0, Math.min(40, failures.size())), failures.size() + " failures");
     }
 
-    private void fuzz(JsonNode doc, String template, String method, JsonNode operation) {
-        List<String> queryNames = new ArrayList<>();
-        for (JsonNode p : operation.path("parameters")) {
-            if ("query".equals(p.path("in").asText())) {
-                queryNames.add(p.path("name").asText());
-            }
-        }
-        boolean hasBody = operation.has("requestBody");
+    private void fuzz(ApiOperations.Operation operation) {
+        String template = operation.template();
+        String method = operation.method();
+        boolean hasBody = operation.hasBody();
         String sane = template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
         // path parameters
         if (template.contains("{")) {
@@ -102,7 +80,7 @@ class HostileInputFuzzTest {
             }
         }
         // query parameters, one hostile value each
-        for (String name : queryNames) {
+        for (String name : operation.parameters("query")) {
             for (String value : QUERY_VALUES) {
                 check("query", method, sane + "?" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8),
                         hasBody ? "{}" : null, "application/json");
@@ -117,8 +95,7 @@ class HostileInputFuzzTest {
         check("content-type", method, sane, "name=x", "text/plain");
         check("content-type", method, sane, "<a/>", "application/xml");
         // each property of the body's schema, set to each hostile value
-        JsonNode schema = resolve(doc, operation.path("requestBody").path("content").path("application/json")
-                .path("schema"));
+        JsonNode schema = api.bodySchema(operation);
         for (Iterator<String> names = schema.path("properties").fieldNames(); names.hasNext(); ) {
             String name = names.next();
             for (String value : hostileValues()) {
@@ -133,28 +110,11 @@ class HostileInputFuzzTest {
                 "\"+999999999-12-31\"", "\"2026-02-30\"", "[" + "\"x\",".repeat(10_000) + "\"x\"]", "null", "[]", "{}");
     }
 
-    private static JsonNode resolve(JsonNode doc, JsonNode schema) {
-        JsonNode current = schema;
-        for (int depth = 0; depth < 5 && current.has("$ref"); depth++) {
-            String ref = current.get("$ref").asText();
-            current = doc.at(ref.substring(1));
-        }
-        if (current.has("allOf")) {
-            for (JsonNode part : current.get("allOf")) {
-                JsonNode resolved = resolve(doc, part);
-                if (resolved.has("properties")) {
-                    return resolved;
-                }
-            }
-        }
-        return current;
-    }
-
     private void check(String kind, String method, String path, String body, String contentType) {
         String token = tokens.get(next++ % tokens.size());
         HttpResponse<String> r;
         try {
-            r = send(method, path, body, contentType, token);
+            r = http.send(method, path, body, contentType, token);
         } catch (Exception e) {
             failures.add(kind + " " + method + " " + shorten(path) + ": " + e);
             return;
@@ -164,25 +124,9 @@ class HostileInputFuzzTest {
         if (status >= 500) {
             failures.add(status + " " + kind + " " + method + " " + shorten(path) + " body " + shorten(body) + " → "
                     + shorten(r.body()));
-        } else if (status >= 400 && !r.headers().firstValue("Content-Type").orElse("").startsWith(
-                "application/problem+json")) {
+        } else if (status >= 400 && !SuiteHttp.isProblem(r)) {
             failures.add(status + " without problem+json: " + kind + " " + method + " " + shorten(path));
         }
-    }
-
-    private HttpResponse<String> send(String method, String path, String body, String contentType, String token)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (contentType != null && body != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String shorten(String text) {

@@ -78,7 +78,8 @@ final class LaunchedSuite implements AutoCloseable {
     /** The suite every flow shares, started once per test JVM. */
     static synchronized LaunchedSuite get() {
         if (shared == null) {
-            shared = start(Map.of());
+            // the tests stand in for the ingress in front of the gateway: X-Forwarded-For names the client (S4)
+            shared = start(Map.of("KCZG_GATEWAY_TRUSTED_PROXIES", "127.0.0.1/32"));
         }
         return shared;
     }
@@ -120,6 +121,11 @@ final class LaunchedSuite implements AutoCloseable {
     /** Where the launched broker listens, for flows whose producer is not built yet. */
     String kafkaBootstrap() {
         return "127.0.0.1:" + env.get("KCZG_KAFKA_PORT");
+    }
+
+    /** The launcher's development key pair ({@code private.pem}, {@code public.pem}). */
+    Path keys() {
+        return home.resolve("keys");
     }
 
     /** {@code ./kczg token ROLE [options]}. */
