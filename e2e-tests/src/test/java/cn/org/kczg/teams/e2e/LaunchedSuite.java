@@ -39,7 +39,7 @@ final class LaunchedSuite implements AutoCloseable {
         env.put("KCZG_HOME", home.toString());
         env.put("KCZG_NO_BUILD", "1");
         env.put("KCZG_GATEWAY_PORT", String.valueOf(gatewayPort));
-        for (String name : List.of("PG", "KAFKA", "KAFKA_CONTROLLER")) {
+        for (String name : List.of("PG", "KAFKA", "KAFKA_CONTROLLER", "GATEWAY_MANAGEMENT")) {
             env.put("KCZG_" + name + "_PORT", String.valueOf(PostgresServer.freePort()));
         }
         for (String service : SERVICES) {
@@ -68,6 +68,11 @@ final class LaunchedSuite implements AutoCloseable {
     /** A service's own address, e.g. {@code serviceUrl("review")}: for checking what the gateway routes. */
     String serviceUrl(String service) {
         return "http://127.0.0.1:" + env.get("KCZG_" + service.toUpperCase() + "_PORT");
+    }
+
+    /** The gateway's health and metrics: a port of their own, not the API's. */
+    String gatewayManagementUrl() {
+        return "http://127.0.0.1:" + env.get("KCZG_GATEWAY_MANAGEMENT_PORT");
     }
 
     /** How many instances of each service run ({@code KCZG_INSTANCES}). */

@@ -224,6 +224,18 @@ class SecurityMatrixTest {
     }
 
     @Test
+    void s1bHealthAndMetricsAreNotOnThePublicPort() {
+        for (String path : List.of("/q/metrics", "/q/health/ready", "/q/health")) {
+            HttpResponse<String> r = http.send("GET", path, null, null, null);
+            assertEquals(404, r.statusCode(), path);
+            assertTrue(SuiteHttp.isProblem(r), path);
+        }
+        SuiteHttp management = new SuiteHttp(suite.gatewayManagementUrl());
+        assertEquals(200, management.send("GET", "/q/health/ready", null, null, null).statusCode());
+        assertTrue(management.send("GET", "/q/metrics", null, null, null).body().contains("jvm_memory_used_bytes"));
+    }
+
+    @Test
     void s3EveryRoleOnEveryOperationAsThePolicySays() {
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String role : ROLES) {

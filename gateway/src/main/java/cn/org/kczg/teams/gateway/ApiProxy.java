@@ -64,6 +64,11 @@ public class ApiProxy {
                 .setKeepAlive(false).setMaxPoolSize(50));
         router.route().order(-20).handler(ApiProxy::securityHeaders);
         router.route("/api/v1/*").order(-10).handler(this::handle);
+        // after every other route: what nothing serves is a problem too (health and metrics live on the
+        // management port)
+        router.route().order(Integer.MAX_VALUE - 1).handler(ctx -> problem(ctx.response(), 404, "not-found",
+                "Not found", "Nothing is served at " + ctx.request().path() + "; the API is under /api/v1/.",
+                ctx.request().path()));
     }
 
     /** One proxy per service, over its instances: see {@link ServiceForwarding}. */

@@ -286,12 +286,20 @@ class ApiProxyTests {
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(5));
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
     @Test
-    void theGatewaysMetricsLabelTheApiWithoutIds() {
+    void theGatewaysMetricsAreOnTheManagementPortOnlyAndLabelTheApiWithoutIds() {
         given().auth().oauth2(TestTokens.token("operator")).when().get("/api/v1/lead-units/91350100M000100Y43")
                 .then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("91350100M000100Y43")));
+        given().when().get(metrics).then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(org.hamcrest.Matchers.not(containsString("91350100M000100Y43")));
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/nothing")) {
+            given().when().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+        given().when().get("/q/openapi").then().statusCode(200);
     }
 
     @Test
@@ -373,7 +381,7 @@ class ApiProxyTests {
 
     @Test
     void securityHeadersOnEveryResponse() {
-        for (String path : List.of("/api/v1/teams", "/q/health/live", "/api/v1/nothing-here")) {
+        for (String path : List.of("/api/v1/teams", "/q/openapi", "/api/v1/nothing-here")) {
             given().when().get(path).then()
                     .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer")
                     .header("Server", nullValue());

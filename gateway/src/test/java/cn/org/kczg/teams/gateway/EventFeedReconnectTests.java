@@ -53,8 +53,11 @@ class EventFeedReconnectTests {
         return ids.stream().filter(eventId::equals).count();
     }
 
-    private static JsonPath feedHealth() {
-        return given().when().get("/q/health/ready").then().statusCode(200).extract().jsonPath()
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL readiness;
+
+    private JsonPath feedHealth() {
+        return given().when().get(readiness).then().statusCode(200).extract().jsonPath()
                 .setRootPath("checks.find { it.name == 'event-feed' }");
     }
 
