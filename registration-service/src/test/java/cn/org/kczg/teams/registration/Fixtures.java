@@ -109,9 +109,14 @@ public final class Fixtures {
             String... reasons) {
         var event = new ReviewDecided(UUID.randomUUID(), UUID.fromString(applicationId), leadUnit, decision,
                 List.of(reasons), "reviewer-1", Instant.now(), List.of());
-        var envelope = EventJson.envelope(event, "review-service", "test", Instant.now());
+        var envelope = EventJson.envelope(event, "review-service", correlationOfDecision(applicationId), Instant.now());
         KafkaTestClient.produce(Topics.REVIEW, envelope.aggregateId(), EventJson.write(envelope));
         return envelope.eventId();
+    }
+
+    /** The correlation id {@link #decide} gives the decision on an application: what it causes carries it on. */
+    public static String correlationOfDecision(String applicationId) {
+        return "decision-" + applicationId;
     }
 
     public static void awaitStatus(String leadUnit, String applicationId, String status) {

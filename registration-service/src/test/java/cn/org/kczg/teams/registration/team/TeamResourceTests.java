@@ -45,6 +45,10 @@ class TeamResourceTests {
         EventEnvelope event = EventJson.read(records.stream().filter(r -> teamId.equals(r.key())).findFirst()
                 .orElseThrow().value());
         assertEquals("team.activated", event.type());
+        String applicationId = given().auth().oauth2(OPERATOR).when().get("/api/v1/teams/" + teamId).then()
+                .extract().path("applicationId");
+        assertEquals(Fixtures.correlationOfDecision(applicationId), event.correlationId(),
+                "the event caused by the review decision continues the decision's chain");
         assertEquals(unit, event.payload().get("leadUnitCreditCode").asText());
         assertEquals("handler-zhaoqiang", event.payload().get("handler").get("userId").asText());
         assertEquals("TECH_DISSEMINATION", event.payload().get("categories").get(0).asText());

@@ -3,6 +3,7 @@ package cn.org.kczg.teams.kit.inbox;
 import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.EventTypes;
+import cn.org.kczg.teams.kit.web.RequestId;
 import cn.org.kczg.teams.kit.resilience.Backoff;
 import cn.org.kczg.teams.kit.resilience.DatabaseProbe;
 import cn.org.kczg.teams.kit.resilience.TransientFailures;
@@ -51,6 +52,12 @@ public class EventInbox {
 
     public void consume(String message, String consumer, EventHandlers handlers) {
         EventEnvelope envelope = read(message);
+        try (RequestId.Scope chain = RequestId.continuing(envelope.correlationId())) {
+            apply(envelope, consumer, handlers);
+        }
+    }
+
+    private void apply(EventEnvelope envelope, String consumer, EventHandlers handlers) {
         Optional<Runnable> handler = handlers.handlerFor(envelope);
         if (handler.isEmpty()) {
             LOG.debugf("%s skips %s %s: not a type it handles", consumer, envelope.type(), envelope.eventId());

@@ -34,6 +34,30 @@ public class RequestId {
         }
     }
 
+    /**
+     * While an event is applied: its correlation id is the current id, so what it causes (events, audit entries,
+     * log lines) continues its chain. Closing restores what was there.
+     */
+    public static Scope continuing(String correlationId) {
+        Object before = MDC.get(MDC_KEY);
+        if (correlationId != null && !correlationId.isBlank() && correlationId.length() <= MAX_LENGTH) {
+            MDC.put(MDC_KEY, correlationId);
+        }
+        return () -> {
+            if (before == null) {
+                MDC.remove(MDC_KEY);
+            } else {
+                MDC.put(MDC_KEY, before);
+            }
+        };
+    }
+
+    /** What {@link #continuing} returns: closing it throws nothing. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** The id of the request being served, or a fresh one outside a request. */
     public static String current() {
         Object id = MDC.get(MDC_KEY);
