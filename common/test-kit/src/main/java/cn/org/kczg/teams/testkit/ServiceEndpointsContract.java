@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,32 @@ public abstract class ServiceEndpointsContract {
     @Test
     void prometheusMetrics() {
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    /** The kit's versioned migrations are V1 and V1.x, the service's V2 and up: the two never collide. */
+    @Test
+    void migrationsAreNumberedApartFromTheKits() throws Exception {
+        assertEquals(java.util.List.of(), versionsOutside("db/migration", 2, Integer.MAX_VALUE));
+        assertEquals(java.util.List.of(), versionsOutside("db/service-kit", 1, 1));
+    }
+
+    private static java.util.List<String> versionsOutside(String location, int lowest, int highest) throws Exception {
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        var urls = Thread.currentThread().getContextClassLoader().getResources(location);
+        while (urls.hasMoreElements()) {
+            java.net.URL url = urls.nextElement();
+            if (!"file".equals(url.getProtocol())) {
+                continue; // the kit's own, inside its jar: checked by its module's build
+            }
+            try (var files = java.nio.file.Files.list(java.nio.file.Path.of(url.toURI()))) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+(\\.\\d+)*__.*\\.sql"))
+                        .filter(n -> {
+                            int major = Integer.parseInt(n.substring(1).split("[._]")[0]);
+                            return major < lowest || major > highest;
+                        }).forEach(n -> wrong.add(location + "/" + n));
+            }
+        }
+        return wrong;
     }
 
     @Test
