@@ -99,6 +99,7 @@ class SecurityMatrixTest {
             GET     /api/v1/upload-schedules                             signed-in
             GET     /api/v1/uploads                                      auditor handler lead-unit operator
             GET     /api/v1/uploads/overdue                              auditor operator
+            GET     /api/v1/uploads/usage                                auditor handler lead-unit operator
             GET     /api/v1/uploads/{id}/file                            auditor handler lead-unit operator
             PATCH   /api/v1/applications/{id}                            lead-unit operator
             PATCH   /api/v1/library/{id}                                 handler lead-unit

@@ -1,10 +1,10 @@
 package cn.org.kczg.teams.activity.messaging;
 
 import cn.org.kczg.teams.activity.team.TeamProjection;
+import cn.org.kczg.teams.activity.ticket.TicketService;
 import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.events.registration.TeamHandlerChanged;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
-import cn.org.kczg.teams.activity.ticket.TicketService;
 import cn.org.kczg.teams.kit.inbox.EventHandlers;
 import cn.org.kczg.teams.kit.inbox.EventInbox;
 import io.smallrye.common.annotation.Blocking;

@@ -1,12 +1,25 @@
 package cn.org.kczg.teams.activity.upload;
 
-import java.util.Optional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.OptionalLong;
 import java.util.UUID;
 
-/** Where uploaded files live; PostgreSQL today, an object store can take its place. */
+/**
+ * Where uploaded files live; PostgreSQL today, an object store can take its place. Files go in and come out as
+ * streams: none is ever held whole in memory.
+ */
 public interface FileStore {
-    /** Stores the bytes in the caller's transaction and returns their id. */
-    UUID put(byte[] bytes, String contentType, String sha256);
+    /** Stores exactly {@code size} bytes read from {@code content} in the caller's transaction and returns their id. */
+    UUID put(InputStream content, long size, String contentType, String sha256);
 
-    Optional<byte[]> get(UUID id);
+    /** The stored file's size, or empty when there is no such file. */
+    OptionalLong size(UUID id);
+
+    /**
+     * Writes the file to {@code out} a bounded chunk at a time. Stored files never change, so this needs no
+     * transaction and holds no database connection between chunks (a slow client holds none).
+     */
+    void copyTo(UUID id, OutputStream out) throws IOException;
 }

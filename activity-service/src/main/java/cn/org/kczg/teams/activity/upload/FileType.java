@@ -1,17 +1,18 @@
 package cn.org.kczg.teams.activity.upload;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Which of the accepted types a file really is, judged from its bytes (a renamed executable is none of
  * them): PDF by its header; DOCX and XLSX are ZIP packages told apart by their parts; anything else in
- * a ZIP is a plain ZIP.
+ * a ZIP is a plain ZIP. ZIP packages are looked into within bounds ({@link ZipInspection}).
  */
 public enum FileType {
     PDF("application/pdf", "pdf"),
@@ -27,14 +28,23 @@ public enum FileType {
         this.extension = extension;
     }
 
-    public static Optional<FileType> sniff(byte[] bytes) {
-        if (bytes.length >= 5 && new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-")) {
-            return Optional.of(PDF);
+    /**
+     * The type of the file's content, read from the file a little at a time: five bytes tell a PDF; a ZIP package
+     * is read through within {@code zips}' bounds (beyond one: a {@code ProblemException} naming {@code file}).
+     */
+    public static Optional<FileType> sniff(Path file, ZipInspection zips) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+            in.mark(8);
+            byte[] head = in.readNBytes(5);
+            in.reset();
+            if (head.length == 5 && new String(head, StandardCharsets.US_ASCII).equals("%PDF-")) {
+                return Optional.of(PDF);
+            }
+            if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+                return Optional.of(zips.kindOf(in));
+            }
+            return Optional.empty();
         }
-        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
-            return Optional.of(officeKind(bytes));
-        }
-        return Optional.empty();
     }
 
     /** The type the file name claims, if it is one we accept. */
@@ -49,21 +59,5 @@ public enum FileType {
             }
         }
         return Optional.empty();
-    }
-
-    private static FileType officeKind(byte[] bytes) {
-        boolean contentTypes = false;
-        boolean word = false;
-        boolean sheet = false;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                contentTypes |= e.getName().equals("[Content_Types].xml");
-                word |= e.getName().startsWith("word/");
-                sheet |= e.getName().startsWith("xl/");
-            }
-        } catch (IOException e) {
-            return ZIP;
-        }
-        return contentTypes && word ? DOCX : contentTypes && sheet ? XLSX : ZIP;
     }
 }

@@ -5,6 +5,7 @@ import cn.org.kczg.teams.activity.upload.UploadService.OverdueView;
 import cn.org.kczg.teams.activity.upload.UploadService.ScheduleBody;
 import cn.org.kczg.teams.activity.upload.UploadService.ScheduleView;
 import cn.org.kczg.teams.activity.upload.UploadService.UploadView;
+import cn.org.kczg.teams.activity.upload.UploadService.UsageView;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -24,11 +25,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,7 +61,11 @@ public class UploadResource {
         return service.schedules();
     }
 
-    /** multipart/form-data: teamId, kind, period, title and the file (PDF, DOCX, XLSX or ZIP, at most 20 MB). */
+    /**
+     * multipart/form-data: teamId, kind, period, title and the file (PDF, DOCX, XLSX or ZIP, at most 20 MB; a ZIP
+     * package within {@code kczg.uploads.zip.*}). 409 {@code team-storage-quota} when the team's files and this one
+     * would exceed {@code kczg.uploads.team-quota}.
+     */
     @POST
     @Path("/uploads")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -85,14 +89,9 @@ public class UploadResource {
         if (k == null) {
             throw ProblemException.invalid("kind", "is required: PROGRESS, ACTIVITY_DATA or THINK_TANK_REPORT");
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // Quarkus wrote the part to a temporary file as it arrived (deleted when the request ends): read from there
         UploadView created = service.upload(caller.get(), new NewUpload(team, k, period, title, file.fileName(),
-                file.contentType(), bytes));
+                file.contentType(), file.uploadedFile()));
         return Response.status(201).entity(created).build();
     }
 
@@ -116,6 +115,21 @@ public class UploadResource {
         return service.overdue(period);
     }
 
+    /** What the team stores against its storage quota ({@code kczg.uploads.team-quota}). */
+    @GET
+    @Path("/uploads/usage")
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
+    public UsageView usage(@QueryParam("teamId") String teamId) {
+        UUID team;
+        try {
+            team = UUID.fromString(teamId == null ? "" : teamId.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("teamId", "must be a team id");
+        }
+        return service.usage(caller.get(), team).orElseThrow(() -> ProblemException.notFound("No team " + team + "."));
+    }
+
+    /** The file as it was uploaded, streamed from storage a chunk at a time. */
     @GET
     @Path("/uploads/{id}/file")
     @Produces(MediaType.WILDCARD)
@@ -123,8 +137,9 @@ public class UploadResource {
     public Response download(@PathParam("id") UUID id) {
         Upload upload = service.find(caller.get(), id)
                 .orElseThrow(() -> ProblemException.notFound("No upload " + id + "."));
-        byte[] bytes = service.file(upload).orElseThrow(() -> ProblemException.notFound("The file is gone."));
-        return Response.ok(bytes, upload.contentType)
+        long size = service.fileSize(upload).orElseThrow(() -> ProblemException.notFound("The file is gone."));
+        StreamingOutput body = out -> service.copyFile(upload, out);
+        return Response.ok(body, upload.contentType).header(HttpHeaders.CONTENT_LENGTH, size)
                 .header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder
                         .encode(upload.fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("X-Content-SHA256", upload.sha256).build();
