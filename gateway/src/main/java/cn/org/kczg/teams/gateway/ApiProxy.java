@@ -1,7 +1,9 @@
 package cn.org.kczg.teams.gateway;
 
+import cn.org.kczg.teams.platform.problem.Problem;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -147,7 +149,7 @@ public class ApiProxy {
 
     static void problem(HttpServerResponse response, int status, String code, String title, String detail,
             String instance) {
-        response.setStatusCode(status).putHeader("Content-Type", ProblemResponses.MEDIA_TYPE)
-                .end(ProblemResponses.body(status, code, title, detail, instance));
+        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(Buffer.buffer(Problem.of(status, code, title, detail, instance, null).toJson()));
     }
 }

@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.gateway;
 
+import cn.org.kczg.teams.platform.security.TokenTimes;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -127,8 +128,6 @@ public class EdgeGuard {
         return false;
     }
 
-    /** As {@code mp.jwt.verify.clock.skew} (and the services' TokenTimes). */
-    private static final int CLOCK_SKEW_SECONDS = 5;
 
     /** The token when its signature, issuer, audience, expiry and issue time check out. */
     private Optional<JsonWebToken> verified(String authorization) {
@@ -138,7 +137,7 @@ public class EdgeGuard {
         try {
             JsonWebToken token = jwtParser.parse(authorization.substring(7).trim());
             // SmallRye checks exp with mp.jwt.verify.clock.skew but lets an iat in the future pass
-            if (token.getIssuedAtTime() > System.currentTimeMillis() / 1000 + CLOCK_SKEW_SECONDS) {
+            if (TokenTimes.issuedInTheFuture(token.getIssuedAtTime(), System.currentTimeMillis() / 1000)) {
                 LOG.debugf("Rejected token of %s: issued in the future", token.getSubject());
                 return Optional.empty();
             }

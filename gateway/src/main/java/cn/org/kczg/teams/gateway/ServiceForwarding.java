@@ -1,7 +1,9 @@
 package cn.org.kczg.teams.gateway;
 
+import cn.org.kczg.teams.platform.problem.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
@@ -216,8 +218,9 @@ final class ServiceForwarding implements ProxyInterceptor {
         }
         String path = edge.path();
         return withoutBody(context.request()).response().setStatusCode(status)
-                .putHeader("Content-Type", ProblemResponses.MEDIA_TYPE)
-                .setBody(Body.body(ProblemResponses.body(status, code, statusTitle(status), detail, path)));
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .setBody(Body.body(Buffer.buffer(Problem.of(status, code, statusTitle(status), detail, path, null)
+                        .toJson())));
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.gateway;
 
+import cn.org.kczg.teams.platform.problem.Problem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -194,7 +195,7 @@ class ApiProxyTests {
                     String what = version + " " + service;
                     assertEquals(version, response.version(), what);
                     assertEquals(502, response.statusCode(), what + ": " + response.body());
-                    assertEquals(ProblemResponses.MEDIA_TYPE,
+                    assertEquals(Problem.MEDIA_TYPE,
                             response.headers().firstValue("Content-Type").orElse(null), what);
                     assertEquals("bad-gateway", new JsonObject(response.body()).getString("code"), what);
                     assertTrue(millis < 2000, what + " answered after " + millis + " ms");

@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.gateway.deadletters;
 
 import cn.org.kczg.teams.gateway.GatewayConfig;
+import cn.org.kczg.teams.platform.kafka.KafkaClientConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import cn.org.kczg.teams.platform.kafka.KafkaClientConfig;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;

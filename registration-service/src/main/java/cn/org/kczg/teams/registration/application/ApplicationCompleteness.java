@@ -1,6 +1,6 @@
 package cn.org.kczg.teams.registration.application;
 
-import cn.org.kczg.teams.kit.problem.Problem.FieldError;
+import cn.org.kczg.teams.platform.problem.Problem.FieldError;
 import cn.org.kczg.teams.registration.application.ApplicationContent.Member;
 import cn.org.kczg.teams.registration.application.ApplicationContent.PartnerUnit;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package cn.org.kczg.teams.kit.security;
+package cn.org.kczg.teams.platform.security;
 
 /**
  * The time rule SmallRye JWT leaves out: a token whose {@code iat} lies in the future was not issued by a sane

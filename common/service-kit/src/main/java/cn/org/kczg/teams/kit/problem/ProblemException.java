@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.kit.problem;
 
-import cn.org.kczg.teams.kit.problem.Problem.FieldError;
+import cn.org.kczg.teams.platform.problem.Problem.FieldError;
+import cn.org.kczg.teams.platform.problem.Problem;
 import java.util.List;
 
 /**

@@ -1,9 +1,10 @@
 package cn.org.kczg.teams.kit.problem;
 
 import cn.org.kczg.teams.kit.json.InputRuleViolation;
-import cn.org.kczg.teams.kit.problem.Problem.FieldError;
 import cn.org.kczg.teams.kit.resilience.TransientFailures;
 import cn.org.kczg.teams.kit.web.RequestId;
+import cn.org.kczg.teams.platform.problem.Problem.FieldError;
+import cn.org.kczg.teams.platform.problem.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;

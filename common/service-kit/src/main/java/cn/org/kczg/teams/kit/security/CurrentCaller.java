@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.kit.security;
 
+import cn.org.kczg.teams.platform.security.TokenTimes;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
