@@ -2,7 +2,7 @@ package cn.org.kczg.teams.gateway;
 
 import cn.org.kczg.teams.gateway.deadletters.DeadLetter;
 import cn.org.kczg.teams.gateway.deadletters.DeadLetterStore;
-
+import cn.org.kczg.teams.platform.security.Roles;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -52,7 +52,7 @@ public class DeadLetterRoutes {
                     "Send a valid bearer token in the Authorization header.", path);
             return;
         }
-        if (token.getGroups() == null || !token.getGroups().contains("operator")) {
+        if (token.getGroups() == null || !token.getGroups().contains(Roles.OPERATOR)) {
             ApiProxy.problem(response, 403, "forbidden", "Forbidden", "Only operators may see and replay dead letters.",
                     path);
             return;

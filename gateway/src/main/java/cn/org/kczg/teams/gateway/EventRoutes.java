@@ -5,6 +5,7 @@ import cn.org.kczg.teams.gateway.events.EventBuffer;
 import cn.org.kczg.teams.gateway.events.EventFeed;
 import cn.org.kczg.teams.gateway.events.EventFilter;
 import cn.org.kczg.teams.gateway.events.StreamPosition;
+import cn.org.kczg.teams.platform.security.Roles;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class EventRoutes {
     static final String STREAM = "/api/v1/events/stream";
     static final String LIST = "/api/v1/events";
-    private static final Set<String> ROLES = Set.of("operator", "auditor");
+    private static final Set<String> ROLES = Set.of(Roles.OPERATOR, Roles.AUDITOR);
     private static final int BATCH = 200;
 
     @Inject

@@ -1,18 +1,18 @@
 package cn.org.kczg.teams.activity.report;
 
-import cn.org.kczg.teams.events.activity.ActivityForm;
 import cn.org.kczg.teams.activity.report.ActivityReportService.ActivityFilter;
 import cn.org.kczg.teams.activity.report.ReportDtos.ActivityView;
 import cn.org.kczg.teams.activity.report.ReportDtos.Outcome;
 import cn.org.kczg.teams.activity.report.ReportDtos.ReportActivity;
 import cn.org.kczg.teams.activity.report.ReportDtos.ViolationView;
+import cn.org.kczg.teams.events.activity.ActivityForm;
 import cn.org.kczg.teams.events.registration.ServiceCategory;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
-import cn.org.kczg.teams.kit.security.Roles;
 import cn.org.kczg.teams.kit.web.QueryParams;
+import cn.org.kczg.teams.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

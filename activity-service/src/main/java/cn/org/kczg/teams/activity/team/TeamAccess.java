@@ -2,7 +2,7 @@ package cn.org.kczg.teams.activity.team;
 
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.Caller;
-import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.panache.common.Parameters;
 import java.util.List;
 import java.util.Set;

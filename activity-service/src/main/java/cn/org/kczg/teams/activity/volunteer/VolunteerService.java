@@ -11,7 +11,7 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.Caller;
-import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -6,15 +6,15 @@ import cn.org.kczg.teams.evaluation.indicator.IndicatorSystem;
 import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
 import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
-import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.audit.HistoryEntry;
+import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.Caller;
-import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +24,6 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +37,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Art. 20: starting runs, adjusting grades, publishing, and reading the results. */
 @ApplicationScoped

@@ -1,13 +1,15 @@
 package cn.org.kczg.teams.evaluation.indicator;
 
 import cn.org.kczg.teams.evaluation.indicator.IndicatorSystemService.SystemView;
+import cn.org.kczg.teams.evaluation.metric.Metric;
+import cn.org.kczg.teams.evaluation.metric.MetricCatalogue;
 import cn.org.kczg.teams.kit.audit.HistoryEntry;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
-import cn.org.kczg.teams.kit.security.Roles;
 import cn.org.kczg.teams.kit.web.QueryParams;
+import cn.org.kczg.teams.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -23,8 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import cn.org.kczg.teams.evaluation.metric.Metric;
-import cn.org.kczg.teams.evaluation.metric.MetricCatalogue;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package cn.org.kczg.teams.evaluation.metric;
 import cn.org.kczg.teams.evaluation.team.Team;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.security.Caller;
-import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,15 +1,15 @@
 package cn.org.kczg.teams.registration.application;
 
+import cn.org.kczg.teams.kit.audit.HistoryEntry;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
-import cn.org.kczg.teams.kit.security.Roles;
 import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.kit.web.Reason;
+import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.registration.application.ApplicationDtos.ApplicationDraft;
 import cn.org.kczg.teams.registration.application.ApplicationDtos.ApplicationView;
-import cn.org.kczg.teams.kit.audit.HistoryEntry;
 import cn.org.kczg.teams.registration.application.ApplicationService.ApplicationFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

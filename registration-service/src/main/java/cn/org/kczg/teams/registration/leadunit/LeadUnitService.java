@@ -8,7 +8,7 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.Caller;
-import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.registration.leadunit.LeadUnitDtos.LeadUnitView;
 import cn.org.kczg.teams.registration.leadunit.LeadUnitDtos.RegisterLeadUnit;
 import io.quarkus.panache.common.Parameters;

@@ -3,7 +3,7 @@ package cn.org.kczg.teams.review.ban;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
-import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.review.ban.BanService.BanView;
 import cn.org.kczg.teams.review.ban.BanService.RecordBan;
 import jakarta.annotation.security.RolesAllowed;

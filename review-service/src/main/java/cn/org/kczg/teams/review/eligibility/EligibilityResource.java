@@ -2,7 +2,7 @@ package cn.org.kczg.teams.review.eligibility;
 
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
-import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -6,7 +6,7 @@ import cn.org.kczg.teams.events.registration.LeadUnitRegistered;
 import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.kit.security.Caller;
-import cn.org.kczg.teams.kit.security.Roles;
+import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.review.ban.Ban;
 import cn.org.kczg.teams.review.ban.BanService;
 import cn.org.kczg.teams.review.quota.AnnualQuota;

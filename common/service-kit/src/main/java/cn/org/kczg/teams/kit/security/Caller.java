@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.kit.security;
 
+import cn.org.kczg.teams.platform.security.Roles;
 import java.util.Arrays;
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package cn.org.kczg.teams.kit.security;
+package cn.org.kczg.teams.platform.security;
 
 /** The JWT {@code groups} of the platform (requirements.md, "Who uses it"). */
 public final class Roles {
