@@ -46,12 +46,13 @@ class EventStreamTests {
 
     private static final String OPERATOR = TestTokens.token("operator");
 
+    /** An event of the contract's shape: the lead unit under both names payloads use (tickets say teamLeadUnit). */
     private static String publish(String topic, String type, String teamId, String leadUnit, String padding) {
         String id = UUID.randomUUID().toString();
         KafkaTestClient.produce(topic, teamId, ("{'eventId':'%s','type':'%s','version':1,'occurredAt':'2026-11-28T00:00:00Z',"
                 + "'aggregateType':'team','aggregateId':'%s','producer':'test','payload':{'teamId':'%s',"
-                + "'leadUnitCreditCode':'%s','note':'科创中国%s'}}").formatted(id, type, teamId, teamId, leadUnit, padding)
-                .replace('\'', '"'));
+                + "'leadUnitCreditCode':'%s','teamLeadUnit':'%s','note':'科创中国%s'}}")
+                .formatted(id, type, teamId, teamId, leadUnit, leadUnit, padding).replace('\'', '"'));
         return id;
     }
 

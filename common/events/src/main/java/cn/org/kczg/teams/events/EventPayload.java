@@ -14,4 +14,14 @@ public interface EventPayload {
     default int version() {
         return 1;
     }
+
+    /** The team the event concerns, if it names one: what the live event stream filters and shows by. */
+    default java.util.UUID concernsTeam() {
+        return null;
+    }
+
+    /** The lead unit the event concerns, if it names one. */
+    default String concernsLeadUnit() {
+        return null;
+    }
 }

@@ -13,4 +13,9 @@ public interface LeadUnitEvent extends EventPayload {
     default String aggregateId() {
         return creditCode();
     }
+
+    @Override
+    default String concernsLeadUnit() {
+        return creditCode();
+    }
 }

@@ -15,4 +15,9 @@ public interface TeamEvent extends EventPayload {
     default String aggregateId() {
         return teamId().toString();
     }
+
+    @Override
+    default UUID concernsTeam() {
+        return teamId();
+    }
 }

@@ -28,6 +28,26 @@ class EventTypesTest {
         assertTrue(EventTypes.all().size() > 40);
     }
 
+    /** Whatever team or lead unit a payload names, it says it concerns: the event stream's filters rely on it. */
+    @Test
+    void everyGoldenEventSaysWhichTeamAndLeadUnitItConcerns() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/events"))) {
+            for (Path file : files.toList()) {
+                EventEnvelope envelope = EventJson.read(Files.readString(file));
+                EventPayload payload = EventJson.payload(envelope, EventTypes.payloadOf(envelope.type()).orElseThrow());
+                var json = envelope.payload();
+                if (json.hasNonNull("teamId")) {
+                    assertEquals(json.get("teamId").asText(), String.valueOf(payload.concernsTeam()), file.toString());
+                }
+                for (String field : new String[] {"leadUnitCreditCode", "teamLeadUnit", "creditCode"}) {
+                    if (json.hasNonNull(field)) {
+                        assertEquals(json.get(field).asText(), payload.concernsLeadUnit(), file + " " + field);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void otherNamesAreNotEvents() {
         assertFalse(EventTypes.isKnown("ticket.exploded"));

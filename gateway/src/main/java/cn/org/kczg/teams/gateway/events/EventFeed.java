@@ -1,9 +1,11 @@
 package cn.org.kczg.teams.gateway.events;
 
+import cn.org.kczg.teams.events.EventEnvelope;
+import cn.org.kczg.teams.events.EventJson;
+import cn.org.kczg.teams.events.EventPayload;
+import cn.org.kczg.teams.events.EventTypes;
 import cn.org.kczg.teams.gateway.GatewayConfig;
 import cn.org.kczg.teams.platform.kafka.KafkaClientConfig;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +43,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class EventFeed {
     private static final Logger LOG = Logger.getLogger(EventFeed.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     Config mpConfig;
@@ -223,30 +224,30 @@ public class EventFeed {
             return false;
         }
         positions.put(partition, record.offset() + 1);
+        EventEnvelope envelope;
         try {
-            JsonNode envelope = JSON.readTree(record.value());
-            JsonNode payload = envelope.path("payload");
-            String team = text(payload, "teamId");
-            if (team == null && "team".equals(text(envelope, "aggregateType"))) {
-                team = text(envelope, "aggregateId");
-            }
-            String leadUnit = text(payload, "leadUnitCreditCode");
-            for (String field : new String[] {"teamLeadUnit", "creditCode", "leadUnit"}) {
-                leadUnit = leadUnit != null ? leadUnit : text(payload, field);
-            }
-            buffer.append(text(envelope, "eventId"), record.topic(), record.partition(), record.offset(),
-                    Instant.ofEpochMilli(record.timestamp()), envelope.path("type").asText("unknown"), team, leadUnit,
-                    JSON.writeValueAsString(envelope));
-        } catch (Exception e) {
+            envelope = EventJson.read(record.value());
+        } catch (RuntimeException e) {
             LOG.warnf("Skipping unreadable event %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
+            return true;
         }
+        EventPayload payload = payloadOf(envelope);
+        String team = payload != null && payload.concernsTeam() != null ? payload.concernsTeam().toString()
+                : "team".equals(envelope.aggregateType()) ? envelope.aggregateId() : null;
+        buffer.append(String.valueOf(envelope.eventId()), record.topic(), record.partition(), record.offset(),
+                Instant.ofEpochMilli(record.timestamp()), envelope.type(), team,
+                payload == null ? null : payload.concernsLeadUnit(), EventJson.write(envelope));
         return true;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+    /** The payload as the contract reads it; null for a type this gateway does not know yet, or unreadable. */
+    private static EventPayload payloadOf(EventEnvelope envelope) {
+        try {
+            return EventTypes.payloadOf(envelope.type()).map(type -> EventJson.payload(envelope, type)).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.events.activity;
 
+import cn.org.kczg.teams.events.OfLeadUnit;
 import cn.org.kczg.teams.events.TeamEvent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ import java.util.UUID;
 public record ActivityReported(UUID activityId, UUID teamId, String leadUnitCreditCode, int year, String category,
         String form, String title, LocalDate startDate, LocalDate endDate, String city, String park, String placeKind,
         int participants, int enterprisesServed, int agreementsSigned, int technologiesTransferred,
-        int standardsDrafted, int talentsTrained, BigDecimal feesCharged) implements TeamEvent {
+        int standardsDrafted, int talentsTrained, BigDecimal feesCharged) implements TeamEvent, OfLeadUnit {
     public static final String TYPE = "activity.reported";
 
     @Override

@@ -42,4 +42,14 @@ public record TicketChanged(String type, UUID ticketId, String partner, String e
     public String aggregateId() {
         return ticketId.toString();
     }
+
+    @Override
+    public UUID concernsTeam() {
+        return teamId;
+    }
+
+    @Override
+    public String concernsLeadUnit() {
+        return teamLeadUnit;
+    }
 }

@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.events.registration;
 
 import cn.org.kczg.teams.events.ApplicationEvent;
+import cn.org.kczg.teams.events.OfLeadUnit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,7 @@ public record ApplicationSubmitted(
         String workFoundation,
         Resources resourcesCommitted,
         String continuityPlan,
-        Instant submittedAt) implements ApplicationEvent {
+        Instant submittedAt) implements ApplicationEvent, OfLeadUnit {
 
     public static final String TYPE = "application.submitted";
 

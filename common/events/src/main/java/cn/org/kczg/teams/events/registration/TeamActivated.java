@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.events.registration;
 
+import cn.org.kczg.teams.events.OfLeadUnit;
 import cn.org.kczg.teams.events.TeamEvent;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ public record TeamActivated(
         List<String> otherRegions,
         List<String> keyFields,
         Handler handler,
-        Instant activatedAt) implements TeamEvent {
+        Instant activatedAt) implements TeamEvent, OfLeadUnit {
 
     public static final String TYPE = "team.activated";
 

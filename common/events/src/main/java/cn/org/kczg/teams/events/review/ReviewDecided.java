@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.events.review;
 
 import cn.org.kczg.teams.events.EventPayload;
+import cn.org.kczg.teams.events.OfLeadUnit;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +11,7 @@ import java.util.UUID;
  * checks a reviewer overrode, with the written reason (Art. 8 "in principle").
  */
 public record ReviewDecided(UUID caseId, UUID applicationId, String leadUnitCreditCode, Decision decision,
-        List<String> reasons, String reviewer, Instant decidedAt, List<CheckOverride> overrides) implements EventPayload {
+        List<String> reasons, String reviewer, Instant decidedAt, List<CheckOverride> overrides) implements EventPayload, OfLeadUnit {
     public static final String TYPE = "review.decided";
 
     public record CheckOverride(String check, String reason) {
