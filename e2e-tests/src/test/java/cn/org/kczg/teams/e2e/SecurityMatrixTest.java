@@ -61,8 +61,10 @@ class SecurityMatrixTest {
             GET     /api/v1/assessments/{year}/runs                      auditor operator
             GET     /api/v1/assessments/{year}/runs/{id}                 auditor operator
             GET     /api/v1/bans                                         auditor operator reviewer
+            GET     /api/v1/bans/{id}                                    auditor operator reviewer
             GET     /api/v1/calendar/holidays                            signed-in
             GET     /api/v1/certificates                                 auditor handler lead-unit operator volunteer
+            GET     /api/v1/certificates/{id}                            auditor handler lead-unit operator volunteer
             GET     /api/v1/complaints                                   auditor handler lead-unit operator
             GET     /api/v1/complaints/{id}                              auditor handler lead-unit operator
             GET     /api/v1/eligibility/{creditCode}                     auditor lead-unit operator reviewer
@@ -78,6 +80,7 @@ class SecurityMatrixTest {
             GET     /api/v1/library/{id}                                 signed-in
             GET     /api/v1/library/{id}/history                         signed-in
             GET     /api/v1/participations                               auditor handler lead-unit operator volunteer
+            GET     /api/v1/participations/{id}                          auditor handler lead-unit operator volunteer
             GET     /api/v1/public/certificates/{code}                   anyone
             GET     /api/v1/public/teams                                 anyone
             GET     /api/v1/public/teams/{id}                            anyone
@@ -88,6 +91,7 @@ class SecurityMatrixTest {
             GET     /api/v1/reviews                                      auditor lead-unit operator reviewer
             GET     /api/v1/reviews/{id}                                 auditor lead-unit operator reviewer
             GET     /api/v1/sanctions                                    auditor operator
+            GET     /api/v1/sanctions/{id}                               auditor operator
             GET     /api/v1/teams                                        auditor handler lead-unit operator reviewer
             GET     /api/v1/teams/{id}                                   auditor handler lead-unit operator reviewer
             GET     /api/v1/teams/{id}/metrics/{year}                    auditor handler lead-unit operator
@@ -99,6 +103,7 @@ class SecurityMatrixTest {
             GET     /api/v1/upload-schedules                             signed-in
             GET     /api/v1/uploads                                      auditor handler lead-unit operator
             GET     /api/v1/uploads/overdue                              auditor operator
+            GET     /api/v1/uploads/{id}                                 auditor handler lead-unit operator
             GET     /api/v1/uploads/usage                                auditor handler lead-unit operator
             GET     /api/v1/uploads/{id}/file                            auditor handler lead-unit operator
             PATCH   /api/v1/applications/{id}                            lead-unit operator

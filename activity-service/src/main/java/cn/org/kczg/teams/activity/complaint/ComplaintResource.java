@@ -8,6 +8,7 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.platform.security.Roles;
 import io.vertx.core.http.HttpServerRequest;
@@ -53,7 +54,7 @@ public class ComplaintResource {
         String client = forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].strip()
                 : http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         Receipt receipt = service.file(request, client);
-        return Response.status(201).entity(receipt).build();
+        return Created.at("/api/v1/complaints/" + receipt.id(), receipt);
     }
 
     @GET

@@ -11,6 +11,7 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,10 +45,9 @@ public class ActivityReportResource {
     @Path("/activities")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER})
-    public Response report(@NotNull @Valid ReportActivity request, UriInfo uri) {
+    public Response report(@NotNull @Valid ReportActivity request) {
         ActivityView created = service.report(caller.get(), request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created).build();
+        return Created.at("/api/v1/activities/" + created.id().toString(), created);
     }
 
     @GET

@@ -14,6 +14,7 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -57,14 +57,12 @@ public class TicketResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.OPERATOR})
-    public Response push(@NotNull @Valid PushTicket request, @HeaderParam("Idempotency-Key") String key,
-            UriInfo uri) {
+    public Response push(@NotNull @Valid PushTicket request, @HeaderParam("Idempotency-Key") String key) {
         Pushed pushed = service.push(caller.get(), request, key);
         if (!pushed.created()) {
             return Response.ok(pushed.ticket()).build();
         }
-        return Response.created(uri.getAbsolutePathBuilder().path(pushed.ticket().id().toString()).build())
-                .entity(pushed.ticket()).build();
+        return Created.at("/api/v1/tickets/" + pushed.ticket().id().toString(), pushed.ticket());
     }
 
     /** With {@code updatedSince} the list runs oldest change first, so a partner can poll for changes. */

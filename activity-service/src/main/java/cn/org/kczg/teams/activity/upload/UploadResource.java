@@ -10,6 +10,7 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.security.Authenticated;
@@ -92,7 +93,15 @@ public class UploadResource {
         // Quarkus wrote the part to a temporary file as it arrived (deleted when the request ends): read from there
         UploadView created = service.upload(caller.get(), new NewUpload(team, k, period, title, file.fileName(),
                 file.contentType(), file.uploadedFile()));
-        return Response.status(201).entity(created).build();
+        return Created.at("/api/v1/uploads/" + created.id(), created);
+    }
+
+    @GET
+    @Path("/uploads/{id}")
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
+    public UploadView get(@PathParam("id") UUID id) {
+        return service.find(caller.get(), id).map(UploadView::of)
+                .orElseThrow(() -> ProblemException.notFound("No upload " + id + "."));
     }
 
     @GET

@@ -77,7 +77,7 @@ public class UploadService {
     public record UploadView(UUID id, UUID teamId, UploadSchedule.Kind kind, String period, String title,
             String fileName, String contentType, long size, String sha256, LocalDate dueDate, boolean onTime,
             Instant uploadedAt) {
-        static UploadView of(Upload u) {
+        public static UploadView of(Upload u) {
             return new UploadView(u.id, u.teamId, u.kind, u.period, u.title, u.fileName, u.contentType, u.size,
                     u.sha256, u.dueDate, u.onTime, u.uploadedAt);
         }

@@ -9,6 +9,7 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.kit.web.Reason;
 import cn.org.kczg.teams.platform.security.Roles;
@@ -54,7 +55,16 @@ public class VolunteerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.VOLUNTEER)
     public Response log(@NotNull @Valid LogParticipation request) {
-        return Response.status(201).entity(service.log(caller.get(), request)).build();
+        ParticipationView logged = service.log(caller.get(), request);
+        return Created.at("/api/v1/participations/" + logged.id(), logged);
+    }
+
+    @GET
+    @Path("/participations/{id}")
+    @RolesAllowed({Roles.VOLUNTEER, Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
+    public ParticipationView participation(@PathParam("id") UUID id) {
+        return service.participation(caller.get(), id)
+                .orElseThrow(() -> ProblemException.notFound("No participation " + id + "."));
     }
 
     @GET
@@ -97,7 +107,16 @@ public class VolunteerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.LEAD_UNIT)
     public Response nominate(@NotNull @Valid Nomination body) {
-        return Response.status(201).entity(service.nominate(caller.get(), body)).build();
+        CertificateView nominated = service.nominate(caller.get(), body);
+        return Created.at("/api/v1/certificates/" + nominated.id(), nominated);
+    }
+
+    @GET
+    @Path("/certificates/{id}")
+    @RolesAllowed({Roles.VOLUNTEER, Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
+    public CertificateView certificate(@PathParam("id") UUID id) {
+        return service.certificate(caller.get(), id)
+                .orElseThrow(() -> ProblemException.notFound("No certificate " + id + "."));
     }
 
     @POST

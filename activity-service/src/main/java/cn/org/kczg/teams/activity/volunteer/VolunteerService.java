@@ -96,9 +96,27 @@ public class VolunteerService {
         return ParticipationView.of(p);
     }
 
-    public Optional<ParticipationView> decide(Caller caller, UUID id, boolean confirm, String reason) {
+    /** The volunteer's own, the team's, or any for operators and auditors. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ParticipationView> participation(Caller caller, UUID id) {
+        return visibleParticipation(caller, id).map(ParticipationView::of);
+    }
+
+    private static Optional<Participation> visibleParticipation(Caller caller, UUID id) {
         return Participation.<Participation>findByIdOptional(id)
-                .filter(p -> TeamAccess.maySee(caller, p.teamId, p.leadUnitCreditCode) || caller.subject().equals(p.volunteer))
+                .filter(p -> TeamAccess.maySee(caller, p.teamId, p.leadUnitCreditCode) || caller.subject().equals(p.volunteer));
+    }
+
+    /** The holder's own, the team's, or any for operators and auditors. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<CertificateView> certificate(Caller caller, UUID id) {
+        return Certificate.<Certificate>findByIdOptional(id)
+                .filter(c -> TeamAccess.maySee(caller, c.teamId, c.leadUnitCreditCode) || caller.subject().equals(c.holder))
+                .map(CertificateView::of);
+    }
+
+    public Optional<ParticipationView> decide(Caller caller, UUID id, boolean confirm, String reason) {
+        return visibleParticipation(caller, id)
                 .map(p -> {
                     if (!caller.actsFor(p.leadUnitCreditCode)) {
                         throw ProblemException.forbidden("Only the team's lead unit confirms hours.");

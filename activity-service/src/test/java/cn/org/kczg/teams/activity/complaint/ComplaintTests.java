@@ -51,7 +51,8 @@ class ComplaintTests {
                 .body(Map.of("teamId", teamId.toString(), "kind", "FEE_CHARGED", "text", "以服务团名义收取咨询费2000元",
                         "contact", "13912345678"))
                 .when().post("/api/v1/public/complaints").then().statusCode(201)
-                .body("status", equalTo("RECEIVED")).body("contact", nullValue()).extract().path("id");
+                .body("status", equalTo("RECEIVED")).body("contact", nullValue()).extract().response().path("id");
+        given().auth().oauth2(TestTokens.token("operator")).when().get("/api/v1/complaints/" + id).then().statusCode(200);
 
         given().auth().oauth2(TestTokens.leadUnit(unit)).when().get("/api/v1/complaints/" + id).then().statusCode(200)
                 .body("text", equalTo("以服务团名义收取咨询费2000元")).body("contact", nullValue());

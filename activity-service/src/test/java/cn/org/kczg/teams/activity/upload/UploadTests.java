@@ -15,6 +15,7 @@ import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.platform.security.Roles;
+import cn.org.kczg.teams.testkit.CreatedAt;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestClock;
 import cn.org.kczg.teams.testkit.TestTokens;
@@ -118,8 +119,10 @@ class UploadTests {
     @Test
     void filesAreCheckedByTheirBytesAndStoredWithTheirHash() throws Exception {
         String[] t = team();
-        String id = upload(t[0], t[1], "2026-Q3", "进展报告.pdf", PDF).when().post("/api/v1/uploads").then()
-                .statusCode(201).body("contentType", equalTo("application/pdf"))
+        var stored = upload(t[0], t[1], "2026-Q3", "进展报告.pdf", PDF).when().post("/api/v1/uploads").then()
+                .statusCode(201).extract().response();
+        CreatedAt.follow(stored, TestTokens.leadUnit(t[0]));
+        String id = stored.then().body("contentType", equalTo("application/pdf"))
                 .body("sha256", equalTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PDF))))
                 .extract().path("id");
         byte[] back = given().auth().oauth2(TestTokens.leadUnit(t[0])).when().get("/api/v1/uploads/" + id + "/file")

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.events.registration.TeamActivated;
+import cn.org.kczg.teams.testkit.CreatedAt;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,10 +53,10 @@ class VolunteerTests {
     }
 
     private static String log(String sub, String activity, String hours) {
-        return given().auth().oauth2(volunteer(sub)).contentType(ContentType.JSON)
+        return CreatedAt.follow(given().auth().oauth2(volunteer(sub)).contentType(ContentType.JSON)
                 .body(Map.of("activityId", activity, "name", "李晓明", "role", "授课专家", "hours", hours))
                 .when().post("/api/v1/participations").then().statusCode(201)
-                .body("status", equalTo("PENDING")).extract().path("id");
+                .body("status", equalTo("PENDING")).extract().response(), volunteer(sub));
     }
 
     @Test
@@ -126,10 +127,12 @@ class VolunteerTests {
     void anOutstandingMemberCertificateNeedsAnOperatorsApproval() {
         String unit = "LU" + SEQ.incrementAndGet();
         String[] team = teamWithActivity(unit);
-        String id = given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
+        String id = CreatedAt.follow(given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
                 .body(Map.of("teamId", team[0], "volunteer", "vol-star", "name", "欧阳明华", "reason", "全年服务企业30家"))
                 .when().post("/api/v1/certificates/outstanding").then().statusCode(201)
-                .body("status", equalTo("PENDING_APPROVAL")).body("code", nullValue()).extract().path("id");
+                .body("status", equalTo("PENDING_APPROVAL")).body("code", nullValue()).extract().response(),
+                TestTokens.leadUnit(unit));
+        given().auth().oauth2(volunteer("someone-else")).when().get("/api/v1/certificates/" + id).then().statusCode(404);
         given().auth().oauth2(TestTokens.leadUnit(unit)).when().post("/api/v1/certificates/" + id + "/approve")
                 .then().statusCode(403);
         String code = given().auth().oauth2(OPERATOR).when().post("/api/v1/certificates/" + id + "/approve")

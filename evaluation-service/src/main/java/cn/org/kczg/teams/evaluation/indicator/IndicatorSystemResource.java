@@ -8,6 +8,7 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,7 +82,7 @@ public class IndicatorSystemResource {
     @RolesAllowed(Roles.OPERATOR)
     public Response create(@NotNull @Valid SystemDraft draft) {
         SystemView view = service.create(caller.get(), draft);
-        return Response.created(URI.create("/api/v1/indicator-systems/" + view.id())).entity(view).build();
+        return Created.at("/api/v1/indicator-systems/" + view.id(), view);
     }
 
     @PUT

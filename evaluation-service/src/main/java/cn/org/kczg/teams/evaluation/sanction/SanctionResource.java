@@ -4,7 +4,9 @@ import cn.org.kczg.teams.evaluation.sanction.SanctionService.SanctionView;
 import cn.org.kczg.teams.evaluation.sanction.SanctionService.SeriousProblem;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,11 +16,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Art. 20: serious scientific, political or legal problems — a three-year ban and disqualification. */
@@ -35,7 +39,16 @@ public class SanctionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
     public Response record(@NotNull @Valid SeriousProblem request) {
-        return Response.status(201).entity(service.record(caller.get(), request)).build();
+        SanctionView recorded = service.record(caller.get(), request);
+        return Created.at("/api/v1/sanctions/" + recorded.id(), recorded);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    public SanctionView get(@PathParam("id") UUID id) {
+        return Sanction.<Sanction>findByIdOptional(id).map(SanctionView::of)
+                .orElseThrow(() -> ProblemException.notFound("No sanction " + id + "."));
     }
 
     @GET

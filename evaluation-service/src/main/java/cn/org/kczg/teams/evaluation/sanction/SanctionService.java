@@ -45,7 +45,7 @@ public class SanctionService {
     public record SanctionView(UUID id, UUID teamId, String teamName, String leadUnitCreditCode,
             Sanction.ReasonClass reasonClass, String note, LocalDate since, LocalDate until, String decidedBy,
             Instant decidedAt) {
-        static SanctionView of(Sanction s) {
+        public static SanctionView of(Sanction s) {
             String teamName = Team.<Team>findByIdOptional(s.teamId).map(t -> t.name).orElse(null);
             return new SanctionView(s.id, s.teamId, teamName, s.leadUnitCreditCode, s.reasonClass, s.note, s.since,
                     s.until, s.decidedBy, s.decidedAt);

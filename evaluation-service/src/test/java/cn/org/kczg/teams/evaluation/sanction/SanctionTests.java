@@ -8,6 +8,7 @@ import cn.org.kczg.teams.evaluation.Events;
 import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
+import cn.org.kczg.teams.testkit.CreatedAt;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,9 +41,11 @@ class SanctionTests {
                 .body(Map.of("teamId", UUID.randomUUID().toString(), "reasonClass", "LEGAL", "note", note))
                 .when().post("/api/v1/sanctions").then().statusCode(404).contentType("application/problem+json");
 
-        String since = given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(body)
+        var created = given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/sanctions").then().statusCode(201)
-                .body("leadUnitCreditCode", equalTo(unit)).extract().path("since");
+                .body("leadUnitCreditCode", equalTo(unit)).extract().response();
+        String since = created.path("since");
+        CreatedAt.follow(created, TestTokens.token("auditor"));
         given().auth().oauth2(TestTokens.token("auditor")).when().get("/api/v1/sanctions?leadUnit=" + unit).then()
                 .statusCode(200).body("total", equalTo(1)).body("items[0].note", equalTo(note));
 

@@ -5,6 +5,7 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.kit.web.Reason;
 import cn.org.kczg.teams.platform.security.Roles;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,10 +46,9 @@ public class ApplicationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR})
-    public Response create(@NotNull @Valid ApplicationDraft draft, UriInfo uri) {
+    public Response create(@NotNull @Valid ApplicationDraft draft) {
         ApplicationView created = service.create(caller.get(), draft);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created).build();
+        return Created.at("/api/v1/applications/" + created.id().toString(), created);
     }
 
     @PATCH

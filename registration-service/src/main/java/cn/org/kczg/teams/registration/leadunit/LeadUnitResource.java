@@ -5,6 +5,7 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.registration.leadunit.LeadUnitDtos.LeadUnitView;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,10 +41,9 @@ public class LeadUnitResource {
 
     @POST
     @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR})
-    public Response register(@NotNull @Valid RegisterLeadUnit request, UriInfo uri) {
+    public Response register(@NotNull @Valid RegisterLeadUnit request) {
         LeadUnitView created = service.register(caller.get(), request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.creditCode()).build())
-                .entity(created).build();
+        return Created.at("/api/v1/lead-units/" + created.creditCode(), created);
     }
 
     @GET

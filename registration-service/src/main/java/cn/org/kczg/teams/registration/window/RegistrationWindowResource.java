@@ -4,6 +4,7 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.Reason;
 import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.registration.window.WindowDtos.OpenWindow;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,10 +41,9 @@ public class RegistrationWindowResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    public Response open(@NotNull @Valid OpenWindow request, UriInfo uri) {
+    public Response open(@NotNull @Valid OpenWindow request) {
         WindowView created = service.open(caller.get(), request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created).build();
+        return Created.at("/api/v1/registration-windows/" + created.id().toString(), created);
     }
 
     @GET

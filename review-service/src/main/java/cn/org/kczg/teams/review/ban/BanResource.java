@@ -2,7 +2,9 @@ package cn.org.kczg.teams.review.ban;
 
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.review.ban.BanService.BanView;
 import cn.org.kczg.teams.review.ban.BanService.RecordBan;
@@ -14,11 +16,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/bans")
@@ -34,7 +38,15 @@ public class BanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
     public Response record(@NotNull @Valid RecordBan request) {
-        return Response.status(201).entity(service.record(caller.get(), request)).build();
+        BanView recorded = service.record(caller.get(), request);
+        return Created.at("/api/v1/bans/" + recorded.id(), recorded);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.REVIEWER})
+    public BanView get(@PathParam("id") UUID id) {
+        return service.get(id).orElseThrow(() -> ProblemException.notFound("No ban " + id + "."));
     }
 
     @GET

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -78,6 +79,11 @@ public class BanService {
         ban.createdAt = Instant.now(clock);
         ban.persist();
         return ban;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<BanView> get(UUID id) {
+        return Ban.<Ban>findByIdOptional(id).map(b -> BanView.of(b, today()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -17,6 +17,7 @@ import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.events.registration.ApplicationWithdrawn;
 import cn.org.kczg.teams.events.registration.LeadUnitRegistered;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
+import cn.org.kczg.teams.testkit.CreatedAt;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -146,9 +147,10 @@ class ReviewCaseTests {
     void aBanFailsApplicationsUntilTheDayThreeYearsLater() {
         String unit = leadUnit("NATIONAL_SOCIETY");
         LocalDate since = LocalDate.of(2024, 3, 15);
-        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+        CreatedAt.follow(given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
                 .body(Map.of("creditCode", unit, "reasonClass", "SCIENTIFIC", "since", since.toString(), "note", "学术不端"))
-                .when().post("/api/v1/bans").then().statusCode(201).body("until", equalTo("2027-03-15"));
+                .when().post("/api/v1/bans").then().statusCode(201).body("until", equalTo("2027-03-15"))
+                .extract().response(), TestTokens.token("reviewer"));
         ZoneId beijing = ZoneId.of("Asia/Shanghai");
         UUID lastDay = UUID.randomUUID();
         publish(submitted(lastDay, unit, "NATIONAL_SOCIETY", LocalDate.of(2027, 3, 14).atTime(23, 0)
