@@ -28,6 +28,9 @@ final class Apps {
     static final String GATEWAY = "gateway";
     static final Map<String, Integer> PORTS = Map.of("registration-service", 8081, "review-service", 8082,
             "activity-service", 8083, "evaluation-service", 8084, GATEWAY, 8080);
+    /** Where each app answers its health checks: the gateway on its management port, never its public one. */
+    static final Map<String, Integer> HEALTH_PORTS = Map.of("registration-service", 8081, "review-service", 8082,
+            "activity-service", 8083, "evaluation-service", 8084, GATEWAY, 9000);
     static final Set<String> SERVICES = Set.of("registration-service", "review-service", "activity-service",
             "evaluation-service");
 
@@ -67,6 +70,119 @@ final class Apps {
             }
         }
         return names;
+    }
+
+    /**
+     * Whether the app reads the environment variable: the environment name of a key it reads, or any KAFKA_*
+     * variable — every Kafka client of the apps (SmallRye's channels, the outbox producer, the topic admin, the
+     * gateway's feed and dead-letter clients) takes all kafka.* settings (KafkaClientConfig, and Quarkus' default
+     * Kafka configuration for the channels), so KAFKA_SECURITY_PROTOCOL or KAFKA_SASL_JAAS_CONFIG reach the clients
+     * although no properties file names them.
+     */
+    static boolean reads(String app, String variable) {
+        return variable.startsWith("KAFKA_") || knownEnvironment(app).contains(variable);
+    }
+
+    // ---- what each app does with Kafka, from its configuration and sources ----------------------------------
+
+    /** The topic a service's outbox relay publishes to. */
+    static String outboxTopic(String service) {
+        return configuration(service).getProperty("kczg.outbox.topic");
+    }
+
+    /** The topics of a service's incoming channels. */
+    static Set<String> consumedTopics(String service) {
+        return channelValues(service, "topic");
+    }
+
+    /** The dead-letter topics of a service's incoming channels (where it sends what it can never process). */
+    static Set<String> deadLetterTopics(String service) {
+        return channelValues(service, "dead-letter-queue.topic");
+    }
+
+    /** The consumer groups of a service's incoming channels (the connector's group.id unless a channel sets one). */
+    static Set<String> consumerGroups(String service) {
+        Properties config = configuration(service);
+        Set<String> groups = new TreeSet<>();
+        for (String channel : channels(service)) {
+            String group = config.getProperty("mp.messaging.incoming." + channel + ".group.id",
+                    config.getProperty("mp.messaging.connector.smallrye-kafka.group.id"));
+            groups.add(group.replace("${quarkus.application.name}", config.getProperty("quarkus.application.name")));
+        }
+        return groups;
+    }
+
+    /** The topics TopicBootstrap looks for at start (and would create when missing). */
+    static Set<String> bootstrapTopics(String service) {
+        String topics = configuration(service).getProperty("kczg.kafka.topics", "");
+        Set<String> names = new TreeSet<>();
+        Stream.of(topics.split(",")).map(String::trim).filter(t -> !t.isEmpty()).forEach(names::add);
+        return names;
+    }
+
+    /** Whether the kit's outbox producer runs transactions (then it needs TransactionalId ACLs). */
+    static boolean outboxIsTransactional() {
+        String relay = read(KIT.resolve("src/main/java/cn/org/kczg/teams/kit/outbox/OutboxRelay.java"));
+        return relay.contains("TRANSACTIONAL_ID") || relay.contains("transactional.id");
+    }
+
+    /** The event topics the gateway's feed reads (GatewayConfig's default unless the properties set them). */
+    static Set<String> gatewayEventTopics() {
+        String configured = configuration(GATEWAY).getProperty("kczg.gateway.events.topics");
+        if (configured == null) {
+            Matcher m = Pattern.compile("@WithDefault\\(\"([^\"]+)\"\\)\\s*List<String> topics\\(\\)")
+                    .matcher(read(ROOT.resolve("gateway/src/main/java/cn/org/kczg/teams/gateway/GatewayConfig.java")));
+            if (!m.find()) {
+                throw new IllegalStateException("GatewayConfig no longer declares the event topics' default");
+            }
+            configured = m.group(1);
+        }
+        Set<String> topics = new TreeSet<>();
+        Stream.of(configured.split(",")).map(String::trim).forEach(topics::add);
+        return topics;
+    }
+
+    /** The dead-letter topics the gateway lists and replays from (DeadLetterStore: each event topic + ".dlq"). */
+    static Set<String> gatewayDeadLetterTopics() {
+        String store = read(ROOT.resolve("gateway/src/main/java/cn/org/kczg/teams/gateway/deadletters/DeadLetterStore.java"));
+        if (!store.contains("t + \".dlq\"")) {
+            throw new IllegalStateException("DeadLetterStore no longer names its topics <topic>.dlq");
+        }
+        Set<String> topics = new TreeSet<>();
+        gatewayEventTopics().forEach(t -> topics.add(t + ".dlq"));
+        return topics;
+    }
+
+    private static Set<String> channels(String service) {
+        Set<String> channels = new TreeSet<>();
+        Pattern connector = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.connector");
+        for (String key : configuration(service).stringPropertyNames()) {
+            Matcher m = connector.matcher(key);
+            if (m.matches()) {
+                channels.add(m.group(1));
+            }
+        }
+        return channels;
+    }
+
+    private static Set<String> channelValues(String service, String suffix) {
+        Properties config = configuration(service);
+        Set<String> values = new TreeSet<>();
+        for (String channel : channels(service)) {
+            String value = config.getProperty("mp.messaging.incoming." + channel + "." + suffix);
+            if (value != null) {
+                values.add(value.trim());
+            }
+        }
+        return values;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** MicroProfile Config's environment name of a key, without its profile: %test.a."b".c-d → A_B_C_D. */

@@ -2,7 +2,6 @@ package cn.org.kczg.teams.deploy;
 
 import static cn.org.kczg.teams.deploy.Apps.PORTS;
 import static cn.org.kczg.teams.deploy.Apps.ROOT;
-import static cn.org.kczg.teams.deploy.Apps.knownEnvironment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -52,12 +51,12 @@ class DeployFilesTest {
         });
         for (String app : PORTS.keySet()) {
             Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) services.get(app)).get("environment");
-            Set<String> known = knownEnvironment(app);
-            env.keySet().forEach(variable -> assertTrue(known.contains(variable),
+            env.keySet().forEach(variable -> assertTrue(Apps.reads(app, variable),
                     app + " does not read " + variable + " (no such key in its configuration)"));
             String health = String.valueOf(((Map<String, Object>) ((Map<String, Object>) services.get(app))
                     .get("healthcheck")).get("test"));
-            assertTrue(health.contains(":" + PORTS.get(app) + "/q/health/ready"), app + " is checked on its own port");
+            assertTrue(health.contains(":" + Apps.HEALTH_PORTS.get(app) + "/q/health/ready"),
+                    app + " is checked on its health port");
         }
     }
 

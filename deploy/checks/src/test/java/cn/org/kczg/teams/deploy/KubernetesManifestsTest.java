@@ -35,10 +35,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Renders deploy/k8s with {@code kubectl kustomize} and checks what would reach a cluster: every app's
  * workload is probed on its health endpoints, sized, locked down (non-root, no privileges, read-only root, no
- * service-account token), reachable through exactly one Service, disruptable one pod at a time and handed
- * only environment variables it reads; only the gateway has an Ingress; images are pinned; Secrets stay out
- * of git except the dev overlay's. prod additionally: autoscaled replicas, a Strimzi Kafka with its topics, a
- * CloudNativePG cluster with a database and role per service, and NetworkPolicies that deny by default.
+ * service-account token), spread over nodes, reachable through exactly one Service, disruptable one pod at a time
+ * and handed only environment variables it reads; only the gateway is routed from outside, and only its API and
+ * API document (no /q/metrics); images are pinned; Secrets stay out of git except the dev overlay's; in both
+ * overlays NetworkPolicies deny by default and admit only the paths the suite uses. prod additionally:
+ * autoscaled replicas the autoscaler owns, a Strimzi Kafka with its topics, TLS, a SCRAM user per app and ACLs
+ * for exactly what each app does, a CloudNativePG cluster with a database and role per service, a digest-pinned
+ * image and continuous backups. (SchemaValidationTest checks every object against the real schemas.)
  */
 class KubernetesManifestsTest {
     private static final String BASE = "base";
@@ -61,12 +64,13 @@ class KubernetesManifestsTest {
         for (String app : PORTS.keySet()) {
             Map<String, Object> container = appContainer(m, app);
             int port = PORTS.get(app);
+            int healthPort = Apps.HEALTH_PORTS.get(app);
             assertTrue(maps(container, "ports").stream().anyMatch(p -> Objects.equals(port, integer(p, "containerPort"))),
                     m + " " + app + " declares its port " + port);
             HEALTH.forEach((probe, path) -> {
                 Map<String, Object> get = map(container, probe, "httpGet");
                 assertEquals(path, text(get, "path"), m + " " + app + ": " + probe + " path");
-                assertEquals(port, containerPort(container, get.get("port")), m + " " + app + ": " + probe + " port");
+                assertEquals(healthPort, containerPort(container, get.get("port")), m + " " + app + ": " + probe + " port");
             });
         }
     }
@@ -137,10 +141,10 @@ class KubernetesManifestsTest {
     void everyEnvironmentVariableIsAKeyTheAppReads(String overlay) {
         Manifests m = Manifests.of(overlay);
         for (String app : PORTS.keySet()) {
-            Set<String> known = Apps.knownEnvironment(app);
             for (Map<String, Object> container : containers(pod(workload(m, app)))) {
                 environment(m, container).forEach((variable, value) -> {
-                    assertTrue(known.contains(variable), m + " " + app + " does not read " + variable
+                    // any KAFKA_* counts as read: every Kafka client of the apps takes all kafka.* settings (Apps.reads)
+                    assertTrue(Apps.reads(app, variable), m + " " + app + " does not read " + variable
                             + " (no such key in its configuration)");
                     Map<String, Object> fromConfigMap = map(value, "configMapKeyRef");
                     if (!fromConfigMap.isEmpty()) {
@@ -190,6 +194,15 @@ class KubernetesManifestsTest {
     void onlyTheGatewayIsReachableFromOutside(String overlay) {
         Manifests m = Manifests.of(overlay);
         Set<String> exposed = new TreeSet<>();
+        for (Map<String, Object> route : m.ofKind("HTTPRoute")) {
+            for (Map<String, Object> rule : maps(route, "spec", "rules")) {
+                maps(rule, "backendRefs").forEach(ref -> {
+                    assertTrue(Objects.toString(ref.get("kind"), "Service").equals("Service")
+                            && !ref.containsKey("namespace"), m + ": routes lead to Services of this namespace: " + ref);
+                    exposed.add(appBehind(m, text(ref, "name")));
+                });
+            }
+        }
         for (Map<String, Object> ingress : m.ofKind("Ingress")) {
             List<String> backends = new ArrayList<>();
             backends.add(text(ingress, "spec", "defaultBackend", "service", "name"));
@@ -198,7 +211,7 @@ class KubernetesManifestsTest {
             }
             backends.stream().filter(Objects::nonNull).forEach(name -> exposed.add(appBehind(m, name)));
         }
-        assertEquals(Set.of(GATEWAY), exposed, m + ": apps behind an Ingress");
+        assertEquals(Set.of(GATEWAY), exposed, m + ": apps behind an HTTPRoute or Ingress");
         for (Map<String, Object> service : m.ofKind("Service")) {
             assertTrue(Set.of("ClusterIP", "").contains(Objects.toString(text(service, "spec", "type"), "")),
                     m + ": Service " + text(service, "metadata", "name") + " is not exposed by itself");
@@ -237,8 +250,8 @@ class KubernetesManifestsTest {
     void devRunsOneReplicaOfEachAppNextToItsOwnKafkaAndPostgres() {
         Manifests m = Manifests.of(DEV);
         assertEquals(List.of(), names(m.ofKind("HorizontalPodAutoscaler")), "dev does not autoscale");
-        Map<String, Object> kafka = statefulSetOf(m, "apache/kafka:4.1.0");
-        Map<String, Object> postgres = statefulSetOf(m, "postgres:15.10");
+        Map<String, Object> kafka = statefulSetOf(m, "apache/kafka:");
+        Map<String, Object> postgres = statefulSetOf(m, "postgres:");
         assertTrue(String.valueOf(environment(m, containers(pod(kafka)).get(0)).get("KAFKA_PROCESS_ROLES"))
                 .contains("controller"), "dev Kafka runs in KRaft mode (broker and controller)");
         for (String app : PORTS.keySet()) {
@@ -258,11 +271,12 @@ class KubernetesManifestsTest {
     // ---- prod ---------------------------------------------------------------------------------------------
 
     @Test
-    void prodRunsEveryAppTwiceAtLeastAndScalesItOnCpu() {
+    void prodRunsEveryAppTwiceAtLeastAndLeavesTheCountToACpuAutoscaler() {
         Manifests m = Manifests.of(PROD);
         for (String app : PORTS.keySet()) {
             Map<String, Object> workload = workload(m, app);
-            assertTrue(replicas(workload) >= 2, "prod runs " + app + " at least twice");
+            // a replicas field would be applied again on every `kubectl apply`, undoing what the autoscaler did
+            assertNull(at(workload, "spec", "replicas"), "prod's " + app + " leaves its replicas to the autoscaler");
             List<Map<String, Object>> autoscalers = autoscalersOf(m, workload);
             assertEquals(1, autoscalers.size(), "prod autoscalers of " + app + ": " + names(autoscalers));
             Map<String, Object> hpa = autoscalers.get(0);
@@ -279,9 +293,21 @@ class KubernetesManifestsTest {
     @Test
     void prodKafkaIsAStrimziKraftClusterOfThreeWithEveryTopicReplicatedThrice() {
         Manifests m = Manifests.of(PROD);
-        Map<String, Object> kafka = only(m, "Kafka", "kafka.strimzi.io/v1beta2");
+        Map<String, Object> kafka = only(m, "Kafka", "kafka.strimzi.io/v1");
         String cluster = text(kafka, "metadata", "name");
-        assertEquals("4.1.0", text(kafka, "spec", "kafka", "version"), "a pinned Kafka version");
+        String version = text(kafka, "spec", "kafka", "version");
+        assertEquals(Boolean.TRUE, SchemaCatalog.strimziKafkaVersions(strimziRelease()).get(version),
+                "Kafka " + version + " is one " + strimziRelease() + " supports (its kafka-versions.yaml)");
+        assertTrue(at(kafka, "metadata", "annotations", "strimzi.io/kraft") == null
+                && at(kafka, "metadata", "annotations", "strimzi.io/node-pools") == null,
+                "no strimzi.io/kraft or node-pools annotations (ignored since Strimzi 0.48)");
+        String devKafka = String.valueOf(containers(pod(statefulSetOf(Manifests.of(DEV), "apache/kafka:"))).get(0)
+                .get("image"));
+        assertEquals("apache/kafka:" + version, devKafka, "dev runs prod's Kafka");
+        Matcher runtime = Pattern.compile("<kafka\\.version>([^<]+)</kafka\\.version>").matcher(read("pom.xml"));
+        assertTrue(runtime.find() && read("deploy/kafka-runtime/pom.xml").contains("<version>${kafka.version}</version>"),
+                "deploy/kafka-runtime runs the broker at the root pom's kafka.version");
+        assertEquals(version, runtime.group(1), "./kczg's broker (deploy/kafka-runtime) runs prod's Kafka");
         assertNull(at(kafka, "spec", "zookeeper"), "KRaft, no ZooKeeper");
         int brokers = 0;
         int controllers = 0;
@@ -310,7 +336,8 @@ class KubernetesManifestsTest {
         });
         for (String app : PORTS.keySet()) {
             Map<String, Object> env = environment(m, appContainer(m, app));
-            assertEquals(cluster + "-kafka-bootstrap:9092", env.get("KAFKA_BOOTSTRAP_SERVERS"), app + " uses " + cluster);
+            assertEquals(cluster + "-kafka-bootstrap:" + tlsListenerPort(kafka), env.get("KAFKA_BOOTSTRAP_SERVERS"),
+                    app + " uses " + cluster + "'s TLS listener");
             if (SERVICES.contains(app)) {
                 assertEquals("3", env.get("KCZG_KAFKA_REPLICATION_FACTOR"), app + " would create topics with 3 replicas");
             }
@@ -358,36 +385,93 @@ class KubernetesManifestsTest {
         assertEquals(SERVICES.size(), roles.size(), "a role per service: " + roles);
     }
 
-    @Test
-    void prodDeniesIngressByDefaultAndAdmitsServicesOnlyFromTheGatewayAndTheGatewayFromTheController() {
-        Manifests m = Manifests.of(PROD);
+    @ParameterizedTest
+    @ValueSource(strings = {DEV, PROD})
+    void ingressIsDeniedByDefaultServicesAdmitOnlyTheGatewayAndTheGatewayOnlyTheGatewayApiProxies(String overlay) {
+        Manifests m = Manifests.of(overlay);
         assertTrue(m.ofKind("NetworkPolicy").stream().anyMatch(p -> map(p, "spec", "podSelector").isEmpty()
                 && policyTypes(p).contains("Ingress") && maps(p, "spec", "ingress").isEmpty()),
-                "a default-deny ingress policy");
+                m + ": a default-deny ingress policy");
         Map<String, Object> gatewayPods = podLabels(workload(m, GATEWAY));
         for (String service : SERVICES) {
             List<Map<String, Object>> rules = rules(m, podLabels(workload(m, service)), "Ingress");
-            assertFalse(rules.isEmpty(), "an ingress rule admits the gateway to " + service);
+            assertFalse(rules.isEmpty(), m + ": an ingress rule admits the gateway to " + service);
             for (Map<String, Object> rule : rules) {
-                assertEquals(Set.of(PORTS.get(service)), ports(rule), service + " admits only its port");
+                assertEquals(Set.of(PORTS.get(service)), ports(rule), m + ": " + service + " admits only its port");
                 List<Map<String, Object>> peers = maps(rule, "from");
-                assertFalse(peers.isEmpty(), service + " admits no one from anywhere");
+                assertFalse(peers.isEmpty(), m + ": " + service + " admits no one from anywhere");
                 for (Map<String, Object> peer : peers) {
-                    assertEquals(Set.of("podSelector"), peer.keySet(), service + ": pods of this namespace only");
-                    assertTrue(selects(map(peer, "podSelector"), gatewayPods), service + " admits the gateway");
+                    assertEquals(Set.of("podSelector"), peer.keySet(), m + ": " + service + ": pods of this namespace only");
+                    assertTrue(selects(map(peer, "podSelector"), gatewayPods), m + ": " + service + " admits the gateway");
                     PORTS.keySet().stream().filter(app -> !app.equals(GATEWAY)).forEach(app -> assertFalse(
-                            selects(map(peer, "podSelector"), podLabels(workload(m, app))), service + " admits " + app));
+                            selects(map(peer, "podSelector"), podLabels(workload(m, app))), m + ": " + service
+                                    + " admits " + app));
                 }
             }
         }
+        // the gateway: only from the proxies of the Gateway this overlay declares (their namespace and their labels,
+        // which name that Gateway), only on its port
+        Set<String> gateways = new TreeSet<>(names(m.ofKind("Gateway")));
+        assertFalse(gateways.isEmpty(), m + " declares the Gateway its route attaches to");
         List<Map<String, Object>> rules = rules(m, gatewayPods, "Ingress");
-        assertFalse(rules.isEmpty(), "an ingress rule admits the ingress controller to the gateway");
+        assertFalse(rules.isEmpty(), m + ": an ingress rule admits the Gateway API proxies to the gateway");
         for (Map<String, Object> rule : rules) {
-            assertEquals(Set.of(PORTS.get(GATEWAY)), ports(rule), "the gateway admits only its port");
-            assertFalse(maps(rule, "from").isEmpty(), "the gateway admits the controller, not everyone");
+            assertEquals(Set.of(PORTS.get(GATEWAY)), ports(rule), m + ": the gateway admits only its port");
+            assertFalse(maps(rule, "from").isEmpty(), m + ": the gateway admits the proxies, not everyone");
             for (Map<String, Object> peer : maps(rule, "from")) {
                 assertFalse(map(peer, "namespaceSelector", "matchLabels").isEmpty(),
-                        "the gateway admits the ingress controller's namespace only");
+                        m + ": the gateway admits the proxies' namespace only");
+                Map<String, Object> proxies = map(peer, "podSelector", "matchLabels");
+                assertTrue(proxies.values().stream().anyMatch(v -> gateways.contains(String.valueOf(v))),
+                        m + ": the gateway admits the proxies of its Gateway " + gateways + " only, not " + proxies);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {DEV, PROD})
+    void postgresAndKafkaAdmitOnlyTheApps(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        Map<String, Object> gatewayPods = podLabels(workload(m, GATEWAY));
+        List<Map<String, Object>> servicePods = SERVICES.stream().map(s -> podLabels(workload(m, s))).toList();
+        if (overlay.equals(DEV)) {
+            Map<String, Object> postgres = podLabels(statefulSetOf(m, "postgres:"));
+            Map<String, Object> kafka = podLabels(statefulSetOf(m, "apache/kafka:"));
+            assertAdmitsOnly(m, postgres, 5432, servicePods, List.of(), "PostgreSQL");
+            List<Map<String, Object>> apps = new ArrayList<>(servicePods);
+            apps.add(gatewayPods);
+            assertAdmitsOnly(m, kafka, 9092, apps, List.of(kafka), "Kafka");
+        } else {
+            String cluster = text(only(m, "Cluster", "postgresql.cnpg.io/v1"), "metadata", "name");
+            Map<String, Object> instance = Map.of("cnpg.io/cluster", cluster, "cnpg.io/podRole", "instance");
+            for (Map<String, Object> rule : rules(m, instance, "Ingress")) {
+                for (Map<String, Object> peer : maps(rule, "from")) {
+                    if (peer.containsKey("namespaceSelector")) { // the operator, on its own namespace
+                        assertEquals(Map.of("kubernetes.io/metadata.name", "cnpg-system"),
+                                map(peer, "namespaceSelector", "matchLabels"), "PostgreSQL admits the operator");
+                        assertFalse(peer.containsKey("podSelector") && map(peer, "podSelector").isEmpty());
+                    } else if (selects(map(peer, "podSelector"), instance)) {
+                        assertEquals(Map.of("cnpg.io/cluster", cluster), map(peer, "podSelector", "matchLabels"),
+                                "PostgreSQL admits its own instances (replication)");
+                    } else {
+                        assertEquals(Set.of(5432), ports(rule), "the services reach PostgreSQL on 5432 only");
+                        assertSelectsOnly(m, map(peer, "podSelector"), servicePods, "PostgreSQL");
+                    }
+                }
+            }
+            assertFalse(rules(m, instance, "Ingress").isEmpty(), "a policy admits the services to PostgreSQL");
+            // Kafka: Strimzi writes the listener's NetworkPolicy from networkPolicyPeers
+            Map<String, Object> kafka = only(m, "Kafka", "kafka.strimzi.io/v1");
+            for (Map<String, Object> listener : maps(kafka, "spec", "kafka", "listeners")) {
+                List<Map<String, Object>> peers = maps(listener, "networkPolicyPeers");
+                assertFalse(peers.isEmpty(), "listener " + listener.get("name") + " names the apps as its only peers");
+                List<Map<String, Object>> apps = new ArrayList<>(servicePods);
+                apps.add(gatewayPods);
+                for (Map<String, Object> peer : peers) {
+                    assertEquals(Set.of("podSelector"), peer.keySet(), "Kafka's peers are pods of this namespace");
+                    assertSelectsOnly(m, map(peer, "podSelector"), apps, "Kafka");
+                    apps.forEach(app -> assertTrue(selects(map(peer, "podSelector"), app), "Kafka admits " + app));
+                }
             }
         }
     }
@@ -395,18 +479,236 @@ class KubernetesManifestsTest {
     @Test
     void prodLetsServicesConnectOnlyToPostgresKafkaAndDnsAndTheGatewayOnlyToServicesKafkaAndDns() {
         Manifests m = Manifests.of(PROD);
-        String kafka = text(only(m, "Kafka", "kafka.strimzi.io/v1beta2"), "metadata", "name");
+        Map<String, Object> kafkaCluster = only(m, "Kafka", "kafka.strimzi.io/v1");
+        String kafka = text(kafkaCluster, "metadata", "name");
+        int kafkaPort = tlsListenerPort(kafkaCluster);
         String postgres = text(only(m, "Cluster", "postgresql.cnpg.io/v1"), "metadata", "name");
         // the labels the operators give a broker and a PostgreSQL instance pod
         Map<String, Object> broker = Map.of("strimzi.io/cluster", kafka, "strimzi.io/kind", "Kafka",
                 "strimzi.io/name", kafka + "-kafka");
         Map<String, Object> instance = Map.of("cnpg.io/cluster", postgres, "cnpg.io/podRole", "instance");
         for (String service : SERVICES) {
-            assertEgressOnlyTo(m, service, Map.of(5432, instance, 9092, broker));
+            assertEgressOnlyTo(m, service, Map.of(5432, instance, kafkaPort, broker));
         }
-        Map<Integer, Map<String, Object>> gatewayTargets = new HashMap<>(Map.of(9092, broker));
+        Map<Integer, Map<String, Object>> gatewayTargets = new HashMap<>(Map.of(kafkaPort, broker));
         SERVICES.forEach(service -> gatewayTargets.put(PORTS.get(service), podLabels(workload(m, service))));
         assertEgressOnlyTo(m, GATEWAY, gatewayTargets);
+    }
+
+    @Test
+    void devLetsServicesConnectOnlyToPostgresKafkaAndDnsAndTheGatewayOnlyToServicesKafkaAndDns() {
+        Manifests m = Manifests.of(DEV);
+        Map<String, Object> postgres = podLabels(statefulSetOf(m, "postgres:"));
+        Map<String, Object> kafka = podLabels(statefulSetOf(m, "apache/kafka:"));
+        for (String service : SERVICES) {
+            assertEgressOnlyTo(m, service, Map.of(5432, postgres, 9092, kafka));
+        }
+        Map<Integer, Map<String, Object>> gatewayTargets = new HashMap<>(Map.of(9092, kafka));
+        SERVICES.forEach(service -> gatewayTargets.put(PORTS.get(service), podLabels(workload(m, service))));
+        assertEgressOnlyTo(m, GATEWAY, gatewayTargets);
+    }
+
+    // ---- prod: Kafka security -----------------------------------------------------------------------------
+
+    @Test
+    void prodKafkaListensOnlyWithTlsAndScramAndAuthorizesEveryRequest() {
+        Map<String, Object> kafka = only(Manifests.of(PROD), "Kafka", "kafka.strimzi.io/v1");
+        List<Map<String, Object>> listeners = maps(kafka, "spec", "kafka", "listeners");
+        assertFalse(listeners.isEmpty(), "Kafka has a listener");
+        for (Map<String, Object> listener : listeners) {
+            assertEquals(true, listener.get("tls"), "listener " + listener.get("name") + " is TLS");
+            assertEquals("scram-sha-512", text(listener, "authentication", "type"),
+                    "listener " + listener.get("name") + " authenticates SCRAM-SHA-512 users");
+        }
+        assertEquals("simple", text(kafka, "spec", "kafka", "authorization", "type"), "ACLs decide (simple authorizer)");
+        assertTrue(at(kafka, "spec", "entityOperator", "userOperator") instanceof Map,
+                "the user operator turns the KafkaUsers into credentials and ACLs");
+    }
+
+    @Test
+    void prodGivesEveryAppItsOwnKafkaUserAndItsClientsThatUsersLoginOverTls() {
+        Manifests m = Manifests.of(PROD);
+        Map<String, Object> kafka = only(m, "Kafka", "kafka.strimzi.io/v1");
+        String cluster = text(kafka, "metadata", "name");
+        Map<String, Map<String, Object>> users = kafkaUsers(m, cluster);
+        assertEquals(new TreeSet<>(PORTS.keySet()), users.keySet(), "a KafkaUser per app, named after it");
+        for (String app : PORTS.keySet()) {
+            Map<String, Object> user = users.get(app);
+            assertEquals("scram-sha-512", text(user, "spec", "authentication", "type"), app + "'s user logs in with SCRAM");
+            assertEquals("simple", text(user, "spec", "authorization", "type"), app + "'s user has ACLs");
+            Map<String, Object> container = appContainer(m, app);
+            Map<String, Object> env = environment(m, container);
+            assertEquals(cluster + "-kafka-bootstrap:" + tlsListenerPort(kafka), env.get("KAFKA_BOOTSTRAP_SERVERS"),
+                    app + " connects to the TLS listener");
+            assertEquals("SASL_SSL", env.get("KAFKA_SECURITY_PROTOCOL"), app + "'s Kafka security protocol");
+            assertEquals("SCRAM-SHA-512", env.get("KAFKA_SASL_MECHANISM"), app + "'s SASL mechanism");
+            // Strimzi's user operator writes the login module line into the user's Secret (named as the user)
+            assertEquals(app, secretKeyRef(env, "KAFKA_SASL_JAAS_CONFIG", "sasl.jaas.config"),
+                    app + " logs in as its own user, from that user's Secret");
+            assertEquals("PEM", env.get("KAFKA_SSL_TRUSTSTORE_TYPE"), app + " trusts a PEM certificate");
+            String truststore = String.valueOf(env.get("KAFKA_SSL_TRUSTSTORE_LOCATION"));
+            int slash = truststore.lastIndexOf('/');
+            Map<String, Object> volume = volumeMountedAt(pod(workload(m, app)), container, truststore.substring(0, slash));
+            assertEquals(cluster + "-cluster-ca-cert", text(volume, "secret", "secretName"),
+                    app + " trusts the cluster CA: " + truststore);
+            assertTrue(maps(volume, "secret", "items").stream().anyMatch(i -> "ca.crt".equals(i.get("key"))
+                    && truststore.substring(slash + 1).equals(i.get("path"))), app + ": " + truststore + " is ca.crt");
+        }
+    }
+
+    /**
+     * The ACLs grant each app exactly what its code does (see kafka-users.yaml): a service writes its outbox topic
+     * and the dead-letter topics of the channels it consumes, reads those channels' topics with its consumer group;
+     * the gateway reads the event and dead-letter topics without a group and writes both only to replay a dead
+     * letter (the message back to its topic, a marker to the dead-letter topic). Nobody creates, deletes or
+     * reconfigures topics or touches the cluster; the topics TopicBootstrap looks for are visible to it.
+     */
+    @Test
+    void prodAclsLetEachAppWriteOnlyItsOwnTopicsAndReadOnlyWhatItConsumes() {
+        Manifests m = Manifests.of(PROD);
+        String cluster = text(only(m, "Kafka", "kafka.strimzi.io/v1"), "metadata", "name");
+        Map<String, Map<String, Object>> users = kafkaUsers(m, cluster);
+        Set<String> declared = new TreeSet<>();
+        m.ofKind("KafkaTopic").forEach(t -> declared.add(Objects.requireNonNullElse(text(t, "spec", "topicName"),
+                text(t, "metadata", "name"))));
+        for (String app : PORTS.keySet()) {
+            KafkaAcls acls = KafkaAcls.of(users.get(app));
+            Set<String> write = new TreeSet<>();
+            Set<String> read = new TreeSet<>();
+            Set<String> groups = new TreeSet<>();
+            if (SERVICES.contains(app)) {
+                write.add(Apps.outboxTopic(app));
+                write.addAll(Apps.deadLetterTopics(app));
+                read.addAll(Apps.consumedTopics(app));
+                groups.addAll(Apps.consumerGroups(app));
+                assertTrue(acls.allowed("topic", Apps.bootstrapTopics(app), "Describe"),
+                        app + "'s TopicBootstrap sees every topic it looks for " + Apps.bootstrapTopics(app)
+                                + " (and so never tries to create one)");
+            } else {
+                write.addAll(Apps.gatewayEventTopics());
+                write.addAll(Apps.gatewayDeadLetterTopics());
+                read.addAll(write);
+            }
+            assertEquals(List.of(), acls.problems(), app + "'s ACLs");
+            assertEquals(write, acls.resources("topic", "Write"), app + " writes exactly these topics");
+            assertEquals(read, acls.resources("topic", "Read"), app + " reads exactly these topics");
+            assertEquals(groups, acls.resources("group", "Read"), app + "'s consumer groups");
+            assertTrue(declared.containsAll(acls.resources("topic", "Describe")),
+                    app + "'s ACLs name only declared topics: " + acls.resources("topic", "Describe"));
+            Set<String> transactional = acls.resources("transactionalId", "Write");
+            if (SERVICES.contains(app) && Apps.outboxIsTransactional()) {
+                assertTrue(acls.allowsPrefix("transactionalId", app, "Write"),
+                        app + "'s transactional outbox producer may use transactional ids " + app + "*");
+            } else {
+                assertEquals(Set.of(), transactional, app + " runs no Kafka transactions: no TransactionalId ACL");
+            }
+        }
+    }
+
+    // ---- public routes, spreading, images, PostgreSQL backups ---------------------------------------------
+
+    /** Only /api/… and the merged API document are routed from outside; /q/metrics, /q/health … stay inside. */
+    @ParameterizedTest
+    @ValueSource(strings = {DEV, PROD})
+    void onlyTheApiAndItsDocumentAreRoutedPublicly(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        List<String> routed = new ArrayList<>();
+        for (Map<String, Object> route : m.ofKind("HTTPRoute")) {
+            for (Map<String, Object> rule : maps(route, "spec", "rules")) {
+                List<Map<String, Object>> matches = maps(rule, "matches");
+                // Gateway API defaults: a rule without matches, or a match without a path, is PathPrefix "/"
+                (matches.isEmpty() ? List.of(Map.<String, Object>of()) : matches).forEach(match -> routed.add(
+                        Objects.requireNonNullElse(text(match, "path", "type"), "PathPrefix") + " "
+                                + Objects.requireNonNullElse(text(match, "path", "value"), "/")));
+            }
+        }
+        for (Map<String, Object> ingress : m.ofKind("Ingress")) {
+            assertNull(at(ingress, "spec", "defaultBackend"), m + ": an Ingress default backend routes every path");
+            for (Map<String, Object> rule : maps(ingress, "spec", "rules")) {
+                maps(rule, "http", "paths").forEach(path -> routed.add(("Prefix".equals(path.get("pathType"))
+                        ? "PathPrefix" : text(path, "pathType")) + " " + text(path, "path")));
+            }
+        }
+        assertFalse(routed.isEmpty(), m + " routes the API");
+        for (String path : routed) {
+            String value = path.substring(path.indexOf(' ') + 1);
+            assertTrue(path.startsWith("PathPrefix ") && (value.equals("/api") || value.startsWith("/api/"))
+                    || path.equals("Exact /q/openapi"), m + " routes " + path + " publicly (only /api/… and Exact"
+                            + " /q/openapi may be: /q/metrics and the other /q/ endpoints stay inside)");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {DEV, PROD})
+    void eachAppsReplicasAreSpreadOverNodes(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        for (String app : PORTS.keySet()) {
+            Map<String, Object> pod = pod(workload(m, app));
+            assertSpreadOverNodes(maps(pod, "topologySpreadConstraints"), podLabels(workload(m, app)), m + " " + app);
+        }
+    }
+
+    @Test
+    void prodSpreadsKafkaNodesAndPostgresInstancesOverNodes() {
+        Manifests m = Manifests.of(PROD);
+        Map<String, Object> kafka = only(m, "Kafka", "kafka.strimzi.io/v1");
+        String cluster = text(kafka, "metadata", "name");
+        for (Map<String, Object> pool : m.ofKind("KafkaNodePool")) {
+            // the labels Strimzi gives a node pool's pods; a pool's own template replaces the Kafka's
+            Map<String, Object> labels = Map.of("strimzi.io/cluster", cluster, "strimzi.io/kind", "Kafka",
+                    "strimzi.io/name", cluster + "-kafka", "strimzi.io/pool-name", text(pool, "metadata", "name"));
+            List<Map<String, Object>> constraints = maps(pool, "spec", "template", "pod", "topologySpreadConstraints");
+            assertSpreadOverNodes(constraints.isEmpty() ? maps(kafka, "spec", "kafka", "template", "pod",
+                    "topologySpreadConstraints") : constraints, labels, "Kafka node pool " + labels.get("strimzi.io/pool-name"));
+        }
+        Map<String, Object> postgres = only(m, "Cluster", "postgresql.cnpg.io/v1");
+        assertTrue(!Boolean.FALSE.equals(at(postgres, "spec", "affinity", "enablePodAntiAffinity"))
+                && "required".equals(text(postgres, "spec", "affinity", "podAntiAffinityType"))
+                && "kubernetes.io/hostname".equals(Objects.requireNonNullElse(
+                        text(postgres, "spec", "affinity", "topologyKey"), "kubernetes.io/hostname")),
+                "the PostgreSQL instances must run on different nodes (required anti-affinity)");
+    }
+
+    @Test
+    void prodPullsTheAppsFromTheRegistry() {
+        Manifests m = Manifests.of(PROD);
+        for (String app : PORTS.keySet()) {
+            String image = text(appContainer(m, app), "image");
+            String first = image.substring(0, image.indexOf('/'));
+            assertTrue(first.contains(".") || first.contains(":") || first.equals("localhost"),
+                    app + "'s image names its registry (not docker.io by default): " + image);
+        }
+    }
+
+    @Test
+    void prodPostgresRunsACurrentImagePinnedByDigestAndIsBackedUpContinuously() {
+        Manifests m = Manifests.of(PROD);
+        Map<String, Object> cluster = only(m, "Cluster", "postgresql.cnpg.io/v1");
+        String name = text(cluster, "metadata", "name");
+        Matcher image = Pattern.compile("ghcr\\.io/cloudnative-pg/postgresql:([0-9]+\\.[0-9]+)-[0-9]+-(standard|minimal)"
+                + "-(trixie|bookworm)@sha256:[0-9a-f]{64}").matcher(String.valueOf(text(cluster, "spec", "imageName")));
+        assertTrue(image.matches(), name + " runs a standard or minimal image of a supported Debian, pinned by digest: "
+                + text(cluster, "spec", "imageName"));
+        String devPostgres = containers(pod(statefulSetOf(Manifests.of(DEV), "postgres:"))).get(0).get("image").toString();
+        assertTrue(devPostgres.startsWith("postgres:" + image.group(1)), "dev runs prod's PostgreSQL " + image.group(1)
+                + ": " + devPostgres);
+
+        Map<String, Object> archiver = maps(cluster, "spec", "plugins").stream()
+                .filter(p -> Boolean.TRUE.equals(p.get("isWALArchiver"))).findFirst()
+                .orElseGet(() -> fail(name + " archives its WAL through a plugin"));
+        assertEquals("barman-cloud.cloudnative-pg.io", archiver.get("name"), name + "'s WAL archiver");
+        String store = text(archiver, "parameters", "barmanObjectName");
+        Map<String, Object> objectStore = m.find("ObjectStore", store).orElseGet(() -> fail("no ObjectStore " + store));
+        assertNotNull(text(objectStore, "spec", "configuration", "destinationPath"), store + " has a destination");
+        assertNotNull(text(objectStore, "spec", "retentionPolicy"), store + " keeps backups for a retention period");
+        List<Map<String, Object>> scheduled = m.ofKind("ScheduledBackup").stream()
+                .filter(b -> name.equals(text(b, "spec", "cluster", "name"))).toList();
+        assertFalse(scheduled.isEmpty(), name + " has a ScheduledBackup");
+        for (Map<String, Object> backup : scheduled) {
+            assertEquals("plugin", text(backup, "spec", "method"), "the base backups go where the WAL goes");
+            assertEquals(archiver.get("name"), text(backup, "spec", "pluginConfiguration", "name"), "backup plugin");
+            assertFalse(String.valueOf(text(backup, "spec", "schedule")).isBlank(), "a schedule");
+        }
     }
 
     // ---- workloads, pods, containers ----------------------------------------------------------------------
@@ -431,10 +733,11 @@ class KubernetesManifestsTest {
         return Stream.concat(maps(pod, "initContainers").stream(), maps(pod, "containers").stream()).toList();
     }
 
-    /** The app's own container, the one running kczg/&lt;app&gt;. */
+    /** The app's own container, the one running [registry/]kczg/&lt;app&gt;. */
     private static Map<String, Object> appContainer(Manifests m, String app) {
+        Pattern image = Pattern.compile("([^/]+/)*kczg/" + Pattern.quote(app) + "[:@].+");
         List<Map<String, Object>> found = containers(pod(workload(m, app))).stream()
-                .filter(c -> String.valueOf(c.get("image")).startsWith("kczg/" + app + ":")).toList();
+                .filter(c -> image.matcher(String.valueOf(c.get("image"))).matches()).toList();
         assertEquals(1, found.size(), m + ": containers running kczg/" + app);
         return found.get(0);
     }
@@ -523,10 +826,11 @@ class KubernetesManifestsTest {
         return text(ref, "name");
     }
 
+    /** The StatefulSet running an image that starts so (repository:). */
     private static Map<String, Object> statefulSetOf(Manifests m, String image) {
         return m.ofKind("StatefulSet").stream()
-                .filter(s -> containers(pod(s)).stream().anyMatch(c -> image.equals(c.get("image")))).findFirst()
-                .orElseGet(() -> fail(m + " runs " + image + " in a StatefulSet"));
+                .filter(s -> containers(pod(s)).stream().anyMatch(c -> String.valueOf(c.get("image")).startsWith(image)))
+                .findFirst().orElseGet(() -> fail(m + " runs " + image + "… in a StatefulSet"));
     }
 
     /** host:port names a Service that selects the workload's pods and serves the port. */
@@ -636,6 +940,69 @@ class KubernetesManifestsTest {
         Set<Integer> needed = new TreeSet<>(targets.keySet());
         needed.add(DNS);
         assertEquals(needed, allowed, app + " reaches what it needs");
+    }
+
+    /** Only these pods (or the target itself, for {@code self}) reach the target's pods, on that port. */
+    private static void assertAdmitsOnly(Manifests m, Map<String, Object> target, int port,
+            List<Map<String, Object>> allowed, List<Map<String, Object>> self, String what) {
+        List<Map<String, Object>> rules = rules(m, target, "Ingress");
+        assertFalse(rules.isEmpty(), m + ": a policy admits the apps to " + what);
+        List<Map<String, Object>> admissible = new ArrayList<>(allowed);
+        admissible.addAll(self);
+        for (Map<String, Object> rule : rules) {
+            assertEquals(Set.of(port), ports(rule), m + ": " + what + " admits only " + port);
+            assertFalse(maps(rule, "from").isEmpty(), m + ": " + what + " admits everyone");
+            for (Map<String, Object> peer : maps(rule, "from")) {
+                assertEquals(Set.of("podSelector"), peer.keySet(), m + ": " + what + ": pods of this namespace only");
+                assertSelectsOnly(m, map(peer, "podSelector"), admissible, what);
+            }
+        }
+        allowed.forEach(app -> assertTrue(rules.stream().flatMap(r -> maps(r, "from").stream())
+                .anyMatch(peer -> selects(map(peer, "podSelector"), app)), m + ": " + what + " admits " + app));
+    }
+
+    /** The selector is not empty and selects none of the overlay's workloads but the allowed ones. */
+    private static void assertSelectsOnly(Manifests m, Map<String, Object> selector, List<Map<String, Object>> allowed,
+            String what) {
+        assertFalse(map(selector, "matchLabels").isEmpty(), m + ": " + what + " admits every pod");
+        Stream.of("Deployment", "StatefulSet").flatMap(k -> m.ofKind(k).stream()).map(KubernetesManifestsTest::podLabels)
+                .filter(labels -> selects(selector, labels)).forEach(labels -> assertTrue(allowed.contains(labels),
+                        m + ": " + what + " admits pods " + labels));
+    }
+
+    private static void assertSpreadOverNodes(List<Map<String, Object>> constraints, Map<String, Object> podLabels,
+            String what) {
+        assertTrue(constraints.stream().anyMatch(c -> "kubernetes.io/hostname".equals(c.get("topologyKey"))
+                && "DoNotSchedule".equals(c.get("whenUnsatisfiable")) && Objects.equals(1, integer(c, "maxSkew"))
+                && selects(map(c, "labelSelector"), podLabels)), what + " is spread over nodes (a hostname topology"
+                        + " spread constraint, maxSkew 1, DoNotSchedule, selecting its pods): " + constraints);
+    }
+
+    /** The port of the Kafka's TLS listener (the only one, see prodKafkaListensOnlyWithTls…). */
+    private static int tlsListenerPort(Map<String, Object> kafka) {
+        return maps(kafka, "spec", "kafka", "listeners").stream().filter(l -> Boolean.TRUE.equals(l.get("tls")))
+                .map(l -> integer(l, "port")).findFirst().orElseGet(() -> fail("Kafka has a TLS listener"));
+    }
+
+    /** The KafkaUsers of the cluster by name. */
+    private static Map<String, Map<String, Object>> kafkaUsers(Manifests m, String cluster) {
+        Map<String, Map<String, Object>> users = new TreeMap<>();
+        m.ofKind("KafkaUser").stream().filter(u -> cluster.equals(text(u, "metadata", "labels", "strimzi.io/cluster")))
+                .forEach(u -> users.put(text(u, "metadata", "name"), u));
+        return users;
+    }
+
+    private static String read(String file) {
+        try {
+            return java.nio.file.Files.readString(Apps.ROOT.resolve(file), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The vendored Strimzi release (the one the README names). */
+    private static String strimziRelease() {
+        return SchemaCatalog.crdReleases().stream().filter(r -> r.startsWith("strimzi-")).findFirst().orElseThrow();
     }
 
     // ---- small things -------------------------------------------------------------------------------------

@@ -31,6 +31,11 @@ final class Manifests {
         return RENDERED.computeIfAbsent(dir, Manifests::render);
     }
 
+    /** Every rendered object, in rendering order. */
+    List<Map<String, Object>> all() {
+        return documents;
+    }
+
     List<Map<String, Object>> ofKind(String kind) {
         return documents.stream().filter(d -> kind.equals(d.get("kind"))).toList();
     }
