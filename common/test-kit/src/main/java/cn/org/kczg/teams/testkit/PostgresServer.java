@@ -4,7 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +61,7 @@ public final class PostgresServer {
     private static Connection startLocal(Path bin) throws IOException {
         Path dir = Files.createTempDirectory("kczg-pg-");
         Path data = dir.resolve("data");
-        int port = freePort();
+        int port = FreePorts.next();
         List<String> wrap = isRoot() ? List.of("unshare", "-U") : List.of();
         run(wrap, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust",
                 "-E", "UTF8", "--no-locale", "--no-sync");
@@ -81,7 +80,7 @@ public final class PostgresServer {
     }
 
     private static Connection startZonky() throws IOException {
-        zonky = EmbeddedPostgres.builder().setPort(freePort()).start();
+        zonky = EmbeddedPostgres.builder().setPort(FreePorts.next()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 zonky.close();
@@ -110,15 +109,6 @@ public final class PostgresServer {
 
     static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String env(String name, String fallback) {
