@@ -1,6 +1,6 @@
 package cn.org.kczg.teams.e2e;
 
-import cn.org.kczg.teams.testkit.PostgresServer;
+import cn.org.kczg.teams.testkit.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,18 +34,18 @@ final class LaunchedSuite implements AutoCloseable {
     private LaunchedSuite(Map<String, String> settings) throws IOException {
         root = Path.of("").toAbsolutePath().getParent();
         home = Files.createTempDirectory("kczg-e2e-");
-        int gatewayPort = PostgresServer.freePort();
+        int gatewayPort = FreePorts.next();
         env.putAll(settings);
         env.put("KCZG_HOME", home.toString());
         env.put("KCZG_NO_BUILD", "1");
         env.put("KCZG_GATEWAY_PORT", String.valueOf(gatewayPort));
         for (String name : List.of("PG", "KAFKA", "KAFKA_CONTROLLER", "GATEWAY_MANAGEMENT")) {
-            env.put("KCZG_" + name + "_PORT", String.valueOf(PostgresServer.freePort()));
+            env.put("KCZG_" + name + "_PORT", String.valueOf(FreePorts.next()));
         }
         for (String service : SERVICES) {
-            env.put("KCZG_" + service + "_PORT", String.valueOf(PostgresServer.freePort()));
+            env.put("KCZG_" + service + "_PORT", String.valueOf(FreePorts.next()));
             for (int k = 2; k <= instances(); k++) {
-                env.put("KCZG_" + service + "_PORT_" + k, String.valueOf(PostgresServer.freePort()));
+                env.put("KCZG_" + service + "_PORT_" + k, String.valueOf(FreePorts.next()));
             }
         }
         gatewayUrl = "http://127.0.0.1:" + gatewayPort;
@@ -126,6 +126,15 @@ final class LaunchedSuite implements AutoCloseable {
     /** Where the launched broker listens, for flows whose producer is not built yet. */
     String kafkaBootstrap() {
         return "127.0.0.1:" + env.get("KCZG_KAFKA_PORT");
+    }
+
+    /** What an instance (e.g. {@code review-service}, {@code gateway}) has logged so far ({@code $KCZG_HOME/logs}). */
+    String log(String instance) {
+        try {
+            return Files.readString(home.resolve("logs").resolve(instance + ".log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The launcher's development key pair ({@code private.pem}, {@code public.pem}). */

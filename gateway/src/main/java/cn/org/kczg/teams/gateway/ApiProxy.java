@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.gateway;
 
 import cn.org.kczg.teams.platform.problem.Problem;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * {@code /api/v1/**}: checks the bearer token (when one is sent), stamps {@code X-Request-Id}, and
@@ -29,6 +31,8 @@ import org.jboss.logging.Logger;
 public class ApiProxy {
     private static final Logger ACCESS = Logger.getLogger("cn.org.kczg.teams.gateway.access");
     static final String REQUEST_ID = "X-Request-Id";
+    /** The log context key of the request id, as the services name it. */
+    static final String MDC_REQUEST_ID = "requestId";
     /** Longer request lines get a 414 problem here (Vert.x itself answers plain text above 16 KiB). */
     static final int MAX_URI_LENGTH = 8_192;
     private static final int KEEP_ALIVE_SECONDS = 30;
@@ -43,6 +47,8 @@ public class ApiProxy {
     DeadLetterRoutes deadLetters;
     @Inject
     Vertx vertx;
+    @Inject
+    OpenTelemetry openTelemetry;
 
     private RouteTable<Upstream> routes;
     private ClientAddress clientAddress;
@@ -77,7 +83,8 @@ public class ApiProxy {
     private HttpProxy proxyTo(Upstream service) {
         return proxies.computeIfAbsent(service, upstream -> HttpProxy.reverseProxy(client).addInterceptor(
                 new ServiceForwarding(upstream, client, freshClient, vertx, config.timeout().toMillis(),
-                        config.bodyIdleTimeout().toMillis(), config.readinessPath(), config.readinessProbeInterval().toMillis(), config.publicBaseUrl())));
+                        config.bodyIdleTimeout().toMillis(), config.readinessPath(), config.readinessProbeInterval().toMillis(), config.publicBaseUrl(),
+                        openTelemetry.getPropagators().getTextMapPropagator().fields())));
     }
 
     /** On every response, API or not. */
@@ -99,6 +106,8 @@ public class ApiProxy {
             request.headers().set(REQUEST_ID, requestId);
         }
         request.response().putHeader(REQUEST_ID, requestId);
+        // in every log line of the request (the request's own Vert.x context holds it)
+        MDC.put(MDC_REQUEST_ID, requestId);
         accessLog(ctx, requestId);
         if (request.uri().length() > MAX_URI_LENGTH) {
             problem(request.response(), 414, "uri-too-long", "URI too long", "The request's path and query may be at "

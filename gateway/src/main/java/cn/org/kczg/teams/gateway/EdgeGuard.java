@@ -1,6 +1,8 @@
 package cn.org.kczg.teams.gateway;
 
 import cn.org.kczg.teams.platform.security.TokenTimes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -11,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,8 +39,17 @@ public class EdgeGuard {
     JWTParser jwtParser;
     @Inject
     Vertx vertx;
+    @Inject
+    MeterRegistry registry;
 
     private RateLimiter limiter;
+    /**
+     * {@code kczg_gateway_rate_limited_total{group, caller_kind}}: requests answered 429, by path group and kind of
+     * caller (anonymous, token, partner) — never the caller itself, whose ids and addresses are unbounded.
+     */
+    private final Map<String, Counter> rateLimited = new ConcurrentHashMap<>();
+    private static final String RATE_LIMITED = "kczg.gateway.rate.limited";
+    private static final List<String> CALLER_KINDS = List.of("anonymous", "token", "partner");
     /**
      * Tokens already verified, until they expire: an RS256 check per request would cost more than the proxying.
      * Bounded; emptied when full.
@@ -48,6 +60,25 @@ public class EdgeGuard {
     void init(@Observes StartupEvent event) {
         limiter = new RateLimiter(config.rateLimits());
         vertx.setPeriodic(60_000, id -> limiter.evictIdle());
+        if (config.rateLimits().enabled()) {
+            // every configured group and kind from the start, at 0: a rate over a series that appears late is wrong
+            config.rateLimits().groups().keySet().forEach(group -> CALLER_KINDS.forEach(kind -> rateLimited(group, kind)));
+        }
+    }
+
+    private Counter rateLimited(String group, String callerKind) {
+        return rateLimited.computeIfAbsent(group + "|" + callerKind, k -> Counter.builder(RATE_LIMITED)
+                .tag("group", group).tag("caller_kind", callerKind)
+                .description("Requests refused with 429 because the caller had spent its budget for the path group")
+                .register(registry));
+    }
+
+    /** {@code ip:…} anonymous (or a bad token, which spends its address's budget), {@code sub:…}, {@code partner:…}. */
+    static String callerKind(String caller) {
+        if (caller.startsWith("partner:")) {
+            return "partner";
+        }
+        return caller.startsWith("sub:") ? "token" : "anonymous";
     }
 
     /** Calls {@code next} with the verified token (null when none was sent), or answers 401 / 429 itself. */
@@ -121,6 +152,7 @@ public class EdgeGuard {
         if (decision.allowed()) {
             return true;
         }
+        rateLimited(decision.group(), callerKind(caller)).increment();
         response.putHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
         ApiProxy.problem(response, 429, "rate-limited", "Too many requests", "This caller has used its "
                 + decision.limit() + " requests for these paths; try again in " + decision.retryAfterSeconds()

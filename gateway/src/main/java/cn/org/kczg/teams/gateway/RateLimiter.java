@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * callers, not everyone ever seen.
  */
 final class RateLimiter {
-    /** {@code retryAfterSeconds} is 0 when allowed. */
-    record Decision(boolean allowed, long limit, long remaining, long retryAfterSeconds) {
+    /** {@code retryAfterSeconds} is 0 when allowed; {@code group} is the path group counted (null when disabled). */
+    record Decision(boolean allowed, String group, long limit, long remaining, long retryAfterSeconds) {
     }
 
     private record Entry(Bucket bucket, long limit, Duration period, long[] lastUsedNanos) {
@@ -37,7 +37,7 @@ final class RateLimiter {
      */
     Decision take(String path, String caller, boolean partner) {
         if (!config.enabled()) {
-            return new Decision(true, 0, 0, 0);
+            return new Decision(true, null, 0, 0, 0);
         }
         String group = groups.target(path).filter(config.groups()::containsKey).orElse("default");
         GatewayConfig.RateLimits.Group limits = config.groups().get(group);
@@ -48,10 +48,10 @@ final class RateLimiter {
         entry.lastUsedNanos()[0] = System.nanoTime();
         ConsumptionProbe probe = entry.bucket().tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
-            return new Decision(true, limit, probe.getRemainingTokens(), 0);
+            return new Decision(true, group, limit, probe.getRemainingTokens(), 0);
         }
         long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-        return new Decision(false, limit, 0, seconds);
+        return new Decision(false, group, limit, 0, seconds);
     }
 
     void evictIdle() {

@@ -20,7 +20,9 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +41,10 @@ import org.jboss.logging.Logger;
  * {@code kczg.gateway.readiness-probe-interval} (1 s); one that answers 200 without {@code Connection: close} is
  * back in rotation. A failure to get a connection at all is tried on the next instance by {@link Upstream}, writes
  * too: nothing of the request was written.
+ *
+ * <p>Tracing: Quarkus's Vert.x tracing gives each proxied request a client span, a child of the request's server
+ * span, and adds its {@code traceparent} to the request it sends. The copy of the client's own trace headers the
+ * proxy would send beside it is removed first, so the service has one parent: the gateway's span.
  */
 final class ServiceForwarding implements ProxyInterceptor {
     private static final Logger LOG = Logger.getLogger(ServiceForwarding.class);
@@ -55,10 +61,12 @@ final class ServiceForwarding implements ProxyInterceptor {
     private final long bodyIdleMillis;
     private final String readinessPath;
     private final Optional<String> publicBaseUrl;
+    private final Collection<String> traceHeaders;
     private final Set<URI> probing = ConcurrentHashMap.newKeySet();
 
     ServiceForwarding(Upstream upstream, HttpClient pooled, HttpClient fresh, Vertx vertx, long timeoutMillis,
-            long bodyIdleMillis, String readinessPath, long probeMillis, Optional<String> publicBaseUrl) {
+            long bodyIdleMillis, String readinessPath, long probeMillis, Optional<String> publicBaseUrl,
+            Collection<String> traceHeaders) {
         this.upstream = upstream;
         this.pooled = pooled;
         this.fresh = fresh;
@@ -67,6 +75,7 @@ final class ServiceForwarding implements ProxyInterceptor {
         this.bodyIdleMillis = bodyIdleMillis;
         this.readinessPath = readinessPath;
         this.publicBaseUrl = publicBaseUrl;
+        this.traceHeaders = List.copyOf(traceHeaders);
         if (upstream.origins().size() > 1) {
             vertx.setPeriodic(probeMillis, id -> upstream.setAside().forEach(this::probe));
         }
@@ -75,6 +84,8 @@ final class ServiceForwarding implements ProxyInterceptor {
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         ProxyRequest request = context.request();
+        // the tracer writes the gateway's own (the client's were read into the server span already)
+        traceHeaders.forEach(request.headers()::remove);
         watchBody(context);
         Set<URI> tried = new HashSet<>();
         return send(context, pooled, tried)

@@ -303,6 +303,50 @@ class ApiProxyTests {
         given().when().get("/q/openapi").then().statusCode(200);
     }
 
+    private static double rateLimited(String metrics, String group, String callerKind) {
+        return cn.org.kczg.teams.testkit.PrometheusText.value(metrics, "kczg_gateway_rate_limited_total", "group", group,
+                "caller_kind", callerKind);
+    }
+
+    /** Each 429 is counted under its path group and the kind of caller (the "tight" group: 3, partners 5, per hour). */
+    @Test
+    void rateLimitRejectionsAreCountedByPathGroupAndKindOfCallerNeverByCaller() {
+        String before = given().when().get(metrics).then().statusCode(200).extract().asString();
+        String subject = "rate-metric-" + UUID.randomUUID();
+        String partnerId = "rate-metric-partner-" + UUID.randomUUID();
+        String client = "198.51.100.77";
+        String token = TestTokens.sign(TestTokens.builder("operator").subject(subject));
+        String partner = TestTokens.partner(partnerId);
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).when().get("/api/v1/calendar/holidays").then().statusCode(200);
+            given().header("X-Forwarded-For", client).when().get("/api/v1/calendar/holidays").then().statusCode(200);
+        }
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(partner).when().get("/api/v1/calendar/holidays").then().statusCode(200);
+        }
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(token).when().get("/api/v1/calendar/holidays").then().statusCode(429);
+        }
+        given().auth().oauth2(partner).when().get("/api/v1/calendar/holidays").then().statusCode(429);
+        given().header("X-Forwarded-For", client).when().get("/api/v1/calendar/holidays").then().statusCode(429);
+        // a bad token spends its client address's budget: an anonymous caller's rejection
+        given().header("X-Forwarded-For", client).auth().oauth2("not.a.token").when().get("/api/v1/calendar/holidays")
+                .then().statusCode(429);
+        // within its budget in another group: nothing counted
+        given().auth().oauth2(token).when().get("/api/v1/teams").then().statusCode(200);
+
+        String after = given().when().get(metrics).then().statusCode(200).extract().asString();
+        assertEquals(rateLimited(before, "tight", "token") + 2, rateLimited(after, "tight", "token"));
+        assertEquals(rateLimited(before, "tight", "partner") + 1, rateLimited(after, "tight", "partner"));
+        assertEquals(rateLimited(before, "tight", "anonymous") + 2, rateLimited(after, "tight", "anonymous"));
+        for (String kind : List.of("anonymous", "token", "partner")) {
+            assertEquals(rateLimited(before, "default", kind), rateLimited(after, "default", kind), kind);
+        }
+        for (String caller : List.of(subject, partnerId, client)) {
+            assertTrue(!after.contains(caller), "the metrics name no caller: " + caller);
+        }
+    }
+
     @Test
     void behindATrustedProxyEachClientHasItsOwnBudgetAndBadTokensSpendIt() {
         for (String client : List.of("198.51.100.7", "198.51.100.8")) {

@@ -1,6 +1,6 @@
 package cn.org.kczg.teams.gateway;
 
-import cn.org.kczg.teams.testkit.PostgresServer;
+import cn.org.kczg.teams.testkit.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
@@ -36,19 +36,19 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        int port = PostgresServer.freePort();
-        int second = PostgresServer.freePort();
+        int port = FreePorts.next();
+        int second = FreePorts.next();
         for (int p : new int[] {port, second}) {
             echoOn(p);
         }
-        int hangingUp = PostgresServer.freePort();
+        int hangingUp = FreePorts.next();
         listen(hangingUp, request -> {
             if (request.path().startsWith("/api/")) { // not the gateway's readiness probes
                 HUNG_UP.incrementAndGet();
             }
             request.connection().close();
         });
-        int hangingUpOnce = PostgresServer.freePort();
+        int hangingUpOnce = FreePorts.next();
         listen(hangingUpOnce, request -> {
             int hit = HITS_BY_REQUEST.computeIfAbsent(request.method() + " " + request.path(), k -> new AtomicInteger())
                     .incrementAndGet();
@@ -61,13 +61,13 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
         });
         // read the whole request, body and all, then close the connection without a word: an instance that stops
         // with a write in flight; "resetting" does the same with a TCP reset (SO_LINGER 0)
-        int dropping = PostgresServer.freePort();
+        int dropping = FreePorts.next();
         listen(dropping, new HttpServerOptions(), EchoBackendResource::readThenClose);
-        int resetting = PostgresServer.freePort();
+        int resetting = FreePorts.next();
         listen(resetting, new HttpServerOptions().setSoLinger(0), EchoBackendResource::readThenClose);
         // an instance that can be told to stop as Quarkus does: it still answers everything, with Connection: close,
         // and its readiness is 503 ("registration-windows" goes to it and to an echo instance)
-        int stopping = PostgresServer.freePort();
+        int stopping = FreePorts.next();
         listen(stopping, request -> request.body().onSuccess(body -> {
             boolean closing = STOPPING.get();
             if (request.path().equals("/q/health/ready")) {
@@ -96,8 +96,8 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
                 "kczg.gateway.services.evaluation", "http://127.0.0.1:" + hangingUp + ",http://127.0.0.1:" + second,
                 "kczg.gateway.services.registration", "http://127.0.0.1:" + port + ", http://127.0.0.1:" + second,
                 // one instance down: the gateway must fail over to the other
-                "kczg.gateway.services.activity", "http://127.0.0.1:" + PostgresServer.freePort() + ",http://127.0.0.1:" + port,
-                "kczg.gateway.services.review", "http://127.0.0.1:" + PostgresServer.freePort(),
+                "kczg.gateway.services.activity", "http://127.0.0.1:" + FreePorts.next() + ",http://127.0.0.1:" + port,
+                "kczg.gateway.services.review", "http://127.0.0.1:" + FreePorts.next(),
                 "kczg.gateway.timeout", "1s",
                 "kczg.gateway.max-body-bytes", "1000",
                 "kczg.gateway.rate-limits.paths.calendar", "tight",
@@ -125,6 +125,7 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
                         .put("authorization", request.getHeader("Authorization"))
                         .put("requestId", request.getHeader("X-Request-Id"))
                         .put("forwardedFor", request.getHeader("X-Forwarded-For"))
+                        .put("traceparent", new io.vertx.core.json.JsonArray(request.headers().getAll("traceparent")))
                         .put("body", body.toString());
                 LAST.set(echo);
                 request.response().putHeader("Content-Type", "application/json").end(echo.encode());

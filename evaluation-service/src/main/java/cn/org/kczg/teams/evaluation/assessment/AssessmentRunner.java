@@ -2,6 +2,8 @@ package cn.org.kczg.teams.evaluation.assessment;
 
 import cn.org.kczg.teams.evaluation.indicator.IndicatorSystem;
 import cn.org.kczg.teams.kit.db.TransactionLocks;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,10 +11,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,32 +39,43 @@ public class AssessmentRunner {
     Clock clock;
     @Inject
     TransactionLocks locks;
-    @ConfigProperty(name = "kczg.assessment.slice-size", defaultValue = "1000")
-    int sliceSize;
+    @Inject
+    AssessmentConfig config;
+    @Inject
+    MeterRegistry registry;
+
+    /** Per year, the progress of the last run this instance ran: what {@code kczg_assessment_run_*} show. */
+    private final Map<Integer, Progress> progress = new ConcurrentHashMap<>();
 
     public void launch(UUID runId) {
         executor.submit(() -> run(runId));
     }
 
     void run(UUID runId) {
+        Progress gauges = null;
         try {
-            List<UUID> teams = QuarkusTransaction.requiringNew().call(() -> {
+            Start start = QuarkusTransaction.requiringNew().call(() -> {
                 AssessmentRun run = ownRun(runId);
                 List<UUID> ids = scoring.teamsOf(run.year);
                 run.total = ids.size();
-                return ids;
+                return new Start(run.year, ids);
             });
+            List<UUID> teams = start.teams();
+            gauges = progressOf(start.year());
+            gauges.started(teams.size());
             QuarkusTransaction.requiringNew().run(() -> scoring.computeMetricValues(runId, ownRun(runId).year));
-            for (int from = 0; from < teams.size(); from += sliceSize) {
+            for (int from = 0; from < teams.size(); from += config.sliceSize()) {
                 UUID lo = teams.get(from);
-                UUID hi = teams.get(Math.min(from + sliceSize, teams.size()) - 1);
-                QuarkusTransaction.requiringNew().run(() -> {
+                UUID hi = teams.get(Math.min(from + config.sliceSize(), teams.size()) - 1);
+                int processed = QuarkusTransaction.requiringNew().call(() -> {
                     AssessmentRun run = ownRun(runId);
                     IndicatorSystem system = IndicatorSystem.findById(run.systemId);
                     run.processed += scoring.scoreSlice(runId, run.year, lo, hi, system.gradeBands(),
                             system.feeViolationVeto);
                     run.heartbeatAt = clock.instant();
+                    return run.processed;
                 });
+                gauges.scored.set(processed);
             }
             QuarkusTransaction.requiringNew().run(() -> finish(runId));
         } catch (RunFencedException e) {
@@ -76,7 +91,47 @@ public class AssessmentRunner {
                     run.finishedAt = clock.instant();
                 }
             });
+        } finally {
+            if (gauges != null) {
+                gauges.running.set(0);
+            }
         }
+    }
+
+    private record Start(int year, List<UUID> teams) {
+    }
+
+    /** Teams a year's run scores, teams scored so far (both as the run's row says), and whether it is running. */
+    private static final class Progress {
+        final AtomicInteger teams = new AtomicInteger();
+        final AtomicInteger scored = new AtomicInteger();
+        final AtomicInteger running = new AtomicInteger();
+
+        void started(int total) {
+            teams.set(total);
+            scored.set(0);
+            running.set(1);
+        }
+    }
+
+    /**
+     * The year's gauges, registered with its first run here: {@code kczg_assessment_run_teams}, {@code _teams_scored}
+     * and {@code _running}, labelled by year (one series per year assessed, not per run). A run fenced before it
+     * began leaves them as the last run that did begin left them.
+     */
+    private Progress progressOf(int year) {
+        return progress.computeIfAbsent(year, y -> {
+            Progress p = new Progress();
+            String label = String.valueOf(y);
+            Gauge.builder("kczg.assessment.run.teams", p.teams, AtomicInteger::get).tag("year", label)
+                    .description("Teams the year's last assessment run on this instance scores").register(registry);
+            Gauge.builder("kczg.assessment.run.teams.scored", p.scored, AtomicInteger::get).tag("year", label)
+                    .description("Teams the year's last assessment run on this instance has scored so far")
+                    .register(registry);
+            Gauge.builder("kczg.assessment.run.running", p.running, AtomicInteger::get).tag("year", label)
+                    .description("1 while the year's assessment runs on this instance, else 0").register(registry);
+            return p;
+        });
     }
 
     /**

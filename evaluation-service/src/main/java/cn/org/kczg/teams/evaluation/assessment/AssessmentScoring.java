@@ -4,20 +4,17 @@ import cn.org.kczg.teams.evaluation.indicator.GradeBands;
 import cn.org.kczg.teams.evaluation.indicator.Indicator;
 import cn.org.kczg.teams.evaluation.indicator.IndicatorSystem;
 import cn.org.kczg.teams.evaluation.indicator.Penalty;
-import cn.org.kczg.teams.evaluation.metric.Metric;
 import cn.org.kczg.teams.evaluation.metric.MetricCatalogue;
 import cn.org.kczg.teams.evaluation.metric.MetricValuesSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The set-based scoring of a run: one pass over the year's records for every team's metric values, then one
@@ -42,60 +39,59 @@ public class AssessmentScoring {
 
     /**
      * One statement per slice: the indicator scores are inserted and, from what that insert returns (not from
-     * the table, whose statistics lag during a run), each team's dimensions, penalty, veto and grade.
+     * the table, whose statistics lag during a run), each team's dimensions, penalty, veto and grade — by the
+     * rules of {@link ScoringRules}.
      */
     private static final String SLICE = """
             with %s,
             mv as (select team_id, metric, value from run_metric_value
                    where run_id = :run and team_id between :lo and :hi),
             v as (select t.id as team_id, i.code, i.scoring, i.target,
-                         case when mv.value is not null then mv.value
-                              when i.metric in (%s) then null else 0 end as value
+                         %s as value
                   from scored t cross join run_indicator i
                   left join mv on mv.team_id = t.id and mv.metric = i.metric
                   where i.run_id = :run),
             s as (insert into indicator_score (run_id, team_id, code, value, score, applicable)
                   select :run, v.team_id, v.code, v.value,
-                         case when v.value is null then null
-                              when v.scoring = 'LINEAR' then greatest(0, least(100, round(100 * v.value / v.target, 2)))
-                              else coalesce((select b.score from run_band b
-                                             where b.run_id = :run and b.code = v.code and b.min_value <= v.value
-                                             order by b.min_value desc limit 1), 0) end,
+                         %s,
                          v.value is not null
                   from v
                   returning team_id, code, score, applicable),
             dims as (select s.team_id, %s, %s, %s,
-                            coalesce(round(sum(s.score * i.weight) filter (where s.applicable)
-                                     / nullif(sum(i.weight) filter (where s.applicable), 0), 2), 0) as base
+                            coalesce(%s, 0) as base
                      from s join run_indicator i on i.run_id = :run and i.code = s.code
                      group by s.team_id),
-            pen as (select f.team_id, sum(p.points * f.amount) as penalty
+            pen as (select f.team_id, %s as penalty
                     from metric_fact f join run_penalty p on p.run_id = :run and p.metric = f.metric
                     where f.year = :year and f.team_id between :lo and :hi group by f.team_id),
             fee as (select team_id, cast(sum(amount) as int) as n from metric_fact
                     where year = :year and metric = '%s' and team_id between :lo and :hi group by team_id),
             r as (select t.id, t.name, t.lead_unit_credit_code, coalesce(lu.name, t.lead_unit_name) as lead_unit_name,
                          d.organisation, d.content, d.effect, d.base, coalesce(pen.penalty, 0) as penalty,
-                         greatest(0, d.base - coalesce(pen.penalty, 0)) as total, coalesce(fee.n, 0) as fees
+                         %s as total, coalesce(fee.n, 0) as fees
                   from scored t join dims d on d.team_id = t.id
                   left join lead_unit lu on lu.credit_code = t.lead_unit_credit_code
                   left join pen on pen.team_id = t.id left join fee on fee.team_id = t.id)
             insert into team_result (run_id, team_id, team_name, lead_unit_credit_code, lead_unit_name, organisation,
                 content, effect, base_score, penalty, total, fee_violations, vetoed, computed_grade, grade)
             select :run, id, name, lead_unit_credit_code, lead_unit_name, organisation, content, effect, base, penalty,
-                   total, fees, fees >= :veto, g, g
-            from (select r.*, case when fees >= :veto then 'POOR' when total >= :excellent then 'EXCELLENT'
-                                   when total >= :good then 'GOOD' when total >= :pass then 'PASS'
-                                   else 'POOR' end as g from r) graded""".formatted(SCORED_TEAMS,
-            MetricCatalogue.rates().stream().map(Metric::code).map(c -> "'" + c + "'")
-                    .collect(Collectors.joining(", ")),
+                   total, fees, %s, g, g
+            from (select r.*, %s as g from r) graded""".formatted(SCORED_TEAMS,
+            ScoringRules.indicatorValue("mv.value", "i.metric"),
+            ScoringRules.indicatorScore("v.scoring", "v.value", "v.target",
+                    ScoringRules.bandReached("run_band", "b.run_id = :run and b.code = v.code", "v.value")),
             dimension("ORGANISATION", "organisation"), dimension("CONTENT", "content"), dimension("EFFECT", "effect"),
-            MetricCatalogue.FEE_VIOLATIONS_UPHELD);
+            ScoringRules.weightedScore("s.score", "i.weight", "s.applicable"),
+            ScoringRules.penalty("p.points", "f.amount"),
+            MetricCatalogue.FEE_VIOLATIONS_UPHELD,
+            ScoringRules.total("d.base", "coalesce(pen.penalty, 0)"),
+            ScoringRules.vetoed("fees", ":veto"),
+            ScoringRules.grade("fees", ":veto", "total", ":excellent", ":good", ":pass"));
 
     @Inject
     EntityManager em;
-    @ConfigProperty(name = "kczg.assessment.work-mem", defaultValue = "128MB")
-    String workMem;
+    @Inject
+    AssessmentConfig config;
 
     /** The system as this run uses it, kept with the run so its results stay explainable. */
     public void snapshot(UUID runId, IndicatorSystem system) {
@@ -134,7 +130,7 @@ public class AssessmentScoring {
                 + " and (metric like '" + MetricCatalogue.CATEGORY_PREFIX + "%' or metric like '"
                 + MetricCatalogue.FORM_PREFIX + "%')").setParameter("run", runId).getSingleResult()).longValue() > 0;
         // the per-team aggregation sorts the year's records (count distinct): give it memory, not temp files
-        em.createNativeQuery("set local work_mem = '" + workMem + "'").executeUpdate();
+        em.createNativeQuery("set local work_mem = '" + config.workMem() + "'").executeUpdate();
         noJit();
         em.createNativeQuery(METRIC_VALUES.formatted(breakdown ? MetricValuesSql.QUERY
                 : MetricValuesSql.WITHOUT_BREAKDOWN)).setParameter("run", runId).setParameter("year", year)
@@ -191,8 +187,7 @@ public class AssessmentScoring {
     }
 
     private static String dimension(String dimension, String column) {
-        return ("round(sum(s.score * i.weight) filter (where s.applicable and i.dimension = '%1$s')"
-                + " / nullif(sum(i.weight) filter (where s.applicable and i.dimension = '%1$s'), 0), 2) as %2$s")
-                .formatted(dimension, column);
+        return ScoringRules.weightedScore("s.score", "i.weight", "s.applicable and i.dimension = '" + dimension + "'")
+                + " as " + column;
     }
 }

@@ -3,6 +3,7 @@ package cn.org.kczg.teams.kit.outbox;
 import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.EventPayload;
+import cn.org.kczg.teams.kit.tracing.Traceparent;
 import cn.org.kczg.teams.kit.web.RequestId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The only way a service emits an event: {@link #append} inside the transaction that makes the change,
- * so the event exists exactly when the change does. The relay publishes it after commit.
+ * so the event exists exactly when the change does. The relay publishes it after commit, continuing the trace of
+ * the span that appended it (its {@code traceparent} is kept in the row).
  */
 @ApplicationScoped
 public class Outbox {
@@ -38,6 +40,7 @@ public class Outbox {
         row.aggregateId = envelope.aggregateId();
         row.envelope = EventJson.write(envelope);
         row.createdAt = envelope.occurredAt();
+        row.traceparent = Traceparent.current();
         row.persist();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

@@ -31,4 +31,9 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant createdAt;
     public Instant sentAt;
+    /**
+     * The W3C traceparent of the span that appended the event (the request, or the consumer applying another
+     * event), or null outside a span: the relay continues that trace when it sends the event, long after.
+     */
+    public String traceparent;
 }

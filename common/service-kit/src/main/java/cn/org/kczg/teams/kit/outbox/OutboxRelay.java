@@ -3,7 +3,15 @@ package cn.org.kczg.teams.kit.outbox;
 import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.kit.resilience.Backoff;
 import cn.org.kczg.teams.kit.resilience.TransientFailures;
+import cn.org.kczg.teams.kit.tracing.Traceparent;
 import cn.org.kczg.teams.platform.kafka.KafkaClientConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -44,6 +52,11 @@ import org.jboss.logging.Logger;
  * so a batch that was sent is always marked sent in the same transaction — never published twice because its
  * transaction timed out. A row the broker can never take ({@link UnsendableRecords}) is parked with its reason
  * and the rows behind it flow on.
+ *
+ * <p>Each record continues the trace of the span that appended its row: a short producer span (send to
+ * acknowledgement), child of the row's {@code traceparent}, whose own traceparent goes in the record's
+ * {@code traceparent} header for the consumers. Every acknowledged record counts in
+ * {@code kczg_events_published_total{type}}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -51,7 +64,7 @@ public class OutboxRelay {
     private static final int BATCH_TRANSACTION_TIMEOUT_SECONDS = 120;
     private static final Duration DATABASE_POLL = Duration.ofSeconds(1);
     private static final String BATCH_SQL = """
-            select id, topic, aggregate_id, event_type, envelope from outbox_event
+            select id, topic, aggregate_id, event_type, envelope, traceparent from outbox_event
             where sent_at is null and parked_at is null order by id limit :limit for update skip locked""";
 
     @Inject
@@ -62,6 +75,10 @@ public class OutboxRelay {
     EntityManager em;
     @Inject
     Config mpConfig;
+    @Inject
+    Tracer tracer;
+    @Inject
+    MeterRegistry registry;
     @ConfigProperty(name = "quarkus.application.name")
     String producerName;
 
@@ -193,11 +210,26 @@ public class OutboxRelay {
                 return new Round(0, null);
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            List<Span> spans = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
                 var record = new ProducerRecord<String, String>((String) row[1], (String) row[2], (String) row[4]);
                 record.headers().add(Topics.TYPE_HEADER, ((String) row[3]).getBytes(StandardCharsets.UTF_8));
-                Future<RecordMetadata> ack = producer.send(record);
+                Span span = producerSpan(row);
+                String traceparent = Traceparent.of(Context.root().with(span));
+                if (traceparent != null) {
+                    record.headers().add(Traceparent.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+                }
+                Future<RecordMetadata> ack;
+                try {
+                    ack = producer.send(record);
+                } catch (RuntimeException e) {
+                    span.recordException(e);
+                    span.end();
+                    spans.forEach(Span::end);
+                    throw e;
+                }
                 acks.add(ack);
+                spans.add(span);
                 if (ack.isDone()) {
                     Throwable failure = failureOf(ack);
                     if (failure != null && !UnsendableRecords.isUnsendable(failure)) {
@@ -206,13 +238,18 @@ public class OutboxRelay {
                 }
             }
             producer.flush();
+            for (int i = 0; i < spans.size(); i++) {
+                ended(spans.get(i), failureOf(acks.get(i)));
+            }
             List<Long> sent = new ArrayList<>(acks.size());
+            List<String> sentTypes = new ArrayList<>(acks.size());
             RuntimeException brokerFailure = null;
             for (int i = 0; i < acks.size(); i++) {
                 long id = ((Number) rows.get(i)[0]).longValue();
                 Throwable failure = failureOf(acks.get(i));
                 if (failure == null) {
                     sent.add(id);
+                    sentTypes.add((String) rows.get(i)[3]);
                 } else if (UnsendableRecords.isUnsendable(failure)) {
                     park(id, failure);
                 } else {
@@ -228,8 +265,36 @@ public class OutboxRelay {
                         .setParameter("ids", sent)
                         .executeUpdate();
             }
+            sentTypes.forEach(type -> Counter.builder("kczg.events.published").tag("type", type)
+                    .description("Events the outbox relay published and the broker acknowledged").register(registry)
+                    .increment());
             return new Round(rows.size(), brokerFailure);
         });
+    }
+
+    /**
+     * From send to acknowledgement, in the trace of the span that appended the row (a new trace for a row appended
+     * outside one).
+     */
+    private Span producerSpan(Object[] row) {
+        String topic = (String) row[1];
+        return tracer.spanBuilder(topic + " publish")
+                .setParent(Traceparent.parent((String) row[5]))
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.kafka.message.key", (String) row[2])
+                .setAttribute("kczg.event.type", (String) row[3])
+                .startSpan();
+    }
+
+    private static void ended(Span span, Throwable failure) {
+        if (failure != null) {
+            span.recordException(failure);
+            span.setStatus(StatusCode.ERROR, failure.toString());
+        }
+        span.end();
     }
 
     private void park(long id, Throwable failure) {

@@ -34,7 +34,8 @@ public record PageRequest(int page, int size, Sort sort) {
         Sort result = null;
         for (String key : sort.split(";")) {
             String[] parts = key.split(",");
-            String attribute = sortable.get(parts[0].trim());
+            // "," or ";" alone split into nothing: no field named, like an unknown one (not a 500)
+            String attribute = parts.length == 0 ? null : sortable.get(parts[0].trim());
             if (attribute == null) {
                 throw ProblemException.invalid("sort", "can sort by " + String.join(", ", sortable.keySet()));
             }
@@ -47,6 +48,9 @@ public record PageRequest(int page, int size, Sort sort) {
                 }
             }
             result = result == null ? Sort.by(attribute, direction) : result.and(attribute, direction);
+        }
+        if (result == null) {
+            throw ProblemException.invalid("sort", "can sort by " + String.join(", ", sortable.keySet()));
         }
         // a stable tie-breaker keeps pages from overlapping
         return result.and("id");
