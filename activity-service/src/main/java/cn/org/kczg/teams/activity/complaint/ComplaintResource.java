@@ -1,9 +1,9 @@
 package cn.org.kczg.teams.activity.complaint;
 
-import cn.org.kczg.teams.activity.complaint.ComplaintService.ComplaintView;
-import cn.org.kczg.teams.activity.complaint.ComplaintService.FileComplaint;
-import cn.org.kczg.teams.activity.complaint.ComplaintService.Outcome;
-import cn.org.kczg.teams.activity.complaint.ComplaintService.Receipt;
+import cn.org.kczg.teams.activity.complaint.ComplaintDtos.ComplaintView;
+import cn.org.kczg.teams.activity.complaint.ComplaintDtos.FileComplaint;
+import cn.org.kczg.teams.activity.complaint.ComplaintDtos.Outcome;
+import cn.org.kczg.teams.activity.complaint.ComplaintDtos.Receipt;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;

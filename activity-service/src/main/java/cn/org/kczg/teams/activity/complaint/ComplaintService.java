@@ -1,11 +1,14 @@
 package cn.org.kczg.teams.activity.complaint;
 
-import cn.org.kczg.teams.activity.team.ServedTeam;
+import cn.org.kczg.teams.activity.complaint.ComplaintDtos.ComplaintView;
+import cn.org.kczg.teams.activity.complaint.ComplaintDtos.FileComplaint;
+import cn.org.kczg.teams.activity.complaint.ComplaintDtos.Receipt;
 import cn.org.kczg.teams.activity.team.TeamAccess;
-import cn.org.kczg.teams.activity.upload.Sha256;
+import cn.org.kczg.teams.activity.team.TeamCopy;
 import cn.org.kczg.teams.events.activity.ComplaintDecided;
 import cn.org.kczg.teams.events.activity.ComplaintFiled;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.crypto.Sha256;
 import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
@@ -17,9 +20,6 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,23 +44,8 @@ public class ComplaintService {
     @Inject
     Clock clock;
 
-    public record FileComplaint(@NotNull UUID teamId, @NotNull Complaint.Kind kind,
-            @NotBlank @Size(max = 5000) String text, @Size(max = 200) String contact) {
-    }
-
-    public record Outcome(@NotNull Complaint.Status outcome, @NotBlank @Size(max = 2000) String reason) {
-    }
-
-    /** What the public gets back: no more than it sent. */
-    public record Receipt(UUID id, Complaint.Status status, Instant filedAt) {
-    }
-
-    public record ComplaintView(UUID id, UUID teamId, Complaint.Kind kind, String text, String contact,
-            Complaint.Status status, String outcomeReason, Instant filedAt, Instant decidedAt) {
-    }
-
     public Receipt file(FileComplaint request, String clientAddress) {
-        ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(request.teamId())
+        TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(request.teamId())
                 .orElseThrow(() -> ProblemException.notFound("No team " + request.teamId() + "."));
         String client = Sha256.hex(clientAddress == null ? "unknown" : clientAddress);
         Instant now = clock.instant();

@@ -12,6 +12,7 @@ import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
+import cn.org.kczg.teams.kit.web.RequiredReason;
 import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,10 +45,6 @@ public class LibraryResource {
     CurrentCaller caller;
     @Inject
     AuditTrail audit;
-
-    public record Rejection(@jakarta.validation.constraints.NotBlank
-            @jakarta.validation.constraints.Size(max = 2000) String reason) {
-    }
 
 
     @POST
@@ -84,7 +81,7 @@ public class LibraryResource {
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPERATOR, Roles.REVIEWER})
-    public EntryView reject(@PathParam("id") UUID id, @NotNull @Valid Rejection body) {
+    public EntryView reject(@PathParam("id") UUID id, @NotNull @Valid RequiredReason body) {
         return service.reject(caller.get(), id, body.reason()).orElseThrow(() -> notFound(id));
     }
 

@@ -1,7 +1,7 @@
 package cn.org.kczg.teams.activity.library;
 
-import cn.org.kczg.teams.activity.team.ServedTeam;
 import cn.org.kczg.teams.activity.team.TeamAccess;
+import cn.org.kczg.teams.activity.team.TeamCopy;
 import cn.org.kczg.teams.events.activity.LibraryEntryChanged;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.outbox.Outbox;
@@ -9,6 +9,7 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.kit.security.OwnObjects;
 import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,7 +64,7 @@ public class LibraryService {
     }
 
     public EntryView create(Caller caller, Draft d) {
-        ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(d.teamId())
+        TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(d.teamId())
                 .filter(t -> TeamAccess.belongsTo(caller, t.id, t.leadUnitCreditCode))
                 .orElseThrow(() -> ProblemException.notFound("No team " + d.teamId() + "."));
         TeamAccess.requireActsFor(caller, team).requireActive();
@@ -153,10 +154,9 @@ public class LibraryService {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (!caller.isAny(Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR)) {
-            where.add("(status = :published or cast(teamId as String) in :teams or leadUnitCreditCode = :org)");
-            params.and("published", LibraryEntry.Status.PUBLISHED)
-                    .and("teams", caller.teams().isEmpty() ? Set.of("-") : caller.teams())
-                    .and("org", caller.org() == null ? "-" : caller.org());
+            params.and("published", LibraryEntry.Status.PUBLISHED);
+            where.add("(status = :published or " + OwnObjects.ofTeams(caller, params, "teamId", "leadUnitCreditCode")
+                    + ")");
         }
         if (f.q() != null && !f.q().isBlank()) {
             where.add("(lower(title) like :q or lower(coalesce(description, '')) like :q)");
@@ -193,7 +193,7 @@ public class LibraryService {
 
     private Optional<LibraryEntry> owned(Caller caller, UUID id) {
         Optional<LibraryEntry> entry = LibraryEntry.<LibraryEntry>findByIdOptional(id);
-        if (entry.isPresent() && !ServedTeam.<ServedTeam>findByIdOptional(entry.get().teamId)
+        if (entry.isPresent() && !TeamCopy.<TeamCopy>findByIdOptional(entry.get().teamId)
                 .filter(team -> TeamAccess.actsFor(caller, team)).isPresent()) {
             if (maySee(caller, entry.get())) {
                 throw ProblemException.forbidden("Only the team that owns the entry can change it.");

@@ -1,11 +1,11 @@
 package cn.org.kczg.teams.activity.report;
 
-import cn.org.kczg.teams.events.activity.ActivityForm;
 import cn.org.kczg.teams.activity.report.ReportDtos.ActivityView;
 import cn.org.kczg.teams.activity.report.ReportDtos.ReportActivity;
 import cn.org.kczg.teams.activity.report.ReportDtos.ViolationView;
-import cn.org.kczg.teams.activity.team.ServedTeam;
 import cn.org.kczg.teams.activity.team.TeamAccess;
+import cn.org.kczg.teams.activity.team.TeamCopy;
+import cn.org.kczg.teams.events.activity.ActivityForm;
 import cn.org.kczg.teams.events.activity.ActivityReported;
 import cn.org.kczg.teams.events.activity.FeeViolationDecided;
 import cn.org.kczg.teams.events.activity.FeeViolationFlagged;
@@ -37,7 +37,7 @@ public class ActivityReportService {
     Clock clock;
 
     public ActivityView report(Caller caller, ReportActivity r) {
-        ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(r.teamId())
+        TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(r.teamId())
                 .filter(t -> TeamAccess.belongsTo(caller, t.id, t.leadUnitCreditCode))
                 .orElseThrow(() -> ProblemException.notFound("No team " + r.teamId() + "."));
         TeamAccess.requireActsFor(caller, team);

@@ -2,10 +2,10 @@ package cn.org.kczg.teams.activity.team;
 
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.kit.security.OwnObjects;
 import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.panache.common.Parameters;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,13 +21,13 @@ public final class TeamAccess {
         return teamId != null && (caller.teams().contains(teamId.toString()) || caller.actsFor(leadUnitCreditCode));
     }
 
-    public static boolean actsFor(Caller caller, ServedTeam team) {
+    public static boolean actsFor(Caller caller, TeamCopy team) {
         return caller.actsFor(team.leadUnitCreditCode) || (caller.teams().contains(team.id.toString())
                 && team.designates(caller.subject()));
     }
 
     /** A team's people who are not its designated handler or a deputy see its work but do not act: 403. */
-    public static ServedTeam requireActsFor(Caller caller, ServedTeam team) {
+    public static TeamCopy requireActsFor(Caller caller, TeamCopy team) {
         if (!actsFor(caller, team)) {
             throw ProblemException.forbidden("Only the team's designated handler (Art. 12), a deputy its lead unit"
                     + " named, or the lead unit itself can do this.");
@@ -48,8 +48,6 @@ public final class TeamAccess {
         if (caller.isAny(Roles.OPERATOR, Roles.AUDITOR)) {
             return;
         }
-        where.add("(cast(teamId as String) in :teams or leadUnitCreditCode = :org)");
-        params.and("teams", caller.teams().isEmpty() ? Set.of("-") : caller.teams())
-                .and("org", caller.org() == null ? "-" : caller.org());
+        where.add(OwnObjects.ofTeams(caller, params, "teamId", "leadUnitCreditCode"));
     }
 }

@@ -14,7 +14,7 @@ import org.hibernate.type.SqlTypes;
 /** activity-service's copy of a team, kept from registration's events: what matching and visibility need. */
 @Entity
 @Table(name = "team")
-public class ServedTeam extends PanacheEntityBase {
+public class TeamCopy extends PanacheEntityBase {
     @Id
     public UUID id;
     @Column(nullable = false)
@@ -49,7 +49,7 @@ public class ServedTeam extends PanacheEntityBase {
     }
 
     /** A suspended, revoked or disqualified team creates nothing and acts on nothing: 409. */
-    public ServedTeam requireActive() {
+    public TeamCopy requireActive() {
         if (!active()) {
             throw ProblemException.conflict("team-not-active", "The team is " + status
                     + ": it creates and acts on nothing until it is active again.");

@@ -7,13 +7,13 @@ import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Keeps {@link ServedTeam} from {@code registration.events}. */
+/** Keeps {@link TeamCopy} from {@code registration.events}. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class TeamProjection {
 
     public void onActivated(TeamActivated event, EventEnvelope envelope) {
-        ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(event.teamId()).orElseGet(ServedTeam::new);
+        TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(event.teamId()).orElseGet(TeamCopy::new);
         team.id = event.teamId();
         team.name = event.name();
         team.leadUnitCreditCode = event.leadUnitCreditCode();
@@ -34,11 +34,11 @@ public class TeamProjection {
     }
 
     public void onStatusChanged(TeamStatusChanged event, EventEnvelope envelope) {
-        ServedTeam.<ServedTeam>findByIdOptional(event.teamId()).ifPresent(team -> team.status = event.to());
+        TeamCopy.<TeamCopy>findByIdOptional(event.teamId()).ifPresent(team -> team.status = event.to());
     }
 
     public void onHandlerChanged(TeamHandlerChanged event, EventEnvelope envelope) {
-        ServedTeam.<ServedTeam>findByIdOptional(event.teamId()).ifPresent(team -> {
+        TeamCopy.<TeamCopy>findByIdOptional(event.teamId()).ifPresent(team -> {
             team.handlerUserId = event.handler().userId();
             team.handlerName = event.handler().name();
             team.handlerDeputies = event.handler().deputies();

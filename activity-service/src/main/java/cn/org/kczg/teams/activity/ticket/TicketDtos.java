@@ -42,16 +42,14 @@ public final class TicketDtos {
     public record Assign(@NotNull UUID teamId, @Size(max = 2000) String reason) {
     }
 
-    public record Reason(@NotBlank @Size(max = 2000) String reason) {
-    }
-
     public record Settings(@NotNull Boolean autoAssign) {
     }
 
-    public record HistoryEntry(Instant at, String actor, String role, String action, String from, String to,
+    /** One step of a ticket's own history, with the states it moved between. */
+    public record TicketStep(Instant at, String actor, String role, String action, String from, String to,
             String reason) {
-        static HistoryEntry of(TicketHistory h) {
-            return new HistoryEntry(h.at, h.actor, h.role, h.action, h.fromStatus, h.toStatus, h.reason);
+        static TicketStep of(TicketHistory h) {
+            return new TicketStep(h.at, h.actor, h.role, h.action, h.fromStatus, h.toStatus, h.reason);
         }
     }
 
@@ -60,8 +58,8 @@ public final class TicketDtos {
             Contact contact, List<String> categories, List<String> keywords, TicketStatus status, UUID teamId,
             String teamName, Instant assignedAt, Instant acceptedAt, Instant firstResponseDue, Instant resolutionDue,
             boolean firstResponseOverdue, boolean resolutionOverdue, Answer answer, Instant createdAt,
-            Instant updatedAt, long version, List<HistoryEntry> history) {
-        static TicketView of(Ticket t, List<HistoryEntry> history) {
+            Instant updatedAt, long version, List<TicketStep> history) {
+        static TicketView of(Ticket t, List<TicketStep> history) {
             return new TicketView(t.id, t.externalId, t.partner, t.projectName, t.industryField, t.background,
                     t.technicalProblems, t.expectedTargets, t.region, new DemandSide(t.demandSideName,
                             t.demandSideCreditCode), t.contact, t.categories, t.keywords, t.status, t.teamId,

@@ -4,7 +4,6 @@ import cn.org.kczg.teams.activity.ticket.TicketDtos.Answer;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Assign;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Matches;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.PushTicket;
-import cn.org.kczg.teams.activity.ticket.TicketDtos.Reason;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Settings;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.TicketView;
 import cn.org.kczg.teams.activity.ticket.TicketService.Pushed;
@@ -16,6 +15,8 @@ import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
+import cn.org.kczg.teams.kit.web.Reason;
+import cn.org.kczg.teams.kit.web.RequiredReason;
 import cn.org.kczg.teams.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -119,7 +120,7 @@ public class TicketResource {
     @Path("/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HANDLER, Roles.LEAD_UNIT})
-    public TicketView decline(@PathParam("id") UUID id, @NotNull @Valid Reason body) {
+    public TicketView decline(@PathParam("id") UUID id, @NotNull @Valid RequiredReason body) {
         return service.decline(caller.get(), id, body.reason()).orElseThrow(() -> notFound(id));
     }
 
@@ -127,14 +128,14 @@ public class TicketResource {
     @Path("/{id}/request-info")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HANDLER, Roles.LEAD_UNIT})
-    public TicketView requestInfo(@PathParam("id") UUID id, @NotNull @Valid Reason body) {
+    public TicketView requestInfo(@PathParam("id") UUID id, @NotNull @Valid RequiredReason body) {
         return service.requestInfo(caller.get(), id, body.reason()).orElseThrow(() -> notFound(id));
     }
 
     @POST
     @Path("/{id}/resume")
     @RolesAllowed({Roles.HANDLER, Roles.LEAD_UNIT, Roles.PARTNER, Roles.OPERATOR})
-    public TicketView resume(@PathParam("id") UUID id, @Valid cn.org.kczg.teams.kit.web.Reason body) {
+    public TicketView resume(@PathParam("id") UUID id, @Valid Reason body) {
         return service.resume(caller.get(), id, body == null ? null : body.reason()).orElseThrow(() -> notFound(id));
     }
 
@@ -164,7 +165,7 @@ public class TicketResource {
     @Path("/{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.OPERATOR})
-    public TicketView reopen(@PathParam("id") UUID id, @NotNull @Valid Reason body) {
+    public TicketView reopen(@PathParam("id") UUID id, @NotNull @Valid RequiredReason body) {
         return service.reopen(caller.get(), id, body.reason()).orElseThrow(() -> notFound(id));
     }
 

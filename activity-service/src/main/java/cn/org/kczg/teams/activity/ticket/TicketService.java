@@ -1,21 +1,23 @@
 package cn.org.kczg.teams.activity.ticket;
 
 import cn.org.kczg.teams.activity.calendar.Holiday;
-import cn.org.kczg.teams.activity.team.ServedTeam;
 import cn.org.kczg.teams.activity.team.TeamAccess;
+import cn.org.kczg.teams.activity.team.TeamCopy;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Answer;
-import cn.org.kczg.teams.activity.ticket.TicketDtos.HistoryEntry;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.PushTicket;
+import cn.org.kczg.teams.activity.ticket.TicketDtos.TicketStep;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.TicketView;
 import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.activity.TicketChanged;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
+import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.kit.security.OwnObjects;
 import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,9 +46,13 @@ public class TicketService {
     @Inject
     Outbox outbox;
     @Inject
+    AuditTrail audit;
+    @Inject
     TransactionLocks transactionLocks;
     @Inject
     SlaConfig sla;
+    @Inject
+    TicketMetrics metrics;
     @Inject
     Clock clock;
 
@@ -99,7 +105,7 @@ public class TicketService {
         record(caller, t, TicketChanged.CREATED, null, TicketStatus.NEW, null);
         if (DemandHallSettings.current().autoAssign) {
             matches(t).stream().filter(m -> m.score() > 0).findFirst()
-                    .ifPresent(best -> assignTo(AUTO, t, ServedTeam.findById(best.teamId()), "自动分派: 最佳匹配 "
+                    .ifPresent(best -> assignTo(AUTO, t, TeamCopy.findById(best.teamId()), "自动分派: 最佳匹配 "
                             + best.score()));
         }
         return new Pushed(view(t), true);
@@ -126,7 +132,7 @@ public class TicketService {
     }
 
     private List<TeamMatcher.Match> matches(Ticket t) {
-        List<TeamMatcher.Candidate> candidates = ServedTeam.<ServedTeam>list("status", "ACTIVE").stream()
+        List<TeamMatcher.Candidate> candidates = TeamCopy.<TeamCopy>list("status", "ACTIVE").stream()
                 .map(team -> new TeamMatcher.Candidate(team.id, team.name, team.categories, team.pilotCities,
                         team.otherRegions, team.keyFields, team.serviceContent))
                 .toList();
@@ -139,14 +145,14 @@ public class TicketService {
             if (t.teamId != null && (reason == null || reason.isBlank())) {
                 throw ProblemException.invalid("reason", "reassigning a ticket needs a reason");
             }
-            ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(teamId).orElseThrow(() ->
-                    ProblemException.invalid("teamId", "no such team"));
+            TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(teamId).orElseThrow(() ->
+                    ProblemException.notFound("No team " + teamId + "."));
             assignTo(caller, t, team, reason);
             return view(t);
         });
     }
 
-    private void assignTo(Caller caller, Ticket t, ServedTeam team, String reason) {
+    private void assignTo(Caller caller, Ticket t, TeamCopy team, String reason) {
         if (!team.active()) {
             throw ProblemException.conflict("team-not-active", "The team " + team.name + " is " + team.status
                     + " and cannot take tickets.");
@@ -295,6 +301,7 @@ public class TicketService {
     private void overdue(Caller watch, Ticket t, String kind) {
         history(watch, t, TicketChanged.OVERDUE, t.status, t.status, kind);
         outbox.append(event(TicketChanged.OVERDUE, t, t.status, t.status, null, kind));
+        metrics.breachMarked(kind);
     }
 
     public record TicketFilter(TicketStatus status, Boolean overdue, UUID teamId, Instant updatedSince, String q) {
@@ -305,10 +312,8 @@ public class TicketService {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (!caller.isAny(Roles.OPERATOR, Roles.AUDITOR)) {
-            where.add("(partner = :partner or cast(teamId as String) in :teams or teamLeadUnit = :org)");
-            params.and("partner", caller.partner() == null ? "-" : caller.partner())
-                    .and("teams", caller.teams().isEmpty() ? Set.of("-") : caller.teams())
-                    .and("org", caller.org() == null ? "-" : caller.org());
+            where.add("(" + OwnObjects.ofPartner(caller, params, "partner") + " or "
+                    + OwnObjects.ofTeams(caller, params, "teamId", "teamLeadUnit") + ")");
         }
         if (f.status() != null) {
             where.add("status = :status");
@@ -346,7 +351,7 @@ public class TicketService {
                         + " of the assigned team can do this.");
             }
             if (activeOnly) {
-                ServedTeam.<ServedTeam>findByIdOptional(t.teamId).ifPresent(ServedTeam::requireActive);
+                TeamCopy.<TeamCopy>findByIdOptional(t.teamId).ifPresent(TeamCopy::requireActive);
             }
             change.accept(t);
             return view(t);
@@ -364,7 +369,7 @@ public class TicketService {
     }
 
     private static boolean mayWorkOn(Caller caller, Ticket t) {
-        return t.teamId != null && ServedTeam.<ServedTeam>findByIdOptional(t.teamId)
+        return t.teamId != null && TeamCopy.<TeamCopy>findByIdOptional(t.teamId)
                 .filter(team -> TeamAccess.actsFor(caller, team)).isPresent();
     }
 
@@ -382,8 +387,10 @@ public class TicketService {
         return new SlaClock(Holiday.days(false), Holiday.days(true));
     }
 
+    /** A transition: in the ticket's own history (with its states), the audit trail and the outbox. */
     private void record(Caller caller, Ticket t, String type, TicketStatus from, TicketStatus to, String reason) {
         history(caller, t, type, from, to, reason);
+        audit.record(caller, type, "ticket", t.id.toString(), reason);
         outbox.append(event(type, t, from, to, reason, null));
     }
 
@@ -409,6 +416,6 @@ public class TicketService {
 
     private TicketView view(Ticket t) {
         return TicketView.of(t, TicketHistory.<TicketHistory>list("ticketId = ?1 order by id", t.id).stream()
-                .map(HistoryEntry::of).toList());
+                .map(TicketStep::of).toList());
     }
 }

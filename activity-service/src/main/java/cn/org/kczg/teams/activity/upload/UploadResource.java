@@ -1,11 +1,11 @@
 package cn.org.kczg.teams.activity.upload;
 
-import cn.org.kczg.teams.activity.upload.UploadService.NewUpload;
-import cn.org.kczg.teams.activity.upload.UploadService.OverdueView;
-import cn.org.kczg.teams.activity.upload.UploadService.ScheduleBody;
-import cn.org.kczg.teams.activity.upload.UploadService.ScheduleView;
-import cn.org.kczg.teams.activity.upload.UploadService.UploadView;
-import cn.org.kczg.teams.activity.upload.UploadService.UsageView;
+import cn.org.kczg.teams.activity.upload.UploadDtos.NewUpload;
+import cn.org.kczg.teams.activity.upload.UploadDtos.OverdueView;
+import cn.org.kczg.teams.activity.upload.UploadDtos.ScheduleBody;
+import cn.org.kczg.teams.activity.upload.UploadDtos.ScheduleView;
+import cn.org.kczg.teams.activity.upload.UploadDtos.UploadView;
+import cn.org.kczg.teams.activity.upload.UploadDtos.UsageView;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;

@@ -1,11 +1,18 @@
 package cn.org.kczg.teams.activity.upload;
 
-import cn.org.kczg.teams.activity.team.ServedTeam;
 import cn.org.kczg.teams.activity.team.TeamAccess;
+import cn.org.kczg.teams.activity.team.TeamCopy;
 import cn.org.kczg.teams.activity.ticket.SlaClock;
+import cn.org.kczg.teams.activity.upload.UploadDtos.NewUpload;
+import cn.org.kczg.teams.activity.upload.UploadDtos.OverdueView;
+import cn.org.kczg.teams.activity.upload.UploadDtos.ScheduleBody;
+import cn.org.kczg.teams.activity.upload.UploadDtos.ScheduleView;
+import cn.org.kczg.teams.activity.upload.UploadDtos.UploadView;
+import cn.org.kczg.teams.activity.upload.UploadDtos.UsageView;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.crypto.Sha256;
 import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
@@ -17,9 +24,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +31,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,32 +63,6 @@ public class UploadService {
     @Inject
     UploadConfig config;
 
-    public record ScheduleBody(@NotNull ReportingPeriod.Length period, @NotNull @Min(1) @Max(28) Integer dueDay) {
-    }
-
-    public record ScheduleView(UploadSchedule.Kind kind, ReportingPeriod.Length period, int dueDay) {
-    }
-
-    public record NewUpload(UUID teamId, UploadSchedule.Kind kind, String period, String title, String fileName,
-            String declaredType, Path file) {
-    }
-
-    /** What a team stores: every version of every upload counts against its quota. */
-    public record UsageView(UUID teamId, long files, long usedBytes, long quotaBytes) {
-    }
-
-    public record UploadView(UUID id, UUID teamId, UploadSchedule.Kind kind, String period, String title,
-            String fileName, String contentType, long size, String sha256, LocalDate dueDate, boolean onTime,
-            Instant uploadedAt) {
-        public static UploadView of(Upload u) {
-            return new UploadView(u.id, u.teamId, u.kind, u.period, u.title, u.fileName, u.contentType, u.size,
-                    u.sha256, u.dueDate, u.onTime, u.uploadedAt);
-        }
-    }
-
-    public record OverdueView(UUID teamId, String teamName, UploadSchedule.Kind kind, String period, LocalDate dueDate) {
-    }
-
     public ScheduleView setSchedule(Caller caller, UploadSchedule.Kind kind, ScheduleBody body) {
         UploadSchedule s = UploadSchedule.<UploadSchedule>findByIdOptional(kind).orElseGet(UploadSchedule::new);
         s.kind = kind;
@@ -103,7 +80,7 @@ public class UploadService {
     }
 
     public UploadView upload(Caller caller, NewUpload u) {
-        ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(u.teamId())
+        TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(u.teamId())
                 .filter(t -> TeamAccess.belongsTo(caller, t.id, t.leadUnitCreditCode))
                 .orElseThrow(() -> ProblemException.notFound("No team " + u.teamId() + "."));
         TeamAccess.requireActsFor(caller, team).requireActive();
@@ -168,7 +145,7 @@ public class UploadService {
     /** What the team stores against its quota; for the team and for operators and auditors. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UsageView> usage(Caller caller, UUID teamId) {
-        return ServedTeam.<ServedTeam>findByIdOptional(teamId)
+        return TeamCopy.<TeamCopy>findByIdOptional(teamId)
                 .filter(t -> TeamAccess.maySee(caller, t.id, t.leadUnitCreditCode))
                 .map(t -> {
                     long[] stored = stored(t.id);
@@ -181,7 +158,7 @@ public class UploadService {
      * that stores the file, makes concurrent uploads for one team take their turns: two cannot both fit in the
      * room that is left for one.
      */
-    private void requireRoom(ServedTeam team, long size) {
+    private void requireRoom(TeamCopy team, long size) {
         locks.lock("upload-storage:" + team.id);
         long used = stored(team.id)[1];
         long quota = config.teamQuota().asLongValue();
@@ -269,7 +246,7 @@ public class UploadService {
         if (!today().isAfter(due)) {
             return List.of();
         }
-        return ServedTeam.<ServedTeam>list("status = ?1 and id not in (select u.teamId from Upload u where u.kind = ?2 "
+        return TeamCopy.<TeamCopy>list("status = ?1 and id not in (select u.teamId from Upload u where u.kind = ?2 "
                 + "and u.period = ?3) order by name", "ACTIVE", s.kind, p.id()).stream()
                 .map(t -> new OverdueView(t.id, t.name, s.kind, p.id(), due)).toList();
     }

@@ -1,10 +1,10 @@
 package cn.org.kczg.teams.activity.volunteer;
 
-import cn.org.kczg.teams.activity.volunteer.VolunteerService.CertificateView;
-import cn.org.kczg.teams.activity.volunteer.VolunteerService.LogParticipation;
-import cn.org.kczg.teams.activity.volunteer.VolunteerService.Nomination;
-import cn.org.kczg.teams.activity.volunteer.VolunteerService.ParticipationView;
-import cn.org.kczg.teams.activity.volunteer.VolunteerService.Verification;
+import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.CertificateView;
+import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.LogParticipation;
+import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.Nomination;
+import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.ParticipationView;
+import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.Verification;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -12,14 +12,13 @@ import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.kit.web.Reason;
+import cn.org.kczg.teams.kit.web.RequiredReason;
 import cn.org.kczg.teams.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,9 +42,6 @@ public class VolunteerResource {
     VolunteerService service;
     @Inject
     CurrentCaller caller;
-
-    public record RequiredReason(@NotBlank @Size(max = 2000) String reason) {
-    }
 
     public record CertificateRequest(@NotNull UUID participationId) {
     }

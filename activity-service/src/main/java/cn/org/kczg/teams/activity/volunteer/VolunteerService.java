@@ -1,8 +1,13 @@
 package cn.org.kczg.teams.activity.volunteer;
 
 import cn.org.kczg.teams.activity.report.ActivityReport;
-import cn.org.kczg.teams.activity.team.ServedTeam;
 import cn.org.kczg.teams.activity.team.TeamAccess;
+import cn.org.kczg.teams.activity.team.TeamCopy;
+import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.CertificateView;
+import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.LogParticipation;
+import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.Nomination;
+import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.ParticipationView;
+import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.Verification;
 import cn.org.kczg.teams.events.activity.CertificateChanged;
 import cn.org.kczg.teams.events.activity.ParticipationChanged;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
@@ -11,25 +16,18 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.kit.security.OwnObjects;
 import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Art. 13: volunteers' participation, confirmed by the lead unit, and the certificates that follow. */
@@ -42,38 +40,6 @@ public class VolunteerService {
     AuditTrail audit;
     @Inject
     Clock clock;
-
-    public record LogParticipation(@NotNull UUID activityId, @NotBlank @Size(max = 100) String name,
-            @NotBlank @Size(max = 100) String role,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000") @Digits(integer = 4, fraction = 1)
-            BigDecimal hours) {
-    }
-
-    public record Nomination(@NotNull UUID teamId, @NotBlank @Size(max = 200) String volunteer,
-            @NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 2000) String reason) {
-    }
-
-    public record ParticipationView(UUID id, UUID teamId, UUID activityId, String volunteer, String volunteerName,
-            String role, BigDecimal hours, Participation.Status status, String decisionReason, Instant loggedAt) {
-        static ParticipationView of(Participation p) {
-            return new ParticipationView(p.id, p.teamId, p.activityId, p.volunteer, p.volunteerName, p.role, p.hours,
-                    p.status, p.decisionReason, p.loggedAt);
-        }
-    }
-
-    public record CertificateView(UUID id, String code, Certificate.Kind kind, UUID teamId, String teamName,
-            String holder, String holderName, Certificate.Status status, Instant issuedAt, Instant revokedAt,
-            String revokeReason) {
-        static CertificateView of(Certificate c) {
-            return new CertificateView(c.id, c.status == Certificate.Status.PENDING_APPROVAL ? null : c.code, c.kind,
-                    c.teamId, c.teamName, c.holder, c.holderName, c.status, c.issuedAt, c.revokedAt, c.revokeReason);
-        }
-    }
-
-    /** What anyone may learn from a certificate code: no more than the masked holder name. */
-    public record Verification(Certificate.Kind kind, String holder, String teamName, Instant issuedAt, String status,
-            Instant revokedAt) {
-    }
 
     public ParticipationView log(Caller caller, LogParticipation request) {
         ActivityReport activity = ActivityReport.<ActivityReport>findByIdOptional(request.activityId())
@@ -179,7 +145,7 @@ public class VolunteerService {
 
     /** The lead unit nominates an outstanding member; an operator approves before it is issued. */
     public CertificateView nominate(Caller caller, Nomination n) {
-        ServedTeam team = ServedTeam.<ServedTeam>findByIdOptional(n.teamId())
+        TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(n.teamId())
                 .filter(t -> caller.actsFor(t.leadUnitCreditCode))
                 .orElseThrow(() -> ProblemException.notFound("No team " + n.teamId() + "."))
                 .requireActive();
@@ -255,13 +221,12 @@ public class VolunteerService {
         if (caller.isAny(Roles.OPERATOR, Roles.AUDITOR)) {
             return;
         }
-        where.add("(" + holderField + " = :me or cast(teamId as String) in :teams or leadUnitCreditCode = :org)");
-        params.and("me", caller.subject()).and("teams", caller.teams().isEmpty() ? Set.of("-") : caller.teams())
-                .and("org", caller.org() == null ? "-" : caller.org());
+        where.add("(" + OwnObjects.ofSubject(caller, params, holderField) + " or "
+                + OwnObjects.ofTeams(caller, params, "teamId", "leadUnitCreditCode") + ")");
     }
 
     private Certificate certificate(Certificate.Kind kind, UUID teamId, String holder, String holderName) {
-        ServedTeam team = ServedTeam.findById(teamId);
+        TeamCopy team = TeamCopy.findById(teamId);
         Certificate c = new Certificate();
         c.id = UUID.randomUUID();
         c.code = CertificateCode.next();

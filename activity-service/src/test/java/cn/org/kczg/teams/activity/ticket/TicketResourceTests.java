@@ -119,6 +119,16 @@ class TicketResourceTests {
         given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
                 .body(Map.of("reason", "请补充设备型号")).when().post("/api/v1/tickets/" + id + "/request-info")
                 .then().statusCode(200).body("status", equalTo("WAITING_ON_DEMAND"));
+        // every transition is in the audit trail too, with who did it
+        List<String> audited = QuarkusTransaction.requiringNew().call(() -> cn.org.kczg.teams.kit.audit.AuditEntry
+                .<cn.org.kczg.teams.kit.audit.AuditEntry>list("aggregateType = 'ticket' and aggregateId = ?1 order by id",
+                        id).stream().map(e -> e.action + " " + e.actor).toList());
+        assertEquals(List.of("ticket.assigned test-operator", "ticket.accepted " + deputy,
+                "ticket.info-requested test-lead-unit"), audited.subList(audited.size() - 3, audited.size()));
+        // assigning to a team that does not exist names it: 404
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(UUID.randomUUID(), "改派"))
+                .when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("No team"));
     }
 
     @Test

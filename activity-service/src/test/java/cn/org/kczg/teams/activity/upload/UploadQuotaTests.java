@@ -104,8 +104,8 @@ class UploadQuotaTests {
         CountDownLatch commitFirst = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<UploadService.UploadView> first = pool.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
-                UploadService.UploadView view = service.upload(leadUnit, new UploadService.NewUpload(
+            Future<UploadDtos.UploadView> first = pool.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
+                UploadDtos.UploadView view = service.upload(leadUnit, new UploadDtos.NewUpload(
                         UUID.fromString(t[1]), UploadSchedule.Kind.PROGRESS, "2026-Q3", null, "first.pdf",
                         "application/pdf", file));
                 firstStored.countDown();

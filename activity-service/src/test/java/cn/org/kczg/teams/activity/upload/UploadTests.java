@@ -243,7 +243,7 @@ class UploadTests {
         Caller leadUnit = new Caller("test-lead-unit", Set.of(Roles.LEAD_UNIT), t[0], Set.of(), null);
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
-        UploadService.UploadView direct = service.upload(leadUnit, new UploadService.NewUpload(UUID.fromString(t[1]),
+        UploadDtos.UploadView direct = service.upload(leadUnit, new UploadDtos.NewUpload(UUID.fromString(t[1]),
                 UploadSchedule.Kind.PROGRESS, "2026-Q3", null, "direct.pdf", "application/pdf", file));
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertEquals(directSha, direct.sha256());

@@ -36,6 +36,9 @@ final class Apps {
 
     private static final Path KIT = ROOT.resolve("common/service-kit");
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
+    /** A method of a mapping interface, at the interface's own indentation (4 spaces): {@code int partitions();}. */
+    private static final Pattern MAPPED_METHOD = Pattern.compile("(?m)^    [\\w<>, ?.]+ (\\w+)\\(\\);");
 
     private Apps() {
     }
@@ -60,16 +63,36 @@ final class Apps {
         for (Path sources : sourceRoots(app)) {
             try (Stream<Path> files = Files.walk(sources)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    Matcher m = CONFIG_PROPERTY.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                    String source = Files.readString(file, StandardCharsets.UTF_8);
+                    Matcher m = CONFIG_PROPERTY.matcher(source);
                     while (m.find()) {
                         names.add(environmentName(m.group(1)));
                     }
+                    mappedKeys(source).forEach(key -> names.add(environmentName(key)));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return names;
+    }
+
+    /**
+     * The keys of a {@code @ConfigMapping} interface's own methods: {@code prefix.kebab-name}, e.g.
+     * {@code replicationFactor()} under {@code kczg.kafka} is {@code kczg.kafka.replication-factor}. Nested groups
+     * are not followed (their keys need a properties entry to be set from the environment).
+     */
+    static Set<String> mappedKeys(String source) {
+        Set<String> keys = new TreeSet<>();
+        Matcher mapping = CONFIG_MAPPING.matcher(source);
+        if (!mapping.find()) {
+            return keys;
+        }
+        Matcher method = MAPPED_METHOD.matcher(source.substring(mapping.end()));
+        while (method.find()) {
+            keys.add(mapping.group(1) + "." + method.group(1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase());
+        }
+        return keys;
     }
 
     /**

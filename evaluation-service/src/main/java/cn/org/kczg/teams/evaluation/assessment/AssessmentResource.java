@@ -128,10 +128,7 @@ public class AssessmentResource {
     public Page<LeadUnitSummary> leadUnits(@PathParam("year") int year, @QueryParam("category") String category, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size, null, Map.of("rank", "rank"), "rank");
-        List<LeadUnitSummary> all = summaries.of(year, currentRun(year), category);
-        int from = Math.min(all.size(), request.page() * request.size());
-        return new Page<>(all.subList(from, Math.min(all.size(), from + request.size())), request.page(),
-                request.size(), all.size());
+        return Page.slice(summaries.of(year, currentRun(year), category), request);
     }
 
     @GET
@@ -152,8 +149,7 @@ public class AssessmentResource {
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         DataQualityFlags.Kind k = QueryParams.enumValue(DataQualityFlags.Kind.class, "kind", kind);
         PageRequest request = PageRequest.of(page, size, null, Map.of("kind", "kind"), "kind");
-        return new Page<>(dataQuality.list(year, k, teamId, request.page(), request.size()), request.page(),
-                request.size(), dataQuality.count(year, k, teamId));
+        return dataQuality.list(year, k, teamId, request);
     }
 
     private UUID currentRun(int year) {

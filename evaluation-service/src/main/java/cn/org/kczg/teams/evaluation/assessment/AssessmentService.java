@@ -14,6 +14,7 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.kit.security.OwnObjects;
 import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,18 +27,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Art. 20: starting runs, adjusting grades, publishing, and reading the results. */
 @ApplicationScoped
@@ -57,8 +55,8 @@ public class AssessmentService {
     EntityManager em;
     @Inject
     Clock clock;
-    @ConfigProperty(name = "kczg.assessment.stale-after", defaultValue = "2m")
-    Duration staleAfter;
+    @Inject
+    AssessmentConfig config;
 
     public record RunView(UUID id, int year, UUID systemId, AssessmentRun.State state, int processed, int total,
             String startedBy, Instant startedAt, Instant finishedAt, String failure) {
@@ -158,9 +156,7 @@ public class AssessmentService {
         List<String> where = new ArrayList<>(List.of("runId = :run"));
         Parameters params = Parameters.with("run", a.currentRunId);
         if (!staff(caller)) {
-            where.add("(cast(teamId as String) in :teams or leadUnitCreditCode = :org)");
-            params.and("teams", caller.teams().isEmpty() ? Set.of("-") : caller.teams())
-                    .and("org", caller.org() == null ? "-" : caller.org());
+            where.add(OwnObjects.ofTeams(caller, params, "teamId", "leadUnitCreditCode"));
         }
         if (grade != null) {
             where.add("grade = :grade");
@@ -262,7 +258,7 @@ public class AssessmentService {
         // the run rows' locks wait for a slice in progress, and fence the run once it is marked FAILED
         for (AssessmentRun running : AssessmentRun.<AssessmentRun>find("year = ?1 and state = ?2", year,
                 AssessmentRun.State.RUNNING).withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
-            if (running.heartbeatAt != null && running.heartbeatAt.isAfter(now.minus(staleAfter))) {
+            if (running.heartbeatAt != null && running.heartbeatAt.isAfter(now.minus(config.staleAfter()))) {
                 throw ProblemException.conflict("run-in-progress", "A run for " + year + " is still in progress.");
             }
             scoring.discardResults(running.id);

@@ -1,5 +1,7 @@
 package cn.org.kczg.teams.evaluation.assessment;
 
+import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -56,13 +58,11 @@ public class DataQualityFlags {
                 + ") counted"), year, kind, teamId).getSingleResult()).longValue();
     }
 
-    @SuppressWarnings("unchecked")
-    public List<Flag> list(int year, Kind kind, UUID teamId, int page, int size) {
-        List<Object[]> rows = bind(em.createNativeQuery("select f.kind, f.team_id, t.name, f.subject, f.detail from ("
+    public Page<Flag> list(int year, Kind kind, UUID teamId, PageRequest page) {
+        return Page.ofNative(bind(em.createNativeQuery("select f.kind, f.team_id, t.name, f.subject, f.detail from ("
                 + FLAGS + filter(kind, teamId) + ") f left join team t on t.id = f.team_id order by f.kind, t.name, f.subject"), year, kind,
-                teamId).setFirstResult(page * size).setMaxResults(size).getResultList();
-        return rows.stream().map(r -> new Flag(Kind.valueOf((String) r[0]), (UUID) r[1], (String) r[2],
-                (String) r[3], (String) r[4])).toList();
+                teamId), page, count(year, kind, teamId), (Object[] r) -> new Flag(Kind.valueOf((String) r[0]),
+                (UUID) r[1], (String) r[2], (String) r[3], (String) r[4]));
     }
 
     private static String filter(Kind kind, UUID teamId) {

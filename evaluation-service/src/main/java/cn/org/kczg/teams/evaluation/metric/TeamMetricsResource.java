@@ -44,7 +44,7 @@ public class TeamMetricsResource {
         Metric metric = MetricCatalogue.find(code)
                 .orElseThrow(() -> ProblemException.notFound("No metric " + code + " in the catalogue."));
         PageRequest request = PageRequest.of(page, size, null, Map.of("occurredAt", "occurredAt"), "occurredAt");
-        return service.contributions(caller.get(), teamId, year, metric, request.page(), request.size())
+        return service.contributions(caller.get(), teamId, year, metric, request)
                 .orElseThrow(() -> noTeam(teamId));
     }
 

@@ -1,7 +1,8 @@
 package cn.org.kczg.teams.evaluation.metric;
 
-import cn.org.kczg.teams.evaluation.team.Team;
+import cn.org.kczg.teams.evaluation.team.TeamCopy;
 import cn.org.kczg.teams.kit.paging.Page;
+import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,36 +54,33 @@ public class TeamMetricsService {
         });
     }
 
-    public Optional<Page<Contribution>> contributions(Caller caller, UUID teamId, int year, Metric metric, int page,
-            int size) {
+    public Optional<Page<Contribution>> contributions(Caller caller, UUID teamId, int year, Metric metric,
+            PageRequest page) {
         return visibleTeam(caller, teamId).map(team -> metric.source() == Metric.Source.ACTIVITIES
-                ? activityContributions(teamId, year, metric, page, size)
-                : factContributions(teamId, year, metric, page, size));
+                ? activityContributions(teamId, year, metric, page)
+                : factContributions(teamId, year, metric, page));
     }
 
-    private Page<Contribution> factContributions(UUID teamId, int year, Metric metric, int page, int size) {
+    private Page<Contribution> factContributions(UUID teamId, int year, Metric metric, PageRequest page) {
         String from = " from metric_fact where team_id = :team and year = :year and metric in (:facts)";
         List<String> facts = MetricCatalogue.factsOf(metric);
         long total = ((Number) em.createNativeQuery("select count(*)" + from).setParameter("team", teamId)
                 .setParameter("year", year).setParameter("facts", facts).getSingleResult()).longValue();
-        List<Contribution> items = rows(em.createNativeQuery(
+        return Page.ofNative(em.createNativeQuery(
                 "select event_id, event_type, occurred_at, metric, subject, amount" + from + " order by occurred_at, id")
-                .setParameter("team", teamId).setParameter("year", year).setParameter("facts", facts)
-                .setFirstResult(page * size).setMaxResults(size).getResultList());
-        return new Page<>(items, page, size, total);
+                .setParameter("team", teamId).setParameter("year", year).setParameter("facts", facts), page, total,
+                TeamMetricsService::contribution);
     }
 
-    private Page<Contribution> activityContributions(UUID teamId, int year, Metric metric, int page, int size) {
+    private Page<Contribution> activityContributions(UUID teamId, int year, Metric metric, PageRequest page) {
         String[] rule = activityRule(metric.code());
         String from = " from activity_record where team_id = :team and year = :year and " + rule[0];
         long total = ((Number) em.createNativeQuery("select count(*)" + from).setParameter("team", teamId)
                 .setParameter("year", year).getSingleResult()).longValue();
-        List<Contribution> items = rows(em.createNativeQuery("select event_id, 'activity.reported', reported_at, '"
+        return Page.ofNative(em.createNativeQuery("select event_id, 'activity.reported', reported_at, '"
                 + metric.code() + "', activity_id || ' ' || coalesce(title, '') || ' ' || coalesce(city, ''), cast(("
                 + rule[1] + ") as numeric)" + from + " order by reported_at, activity_id")
-                .setParameter("team", teamId).setParameter("year", year)
-                .setFirstResult(page * size).setMaxResults(size).getResultList());
-        return new Page<>(items, page, size, total);
+                .setParameter("team", teamId).setParameter("year", year), page, total, TeamMetricsService::contribution);
     }
 
     /** Which activity records a metric counts and what each adds: {where, amount}. Codes come from the catalogue. */
@@ -105,9 +103,9 @@ public class TeamMetricsService {
         };
     }
 
-    private static List<Contribution> rows(List<?> result) {
-        return result.stream().map(r -> (Object[]) r).map(c -> new Contribution((UUID) c[0], (String) c[1],
-                toInstant(c[2]), (String) c[3], (String) c[4], (BigDecimal) c[5])).toList();
+    private static Contribution contribution(Object[] c) {
+        return new Contribution((UUID) c[0], (String) c[1], toInstant(c[2]), (String) c[3], (String) c[4],
+                (BigDecimal) c[5]);
     }
 
     static Instant toInstant(Object value) {
@@ -120,8 +118,8 @@ public class TeamMetricsService {
         return ((java.sql.Timestamp) value).toInstant();
     }
 
-    private Optional<Team> visibleTeam(Caller caller, UUID teamId) {
-        return Team.<Team>findByIdOptional(teamId).filter(team -> caller.isAny(Roles.OPERATOR, Roles.AUDITOR)
+    private Optional<TeamCopy> visibleTeam(Caller caller, UUID teamId) {
+        return TeamCopy.<TeamCopy>findByIdOptional(teamId).filter(team -> caller.isAny(Roles.OPERATOR, Roles.AUDITOR)
                 || caller.teams().contains(teamId.toString()) || caller.actsFor(team.leadUnitCreditCode));
     }
 }

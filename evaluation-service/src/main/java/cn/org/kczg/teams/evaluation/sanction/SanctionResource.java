@@ -1,7 +1,7 @@
 package cn.org.kczg.teams.evaluation.sanction;
 
-import cn.org.kczg.teams.evaluation.sanction.SanctionService.SanctionView;
-import cn.org.kczg.teams.evaluation.sanction.SanctionService.SeriousProblem;
+import cn.org.kczg.teams.evaluation.sanction.SanctionDtos.SanctionView;
+import cn.org.kczg.teams.evaluation.sanction.SanctionDtos.SeriousProblem;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;

@@ -1,6 +1,8 @@
 package cn.org.kczg.teams.evaluation.sanction;
 
-import cn.org.kczg.teams.evaluation.team.Team;
+import cn.org.kczg.teams.evaluation.sanction.SanctionDtos.SanctionView;
+import cn.org.kczg.teams.evaluation.sanction.SanctionDtos.SeriousProblem;
+import cn.org.kczg.teams.evaluation.team.TeamCopy;
 import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
@@ -12,9 +14,6 @@ import cn.org.kczg.teams.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,22 +37,8 @@ public class SanctionService {
     @Inject
     Clock clock;
 
-    public record SeriousProblem(@NotNull UUID teamId, @NotNull Sanction.ReasonClass reasonClass,
-            @NotBlank @Size(min = 10, max = 2000) String note) {
-    }
-
-    public record SanctionView(UUID id, UUID teamId, String teamName, String leadUnitCreditCode,
-            Sanction.ReasonClass reasonClass, String note, LocalDate since, LocalDate until, String decidedBy,
-            Instant decidedAt) {
-        public static SanctionView of(Sanction s) {
-            String teamName = Team.<Team>findByIdOptional(s.teamId).map(t -> t.name).orElse(null);
-            return new SanctionView(s.id, s.teamId, teamName, s.leadUnitCreditCode, s.reasonClass, s.note, s.since,
-                    s.until, s.decidedBy, s.decidedAt);
-        }
-    }
-
     public SanctionView record(Caller caller, SeriousProblem request) {
-        Team team = Team.<Team>findByIdOptional(request.teamId())
+        TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(request.teamId())
                 .orElseThrow(() -> ProblemException.notFound("No team " + request.teamId() + "."));
         Instant now = clock.instant();
         Sanction s = new Sanction();

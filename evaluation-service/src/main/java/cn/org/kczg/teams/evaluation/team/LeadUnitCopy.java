@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 /** A lead unit as registration announced it: the per-lead-unit summaries (Art. 19) show its name and category. */
 @Entity
 @Table(name = "lead_unit")
-public class LeadUnit extends PanacheEntityBase {
+public class LeadUnitCopy extends PanacheEntityBase {
     @Id
     public String creditCode;
     @Column(nullable = false)

@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "team")
-public class Team extends PanacheEntityBase {
+public class TeamCopy extends PanacheEntityBase {
     @Id
     public UUID id;
     @Column(nullable = false)

@@ -8,14 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Set;
 
-/** Keeps {@link Team} and {@link LeadUnit} from {@code registration.events}. */
+/** Keeps {@link TeamCopy} and {@link LeadUnitCopy} from {@code registration.events}. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class TeamProjection {
     private static final Set<String> ENDED = Set.of("REVOKED", "DISQUALIFIED");
 
     public void onLeadUnitRegistered(LeadUnitRegistered event, EventEnvelope envelope) {
-        LeadUnit unit = LeadUnit.<LeadUnit>findByIdOptional(event.creditCode()).orElseGet(LeadUnit::new);
+        LeadUnitCopy unit = LeadUnitCopy.<LeadUnitCopy>findByIdOptional(event.creditCode()).orElseGet(LeadUnitCopy::new);
         unit.creditCode = event.creditCode();
         unit.name = event.name();
         unit.category = event.category();
@@ -23,7 +23,7 @@ public class TeamProjection {
     }
 
     public void onActivated(TeamActivated event, EventEnvelope envelope) {
-        Team team = Team.<Team>findByIdOptional(event.teamId()).orElseGet(Team::new);
+        TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(event.teamId()).orElseGet(TeamCopy::new);
         team.id = event.teamId();
         team.name = event.name();
         team.leadUnitCreditCode = event.leadUnitCreditCode();
@@ -36,7 +36,7 @@ public class TeamProjection {
     }
 
     public void onStatusChanged(TeamStatusChanged event, EventEnvelope envelope) {
-        Team.<Team>findByIdOptional(event.teamId()).ifPresent(team -> {
+        TeamCopy.<TeamCopy>findByIdOptional(event.teamId()).ifPresent(team -> {
             team.status = event.to();
             if (ENDED.contains(event.to()) && team.endedAt == null) {
                 team.endedAt = event.changedAt();

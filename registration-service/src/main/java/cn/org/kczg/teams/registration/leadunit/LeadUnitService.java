@@ -15,7 +15,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +31,8 @@ public class LeadUnitService {
     Outbox outbox;
     @Inject
     AuditTrail audit;
+    @Inject
+    Clock clock;
 
     /** A lead unit registers only itself; an operator registers anyone. */
     public LeadUnitView register(Caller caller, RegisterLeadUnit request) {
@@ -51,7 +53,7 @@ public class LeadUnitService {
         unit.contactName = request.contact().name().trim();
         unit.contactPhone = request.contact().phone().trim();
         unit.contactEmail = request.contact().email().trim();
-        unit.registeredAt = Instant.now();
+        unit.registeredAt = clock.instant();
         unit.registeredBy = caller.subject();
         unit.persistAndFlush();
         audit.record(caller, "lead-unit.registered", AGGREGATE, creditCode, null);

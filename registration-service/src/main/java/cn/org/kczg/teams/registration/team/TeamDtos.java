@@ -40,9 +40,6 @@ public final class TeamDtos {
         }
     }
 
-    public record StatusChange(@NotBlank @Size(max = 2000) String reason) {
-    }
-
     public record HandlerChange(@NotBlank @Size(max = 100) String name,
             @NotBlank @jakarta.validation.constraints.Pattern(regexp = "^\\+?[0-9][0-9\\- ]{5,19}$",
                     message = "must be a phone number") String phone,

@@ -6,10 +6,10 @@ import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.QueryParams;
+import cn.org.kczg.teams.kit.web.RequiredReason;
 import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.registration.team.TeamDtos.HandlerChange;
 import cn.org.kczg.teams.registration.team.TeamDtos.MembersChange;
-import cn.org.kczg.teams.registration.team.TeamDtos.StatusChange;
 import cn.org.kczg.teams.registration.team.TeamDtos.TeamView;
 import cn.org.kczg.teams.registration.team.TeamService.TeamFilter;
 import jakarta.annotation.security.RolesAllowed;
@@ -68,7 +68,7 @@ public class TeamResource {
     @Path("/{id}/suspend")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    public TeamView suspend(@PathParam("id") UUID id, @NotNull @Valid StatusChange change) {
+    public TeamView suspend(@PathParam("id") UUID id, @NotNull @Valid RequiredReason change) {
         return service.changeStatus(caller.get(), id, TeamStatus.SUSPENDED, change.reason())
                 .orElseThrow(() -> notFound(id));
     }
@@ -77,7 +77,7 @@ public class TeamResource {
     @Path("/{id}/reinstate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    public TeamView reinstate(@PathParam("id") UUID id, @NotNull @Valid StatusChange change) {
+    public TeamView reinstate(@PathParam("id") UUID id, @NotNull @Valid RequiredReason change) {
         return service.changeStatus(caller.get(), id, TeamStatus.ACTIVE, change.reason())
                 .orElseThrow(() -> notFound(id));
     }
@@ -87,7 +87,7 @@ public class TeamResource {
     @Path("/{id}/revoke")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    public TeamView revoke(@PathParam("id") UUID id, @NotNull @Valid StatusChange change) {
+    public TeamView revoke(@PathParam("id") UUID id, @NotNull @Valid RequiredReason change) {
         return service.changeStatus(caller.get(), id, TeamStatus.REVOKED, change.reason())
                 .orElseThrow(() -> notFound(id));
     }

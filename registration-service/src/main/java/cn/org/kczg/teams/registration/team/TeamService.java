@@ -14,6 +14,7 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.kit.security.OwnObjects;
 import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.registration.application.ApplicationContent.HandlerContact;
 import cn.org.kczg.teams.registration.application.ApplicationContent.Member;
@@ -177,9 +178,7 @@ public class TeamService {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (!caller.isAny(Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR)) {
-            where.add("(leadUnitCreditCode = :own or cast(id as String) in :teams)");
-            params.and("own", caller.org() == null ? "" : caller.org())
-                    .and("teams", caller.teams().isEmpty() ? Set.of("-") : caller.teams());
+            where.add(OwnObjects.ofTeams(caller, params, "id", "leadUnitCreditCode"));
         }
         addFilters(where, params, filter);
         return Page.of(Team.find(String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where), page.sort(),

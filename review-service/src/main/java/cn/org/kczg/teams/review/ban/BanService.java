@@ -7,13 +7,12 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.platform.security.Roles;
+import cn.org.kczg.teams.review.ban.BanDtos.BanView;
+import cn.org.kczg.teams.review.ban.BanDtos.RecordBan;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,18 +33,6 @@ public class BanService {
     AuditTrail audit;
     @Inject
     Clock clock;
-
-    public record RecordBan(@NotBlank @Size(max = 18) String creditCode, @NotNull Ban.ReasonClass reasonClass,
-            @NotNull LocalDate since, @Size(max = 2000) String note) {
-    }
-
-    public record BanView(UUID id, String creditCode, Ban.ReasonClass reasonClass, LocalDate since, LocalDate until,
-            boolean inForce, String note, String source) {
-        static BanView of(Ban b, LocalDate today) {
-            return new BanView(b.id, b.creditCode, b.reasonClass, b.since, b.until, b.inForceOn(today), b.note,
-                    b.source);
-        }
-    }
 
     public BanView record(Caller caller, RecordBan request) {
         Ban ban = create(UUID.randomUUID(), request.creditCode().trim().toUpperCase(), request.reasonClass(),

@@ -35,8 +35,8 @@ public class EligibilityService {
     /** Creates or refreshes the lead unit's projection (events of one unit may arrive on several partitions). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remember(String creditCode, String name, String category, Instant at) {
-        LeadUnitProjection unit = LeadUnitProjection.<LeadUnitProjection>findByIdOptional(creditCode)
-                .orElseGet(LeadUnitProjection::new);
+        LeadUnitCopy unit = LeadUnitCopy.<LeadUnitCopy>findByIdOptional(creditCode)
+                .orElseGet(LeadUnitCopy::new);
         if (unit.updatedAt != null && unit.updatedAt.isAfter(at)) {
             return;
         }
@@ -49,8 +49,8 @@ public class EligibilityService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onTeamActivated(TeamActivated event, EventEnvelope envelope) {
-        TeamProjection team = TeamProjection.<TeamProjection>findByIdOptional(event.teamId())
-                .orElseGet(TeamProjection::new);
+        TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(event.teamId())
+                .orElseGet(TeamCopy::new);
         team.teamId = event.teamId();
         team.applicationId = event.applicationId();
         team.leadUnitCreditCode = event.leadUnitCreditCode();
@@ -62,7 +62,7 @@ public class EligibilityService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onTeamStatusChanged(TeamStatusChanged event, EventEnvelope envelope) {
-        TeamProjection.<TeamProjection>findByIdOptional(event.teamId()).ifPresent(team -> team.status = event.to());
+        TeamCopy.<TeamCopy>findByIdOptional(event.teamId()).ifPresent(team -> team.status = event.to());
     }
 
     /** Empty when unknown or when a lead unit asks about another organisation. */
@@ -73,7 +73,7 @@ public class EligibilityService {
             return Optional.empty();
         }
         LocalDate today = LocalDate.now(clock.withZone(BanService.BEIJING));
-        return LeadUnitProjection.<LeadUnitProjection>findByIdOptional(code).map(unit -> new EligibilityView(
+        return LeadUnitCopy.<LeadUnitCopy>findByIdOptional(code).map(unit -> new EligibilityView(
                 unit.creditCode, unit.name, unit.category,
                 EligibilityPolicy.eligible(unit.category), EligibilityPolicy.reasons(unit.category),
                 new EligibilityView.Quota(QuotaPolicy.limit(unit.category,

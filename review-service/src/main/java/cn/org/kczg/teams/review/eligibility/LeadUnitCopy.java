@@ -13,7 +13,7 @@ import java.time.Instant;
 /** review-service's own copy of a lead unit, kept from {@code lead-unit.registered}. */
 @Entity
 @Table(name = "lead_unit")
-public class LeadUnitProjection extends PanacheEntityBase {
+public class LeadUnitCopy extends PanacheEntityBase {
     @Id
     public String creditCode;
     @Column(nullable = false)

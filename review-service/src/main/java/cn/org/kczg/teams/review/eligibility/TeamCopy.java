@@ -10,7 +10,7 @@ import java.util.UUID;
 /** review-service's copy of a team's status, kept from registration's events, for quota counting. */
 @Entity
 @Table(name = "team")
-public class TeamProjection extends PanacheEntityBase {
+public class TeamCopy extends PanacheEntityBase {
     @Id
     public UUID teamId;
     @Column(nullable = false)

@@ -22,7 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +38,8 @@ public class QuotaResource {
     CurrentCaller caller;
     @Inject
     AuditTrail audit;
+    @Inject
+    Clock clock;
 
     public record QuotaLimit(@NotNull @Min(0) @Max(100) Integer limit) {
     }
@@ -69,7 +71,7 @@ public class QuotaResource {
                 });
         quota.limit = body.limit();
         quota.setBy = caller.get().subject();
-        quota.setAt = Instant.now();
+        quota.setAt = clock.instant();
         quota.persist();
         audit.record(caller.get(), "quota.set", "quota", year + "/" + category, "limit " + body.limit());
         return new QuotaView(year, category, quota.limit, "annual");

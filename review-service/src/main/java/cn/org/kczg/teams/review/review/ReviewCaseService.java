@@ -16,7 +16,7 @@ import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.review.ban.Ban;
 import cn.org.kczg.teams.review.ban.BanService;
 import cn.org.kczg.teams.review.eligibility.EligibilityService;
-import cn.org.kczg.teams.review.eligibility.LeadUnitProjection;
+import cn.org.kczg.teams.review.eligibility.LeadUnitCopy;
 import cn.org.kczg.teams.review.eligibility.QuotaPolicy;
 import cn.org.kczg.teams.review.eligibility.QuotaUsage;
 import cn.org.kczg.teams.review.priority.PriorityConfig;
@@ -81,7 +81,7 @@ public class ReviewCaseService {
         c.leadUnitCreditCode = event.leadUnitCreditCode();
         c.leadUnitName = event.leadUnitName();
         // Art. 5 is judged on the category of the lead-unit projection (registration's own record)
-        c.leadUnitCategory = LeadUnitProjection.<LeadUnitProjection>findByIdOptional(event.leadUnitCreditCode())
+        c.leadUnitCategory = LeadUnitCopy.<LeadUnitCopy>findByIdOptional(event.leadUnitCreditCode())
                 .map(unit -> unit.category).orElse(LeadUnitCategory.valueOf(event.leadUnitCategory()));
         c.year = event.year();
         c.applicationName = event.name();

@@ -17,7 +17,7 @@ public final class ReviewDtos {
     public record Decision(@Size(max = 4000) String reason, Long version) {
     }
 
-    public record RequiredReason(@NotBlank @Size(max = 4000) String reason, Long version) {
+    public record ReasonedDecision(@NotBlank @Size(max = 4000) String reason, Long version) {
     }
 
     public record Reassign(@NotBlank @Size(max = 200) String reviewer) {

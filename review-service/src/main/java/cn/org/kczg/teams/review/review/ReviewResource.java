@@ -10,8 +10,8 @@ import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.review.review.ReviewCaseService.ReviewFilter;
 import cn.org.kczg.teams.review.review.ReviewDtos.Decision;
+import cn.org.kczg.teams.review.review.ReviewDtos.ReasonedDecision;
 import cn.org.kczg.teams.review.review.ReviewDtos.Reassign;
-import cn.org.kczg.teams.review.review.ReviewDtos.RequiredReason;
 import cn.org.kczg.teams.review.review.ReviewDtos.ReviewView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -92,7 +92,7 @@ public class ReviewResource {
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REVIEWER)
-    public ReviewView reject(@PathParam("id") UUID id, @NotNull @Valid RequiredReason body) {
+    public ReviewView reject(@PathParam("id") UUID id, @NotNull @Valid ReasonedDecision body) {
         return service.decide(caller.get(), id, ReviewDecided.Decision.REJECTED, body.reason(), body.version())
                 .orElseThrow(() -> notFound(id));
     }
@@ -101,7 +101,7 @@ public class ReviewResource {
     @Path("/{id}/request-changes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REVIEWER)
-    public ReviewView requestChanges(@PathParam("id") UUID id, @NotNull @Valid RequiredReason body) {
+    public ReviewView requestChanges(@PathParam("id") UUID id, @NotNull @Valid ReasonedDecision body) {
         return service.decide(caller.get(), id, ReviewDecided.Decision.CHANGES_REQUESTED, body.reason(),
                 body.version()).orElseThrow(() -> notFound(id));
     }

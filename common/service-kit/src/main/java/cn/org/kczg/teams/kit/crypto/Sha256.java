@@ -1,4 +1,4 @@
-package cn.org.kczg.teams.activity.upload;
+package cn.org.kczg.teams.kit.crypto;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +13,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,15 +26,12 @@ public class TopicBootstrap {
 
     @Inject
     Config mpConfig;
-    @ConfigProperty(name = "kczg.kafka.topics")
-    Optional<List<String>> topics;
-    @ConfigProperty(name = "kczg.kafka.partitions", defaultValue = "3")
-    int partitions;
-    @ConfigProperty(name = "kczg.kafka.replication-factor", defaultValue = "1")
-    short replicationFactor;
+    @Inject
+    TopicsConfig config;
 
     void ensure(@Observes StartupEvent event) {
-        if (topics.isEmpty() || topics.get().isEmpty()) {
+        List<String> topics = config.topics().orElse(List.of());
+        if (topics.isEmpty()) {
             return;
         }
         Properties props = KafkaClientConfig.admin(mpConfig);
@@ -45,8 +40,8 @@ public class TopicBootstrap {
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics.get().stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, replicationFactor)).toList();
+            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, config.partitions(), config.replicationFactor())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).values().forEach((name, result) -> {
                     try {
@@ -59,7 +54,7 @@ public class TopicBootstrap {
                 LOG.infof("Created topics %s", missing.stream().map(NewTopic::name).toList());
             }
         } catch (Exception e) {
-            LOG.warnf("Could not check topics %s (the broker may still be starting): %s", topics.get(), e.toString());
+            LOG.warnf("Could not check topics %s (the broker may still be starting): %s", topics, e.toString());
         }
     }
 }

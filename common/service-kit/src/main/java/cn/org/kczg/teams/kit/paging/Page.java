@@ -1,15 +1,34 @@
 package cn.org.kczg.teams.kit.paging;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.persistence.Query;
 import java.util.List;
 import java.util.function.Function;
 
-/** One page of a list: {@code {items, page, size, total}}. */
+/**
+ * One page of a list: {@code {items, page, size, total}}. The one way to page: a Panache query ({@link #of}), a
+ * native query ({@link #ofNative}), or — only for a list computed whole in memory, e.g. a ranking — {@link #slice}.
+ */
 public record Page<T>(List<T> items, int page, int size, long total) {
 
     /** Runs the query for the requested page and maps each entity to its response record. */
     public static <E, T> Page<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> mapper) {
         List<T> items = query.page(request.page(), request.size()).<E>list().stream().map(mapper).toList();
         return new Page<>(items, request.page(), request.size(), query.count());
+    }
+
+    /** The requested page of a native query's rows, each mapped; {@code total} counted by the caller's own query. */
+    @SuppressWarnings("unchecked")
+    public static <R, T> Page<T> ofNative(Query query, PageRequest request, long total, Function<R, T> mapper) {
+        List<R> rows = query.setFirstResult(request.page() * request.size()).setMaxResults(request.size())
+                .getResultList();
+        return new Page<>(rows.stream().map(mapper).toList(), request.page(), request.size(), total);
+    }
+
+    /** The requested page of a list already whole in memory. */
+    public static <T> Page<T> slice(List<T> all, PageRequest request) {
+        int from = Math.min(all.size(), request.page() * request.size());
+        return new Page<>(all.subList(from, Math.min(all.size(), from + request.size())), request.page(),
+                request.size(), all.size());
     }
 }
