@@ -3,7 +3,7 @@ package cn.org.kczg.teams.gateway;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.org.kczg.teams.gateway.tracing.NoSpanExport;
+import cn.org.kczg.teams.platform.tracing.NoSpanExport;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.org.kczg.teams.gateway.tracing.NoSpanExport;
+import cn.org.kczg.teams.platform.tracing.NoSpanExport;
 import cn.org.kczg.teams.testkit.JwtKeyResource;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.opentelemetry.api.trace.SpanKind;

@@ -5,7 +5,6 @@ import cn.org.kczg.teams.kit.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.List;
 import java.util.UUID;
 
 /**

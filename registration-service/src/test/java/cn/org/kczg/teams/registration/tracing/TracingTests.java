@@ -10,7 +10,7 @@ import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.events.review.ReviewDecided;
-import cn.org.kczg.teams.kit.tracing.NoSpanExport;
+import cn.org.kczg.teams.platform.tracing.NoSpanExport;
 import cn.org.kczg.teams.registration.Fixtures;
 import cn.org.kczg.teams.testkit.KafkaBroker;
 import cn.org.kczg.teams.testkit.KafkaTestClient;

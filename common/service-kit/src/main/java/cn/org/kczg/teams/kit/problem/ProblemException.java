@@ -1,7 +1,6 @@
 package cn.org.kczg.teams.kit.problem;
 
 import cn.org.kczg.teams.platform.problem.Problem.FieldError;
-import cn.org.kczg.teams.platform.problem.Problem;
 import java.util.List;
 
 /**

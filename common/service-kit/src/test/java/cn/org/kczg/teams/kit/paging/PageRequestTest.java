@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.platform.problem.Problem.FieldError;
-import io.quarkus.panache.common.Sort;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

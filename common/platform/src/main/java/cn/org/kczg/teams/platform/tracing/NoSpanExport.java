@@ -1,4 +1,4 @@
-package cn.org.kczg.teams.kit.tracing;
+package cn.org.kczg.teams.platform.tracing;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
