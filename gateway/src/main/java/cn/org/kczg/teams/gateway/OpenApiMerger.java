@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One OpenAPI document from the services' own: every {@code /api/v1} path (marked {@code x-kczg-service}),
@@ -76,9 +77,7 @@ final class OpenApiMerger {
         merged.putArray("security").addObject().putArray("bearer");
         paths.fields().forEachRemaining(path -> operations(path.getValue()).forEach(op -> {
             ObjectNode operation = (ObjectNode) op.getValue();
-            if (path.getKey().startsWith("/api/v1/public/")) {
-                operation.putArray("security");
-            }
+            statePolicy(operation, path.getKey().startsWith("/api/v1/public/"));
             JsonNode example = examples.get(op.getKey() + " " + path.getKey());
             JsonNode media = operation.path("requestBody").path("content").path("application/json");
             if (example != null && media instanceof ObjectNode mediaType) {
@@ -86,6 +85,28 @@ final class OpenApiMerger {
             }
         }));
         return merged;
+    }
+
+    /**
+     * One scheme for every operation: a service's document requires its own {@code SecurityScheme} with the roles
+     * of {@code @RolesAllowed} in it, a scheme no client knows. The roles move to {@code x-kczg-roles} and the
+     * description, the requirement becomes {@code bearer} (none for the public paths).
+     */
+    static void statePolicy(ObjectNode operation, boolean isPublic) {
+        Set<String> roles = new TreeSet<>();
+        operation.path("security").forEach(requirement -> requirement.forEach(scopes ->
+                scopes.forEach(role -> roles.add(role.asText()))));
+        ArrayNode security = operation.putArray("security");
+        if (!isPublic) {
+            security.addObject().putArray("bearer");
+        }
+        if (!roles.isEmpty()) {
+            ArrayNode listed = operation.putArray("x-kczg-roles");
+            roles.forEach(listed::add);
+            String said = "Roles: " + String.join(", ", roles) + ".";
+            String description = operation.path("description").asText("");
+            operation.put("description", description.isBlank() ? said : description + "\n\n" + said);
+        }
     }
 
     private static List<Map.Entry<String, JsonNode>> operations(JsonNode pathItem) {

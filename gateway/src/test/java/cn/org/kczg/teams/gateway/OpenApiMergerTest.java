@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,5 +55,20 @@ class OpenApiMergerTest {
                 "public operations need no token");
         assertEquals("智能制造需求", merged.at(
                 "/paths/~1api~1v1~1tickets/post/requestBody/content/application~1json/example/projectName").asText());
+    }
+
+    @Test
+    void theRolesOfAnOperationAreStatedAndItNeedsTheOneBearerScheme() throws Exception {
+        ObjectNode operation = (ObjectNode) json("""
+                {'description':'Assigns the ticket.','security':[{'SecurityScheme':['operator','auditor']}]}""");
+        OpenApiMerger.statePolicy(operation, false);
+        assertEquals(json("[{'bearer':[]}]"), operation.get("security"));
+        assertEquals(json("['auditor','operator']"), operation.get("x-kczg-roles"));
+        assertEquals("Assigns the ticket.\n\nRoles: auditor, operator.", operation.get("description").asText());
+
+        ObjectNode open = (ObjectNode) json("{'security':[{'SecurityScheme':[]}]}");
+        OpenApiMerger.statePolicy(open, true);
+        assertEquals(0, open.get("security").size(), "public operations need no token");
+        assertFalse(open.has("x-kczg-roles"));
     }
 }
