@@ -70,6 +70,38 @@ class ApiDocumentFlowTest {
         assertEquals(List.of(), misrouted);
     }
 
+    /**
+     * What a generated client needs from the document (issue 18): every operation under the one declared bearer
+     * scheme with its roles stated, every create answering a typed 201 with its Location, the file download binary.
+     */
+    @Test
+    void aClientCanBeGeneratedFromIt() {
+        ApiOperations api = new ApiOperations(new SuiteHttp(suite.gatewayUrl));
+        List<String> wrong = new ArrayList<>();
+        for (ApiOperations.Operation op : api.all) {
+            var spec = op.spec();
+            boolean isPublic = op.template().startsWith("/api/v1/public/");
+            spec.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(scheme -> {
+                if (!"bearer".equals(scheme)) {
+                    wrong.add(op.key() + " requires the undeclared scheme " + scheme);
+                }
+            }));
+            if (!isPublic && spec.path("x-kczg-roles").isEmpty()) {
+                wrong.add(op.key() + " states no roles");
+            }
+            var created = spec.path("responses").path("201");
+            if (!created.isMissingNode() && (created.at("/content/application~1json/schema/$ref").isMissingNode()
+                    || created.at("/headers/Location").isMissingNode())) {
+                wrong.add(op.key() + " answers 201 without a typed body and its Location");
+            }
+        }
+        long creates = api.all.stream().filter(op -> op.spec().path("responses").has("201")).count();
+        assertTrue(creates >= 13, "only " + creates + " operations declare their 201");
+        assertEquals("binary", api.document.at("/paths/~1api~1v1~1uploads~1{id}~1file/get/responses/200/content/"
+                + "application~1octet-stream/schema/format").asText());
+        assertEquals(List.of(), wrong);
+    }
+
     private static Response call(String base, String method, String path, String token) {
         var request = given().baseUri(base).auth().oauth2(token).contentType("application/json");
         return switch (method) {

@@ -92,6 +92,8 @@ final class OpenApiMerger {
      * of {@code @RolesAllowed} in it, a scheme no client knows. The roles move to {@code x-kczg-roles} and the
      * description, the requirement becomes {@code bearer} (none for the public paths).
      */
+    static final String ANY_ROLE = "signed-in";
+
     static void statePolicy(ObjectNode operation, boolean isPublic) {
         Set<String> roles = new TreeSet<>();
         operation.path("security").forEach(requirement -> requirement.forEach(scopes ->
@@ -99,6 +101,9 @@ final class OpenApiMerger {
         ArrayNode security = operation.putArray("security");
         if (!isPublic) {
             security.addObject().putArray("bearer");
+        }
+        if (roles.isEmpty() && !isPublic) {
+            roles.add(ANY_ROLE); // a token of any role: the services refuse none without one (401)
         }
         if (!roles.isEmpty()) {
             ArrayNode listed = operation.putArray("x-kczg-roles");

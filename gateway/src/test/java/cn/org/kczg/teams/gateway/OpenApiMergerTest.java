@@ -70,5 +70,9 @@ class OpenApiMergerTest {
         OpenApiMerger.statePolicy(open, true);
         assertEquals(0, open.get("security").size(), "public operations need no token");
         assertFalse(open.has("x-kczg-roles"));
+
+        ObjectNode anyRole = (ObjectNode) json("{}");
+        OpenApiMerger.statePolicy(anyRole, false);
+        assertEquals(json("['signed-in']"), anyRole.get("x-kczg-roles"));
     }
 }

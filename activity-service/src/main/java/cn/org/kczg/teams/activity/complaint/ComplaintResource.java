@@ -29,6 +29,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Art. 15: anyone may complain about a team; the operator triages. */
@@ -49,6 +54,9 @@ public class ComplaintResource {
     @Path("/public/complaints")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
+    @APIResponse(responseCode = "201", description = "Received; Location names where it is read.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Receipt.class)),
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response file(@NotNull @Valid FileComplaint request, @Context HttpServerRequest http) {
         String forwarded = http.getHeader("X-Forwarded-For");
         String client = forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].strip()

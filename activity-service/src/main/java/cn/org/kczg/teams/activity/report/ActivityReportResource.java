@@ -29,6 +29,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Activity reports (Art. 10, 11, 16) and the fee violations they raise. */
@@ -45,6 +50,9 @@ public class ActivityReportResource {
     @Path("/activities")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER})
+    @APIResponse(responseCode = "201", description = "Created; Location names where it is read.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)),
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response report(@NotNull @Valid ReportActivity request) {
         ActivityView created = service.report(caller.get(), request);
         return Created.at("/api/v1/activities/" + created.id().toString(), created);

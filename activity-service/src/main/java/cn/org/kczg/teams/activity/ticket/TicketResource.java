@@ -38,6 +38,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/tickets")
@@ -58,6 +63,11 @@ public class TicketResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.OPERATOR})
+    @APIResponse(responseCode = "201", description = "A new ticket; Location names where it is read.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)),
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The ticket pushed before with this externalId or Idempotency-Key.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
     public Response push(@NotNull @Valid PushTicket request, @HeaderParam("Idempotency-Key") String key) {
         Pushed pushed = service.push(caller.get(), request, key);
         if (!pushed.created()) {

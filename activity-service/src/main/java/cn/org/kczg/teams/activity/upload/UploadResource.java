@@ -33,6 +33,11 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -71,6 +76,9 @@ public class UploadResource {
     @Path("/uploads")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER})
+    @APIResponse(responseCode = "201", description = "Created; Location names where it is read.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UploadView.class)),
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response upload(@RestForm("teamId") String teamId, @RestForm("kind") String kind,
             @RestForm("period") String period, @RestForm("title") String title, @RestForm("file") FileUpload file) {
         if (file == null) {
@@ -143,6 +151,9 @@ public class UploadResource {
     @Path("/uploads/{id}/file")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
+    @APIResponse(responseCode = "200", description = "The file's bytes, as uploaded (X-Content-SHA256 says their hash).",
+            content = @Content(mediaType = "application/octet-stream",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response download(@PathParam("id") UUID id) {
         Upload upload = service.find(caller.get(), id)
                 .orElseThrow(() -> ProblemException.notFound("No upload " + id + "."));

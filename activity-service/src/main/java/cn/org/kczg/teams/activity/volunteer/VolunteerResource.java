@@ -30,6 +30,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Volunteers and certificates (Art. 13). */
@@ -50,6 +55,9 @@ public class VolunteerResource {
     @Path("/participations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.VOLUNTEER)
+    @APIResponse(responseCode = "201", description = "Created; Location names where it is read.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ParticipationView.class)),
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response log(@NotNull @Valid LogParticipation request) {
         ParticipationView logged = service.log(caller.get(), request);
         return Created.at("/api/v1/participations/" + logged.id(), logged);
@@ -102,6 +110,9 @@ public class VolunteerResource {
     @Path("/certificates/outstanding")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.LEAD_UNIT)
+    @APIResponse(responseCode = "201", description = "Created; Location names where it is read.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CertificateView.class)),
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response nominate(@NotNull @Valid Nomination body) {
         CertificateView nominated = service.nominate(caller.get(), body);
         return Created.at("/api/v1/certificates/" + nominated.id(), nominated);

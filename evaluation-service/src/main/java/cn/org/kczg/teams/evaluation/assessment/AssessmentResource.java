@@ -31,6 +31,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Art. 19–21: the annual assessment — runs, results, adjustments, publishing, lead-unit ranking, data quality. */
@@ -69,6 +74,9 @@ public class AssessmentResource {
     @POST
     @Path("/runs")
     @RolesAllowed(Roles.OPERATOR)
+    @APIResponse(responseCode = "202", description = "The run started; Location names where its progress is read.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunView.class)),
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response start(@PathParam("year") int year) {
         RunView run = service.start(caller.get(), year);
         runner.launch(run.id());

@@ -29,6 +29,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Art. 18: the operator keeps the indicator system per year; everyone staff-side may read it. */
@@ -80,6 +85,9 @@ public class IndicatorSystemResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
+    @APIResponse(responseCode = "201", description = "Created; Location names where it is read.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SystemView.class)),
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response create(@NotNull @Valid SystemDraft draft) {
         SystemView view = service.create(caller.get(), draft);
         return Created.at("/api/v1/indicator-systems/" + view.id(), view);
@@ -103,6 +111,7 @@ public class IndicatorSystemResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.OPERATOR)
+    @APIResponse(responseCode = "204", description = "The draft is deleted.")
     public Response delete(@PathParam("id") UUID id) {
         if (!service.deleteDraft(caller.get(), id)) {
             throw notFound(id);

@@ -29,6 +29,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/applications")
@@ -46,6 +51,9 @@ public class ApplicationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR})
+    @APIResponse(responseCode = "201", description = "Created; Location names where it is read.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicationView.class)),
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response create(@NotNull @Valid ApplicationDraft draft) {
         ApplicationView created = service.create(caller.get(), draft);
         return Created.at("/api/v1/applications/" + created.id().toString(), created);

@@ -24,6 +24,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/lead-units")
@@ -41,6 +46,9 @@ public class LeadUnitResource {
 
     @POST
     @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR})
+    @APIResponse(responseCode = "201", description = "Created; Location names where it is read.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LeadUnitView.class)),
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response register(@NotNull @Valid RegisterLeadUnit request) {
         LeadUnitView created = service.register(caller.get(), request);
         return Created.at("/api/v1/lead-units/" + created.creditCode(), created);

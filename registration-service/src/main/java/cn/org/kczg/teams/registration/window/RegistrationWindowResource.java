@@ -25,6 +25,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/registration-windows")
@@ -41,6 +46,9 @@ public class RegistrationWindowResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
+    @APIResponse(responseCode = "201", description = "Created; Location names where it is read.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WindowView.class)),
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     public Response open(@NotNull @Valid OpenWindow request) {
         WindowView created = service.open(caller.get(), request);
         return Created.at("/api/v1/registration-windows/" + created.id().toString(), created);
