@@ -3,6 +3,7 @@ package cn.org.kczg.teams.kit.json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import cn.org.kczg.teams.kit.problem.Text;
 import java.util.Optional;
 
 /**
@@ -22,62 +23,62 @@ public final class InputRules {
     private InputRules() {
     }
 
-    public static Optional<String> text(String value) {
+    public static Optional<Text> text(String value) {
         if (value == null) {
             return Optional.empty();
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
-                return Optional.of(String.format("must not contain control characters (U+%04X)", (int) c));
+                return Optional.of(Text.of("rule.control-character", String.format("U+%04X", (int) c)));
             }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                     i++;
                     continue;
                 }
-                return Optional.of("must be valid Unicode text (a lone surrogate)");
+                return Optional.of(Text.of("rule.lone-surrogate"));
             }
             if (Character.isLowSurrogate(c)) {
-                return Optional.of("must be valid Unicode text (a lone surrogate)");
+                return Optional.of(Text.of("rule.lone-surrogate"));
             }
         }
         return Optional.empty();
     }
 
-    public static Optional<String> number(BigDecimal value) {
+    public static Optional<Text> number(BigDecimal value) {
         if (value == null) {
             return Optional.empty();
         }
         if (value.abs().compareTo(MAX_MAGNITUDE) >= 0) {
-            return Optional.of("must be less than " + MAX_MAGNITUDE_TEXT + " in size");
+            return Optional.of(Text.of("rule.magnitude", MAX_MAGNITUDE_TEXT));
         }
         if (value.stripTrailingZeros().scale() > MAX_SCALE) {
-            return Optional.of("may have at most " + MAX_SCALE + " decimals");
+            return Optional.of(Text.of("rule.scale", MAX_SCALE));
         }
         return Optional.empty();
     }
 
-    public static Optional<String> number(double value) {
+    public static Optional<Text> number(double value) {
         if (!Double.isFinite(value)) {
-            return Optional.of("must be a finite number");
+            return Optional.of(Text.of("rule.finite"));
         }
-        return Math.abs(value) >= MAX_MAGNITUDE.doubleValue() ? Optional.of("must be less than " + MAX_MAGNITUDE_TEXT
-                + " in size") : Optional.empty();
+        return Math.abs(value) >= MAX_MAGNITUDE.doubleValue() ? Optional.of(Text.of("rule.magnitude",
+                MAX_MAGNITUDE_TEXT)) : Optional.empty();
     }
 
-    public static Optional<String> date(LocalDate value) {
+    public static Optional<Text> date(LocalDate value) {
         if (value == null || (!value.isBefore(EARLIEST) && !value.isAfter(LATEST))) {
             return Optional.empty();
         }
-        return Optional.of("must be a date from " + EARLIEST + " to " + LATEST);
+        return Optional.of(Text.of("rule.date-range", EARLIEST, LATEST));
     }
 
-    public static Optional<String> instant(Instant value) {
+    public static Optional<Text> instant(Instant value) {
         if (value == null) {
             return Optional.empty();
         }
         return date(LocalDate.ofInstant(value, java.time.ZoneOffset.UTC))
-                .map(why -> "must be a time from " + EARLIEST + " to " + LATEST);
+                .map(why -> Text.of("rule.time-range", EARLIEST, LATEST));
     }
 }

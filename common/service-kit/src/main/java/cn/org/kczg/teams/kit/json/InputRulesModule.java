@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import cn.org.kczg.teams.kit.problem.Text;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -28,7 +29,7 @@ import java.util.function.Function;
  */
 @Singleton
 public class InputRulesModule implements ObjectMapperCustomizer {
-    private static final Map<Class<?>, Function<Object, Optional<String>>> RULES = Map.of(
+    private static final Map<Class<?>, Function<Object, Optional<Text>>> RULES = Map.of(
             String.class, v -> InputRules.text((String) v),
             BigDecimal.class, v -> InputRules.number((BigDecimal) v),
             Double.class, v -> v == null ? Optional.empty() : InputRules.number((Double) v),
@@ -48,7 +49,7 @@ public class InputRulesModule implements ObjectMapperCustomizer {
             @Override
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                     JsonDeserializer<?> deserializer) {
-                Function<Object, Optional<String>> rule = RULES.get(description.getBeanClass());
+                Function<Object, Optional<Text>> rule = RULES.get(description.getBeanClass());
                 return rule == null ? deserializer : new Checked(deserializer, rule);
             }
         });
@@ -59,9 +60,9 @@ public class InputRulesModule implements ObjectMapperCustomizer {
 
     /** A type's own deserializer, and then its rule. */
     private static final class Checked extends DelegatingDeserializer {
-        private final transient Function<Object, Optional<String>> rule;
+        private final transient Function<Object, Optional<Text>> rule;
 
-        Checked(JsonDeserializer<?> delegate, Function<Object, Optional<String>> rule) {
+        Checked(JsonDeserializer<?> delegate, Function<Object, Optional<Text>> rule) {
             super(delegate);
             this.rule = rule;
         }
@@ -74,7 +75,7 @@ public class InputRulesModule implements ObjectMapperCustomizer {
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             Object value = super.deserialize(parser, context);
-            Optional<String> broken = rule.apply(value);
+            Optional<Text> broken = rule.apply(value);
             if (broken.isPresent()) {
                 throw new InputRuleViolation(parser, broken.get());
             }

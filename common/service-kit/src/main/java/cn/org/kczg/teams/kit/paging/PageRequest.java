@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.kit.paging;
 
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import io.quarkus.panache.common.Sort;
 import java.util.Map;
 
@@ -18,13 +19,13 @@ public record PageRequest(int page, int size, Sort sort) {
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;
         if (p < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
+            throw ProblemException.invalid("page", Text.of("page.negative"));
         }
         if (s < 1 || s > MAX_SIZE) {
-            throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE);
+            throw ProblemException.invalid("size", Text.of("page.size", MAX_SIZE));
         }
         if ((long) p * s > Integer.MAX_VALUE) {
-            throw ProblemException.invalid("page", "is beyond the last possible page (page × size must stay below 2^31)");
+            throw ProblemException.invalid("page", Text.of("page.beyond"));
         }
         return new PageRequest(p, s, parseSort(sort == null || sort.isBlank() ? defaultSort : sort, sortable));
     }
@@ -37,20 +38,20 @@ public record PageRequest(int page, int size, Sort sort) {
             // "," or ";" alone split into nothing: no field named, like an unknown one (not a 500)
             String attribute = parts.length == 0 ? null : sortable.get(parts[0].trim());
             if (attribute == null) {
-                throw ProblemException.invalid("sort", "can sort by " + String.join(", ", sortable.keySet()));
+                throw ProblemException.invalid("sort", Text.of("sort.field", String.join(", ", sortable.keySet())));
             }
             Sort.Direction direction = Sort.Direction.Ascending;
             if (parts.length > 1) {
                 switch (parts[1].trim().toLowerCase()) {
                     case "asc" -> direction = Sort.Direction.Ascending;
                     case "desc" -> direction = Sort.Direction.Descending;
-                    default -> throw ProblemException.invalid("sort", "direction must be asc or desc");
+                    default -> throw ProblemException.invalid("sort", Text.of("sort.direction"));
                 }
             }
             result = result == null ? Sort.by(attribute, direction) : result.and(attribute, direction);
         }
         if (result == null) {
-            throw ProblemException.invalid("sort", "can sort by " + String.join(", ", sortable.keySet()));
+            throw ProblemException.invalid("sort", Text.of("sort.field", String.join(", ", sortable.keySet())));
         }
         // a stable tie-breaker keeps pages from overlapping
         return result.and("id");

@@ -5,6 +5,7 @@ import cn.org.kczg.teams.kit.resilience.TransientFailures;
 import cn.org.kczg.teams.kit.web.RequestId;
 import cn.org.kczg.teams.platform.problem.Problem.FieldError;
 import cn.org.kczg.teams.platform.problem.Problem;
+import cn.org.kczg.teams.platform.problem.ProblemTexts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -21,12 +22,14 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -36,10 +39,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String RETRY_AFTER_SECONDS = "5";
+    private static final ProblemTexts TEXTS = Text.BUNDLES;
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        Response response = respond(Problem.of(e.status(), e.code(), e.title(), e.getMessage(), path(uri), e.errors()));
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        Locale locale = locale(headers);
+        List<FieldError> errors = e.errors() == null ? null : e.errors().stream()
+                .map(f -> new FieldError(f.field(), f.message().in(locale))).toList();
+        Response response = respond(problem(locale, e.status(), e.code(), e.detail(), uri, errors));
         if (e.retryAfterSeconds() != null) {
             response.getHeaders().putSingle("Retry-After", e.retryAfterSeconds());
         }
@@ -47,135 +54,139 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri) {
+    public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        // Hibernate Validator put the messages into the request's language already (quarkus.locales, Accept-Language)
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(Problem.of(400, "validation", "Invalid request", detail, path(uri), errors));
+        Locale locale = locale(headers);
+        return respond(Problem.of(400, "validation", TEXTS.title(locale, "validation", 400), detail, path(uri), errors));
     }
 
     @ServerExceptionMapper
-    public Response json(JsonProcessingException e, UriInfo uri) {
-        return respond(jsonProblem(e, path(uri)));
+    public Response json(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        return respond(jsonProblem(e, path(uri), locale(headers)));
     }
 
     // Quarkus maps these subtypes itself; naming them here puts ours first
     @ServerExceptionMapper
-    public Response jsonMismatch(MismatchedInputException e, UriInfo uri) {
-        return respond(jsonProblem(e, path(uri)));
+    public Response jsonMismatch(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return respond(jsonProblem(e, path(uri), locale(headers)));
     }
 
     @ServerExceptionMapper
-    public Response jsonParse(StreamReadException e, UriInfo uri) {
-        return respond(jsonProblem(e, path(uri)));
+    public Response jsonParse(StreamReadException e, UriInfo uri, HttpHeaders headers) {
+        return respond(jsonProblem(e, path(uri), locale(headers)));
     }
 
     @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-        return unauthorized(uri);
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
+        return unauthorized(uri, locale(headers));
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return unauthorized(uri);
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        return unauthorized(uri, locale(headers));
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of(403, "forbidden", "Forbidden",
-                "Your role does not allow this operation.", path(uri), null));
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(problem(locale(headers), 403, "forbidden", Text.of("forbidden.role"), uri, null));
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        Locale locale = locale(headers);
         if (e.getCause() instanceof JsonProcessingException json) {
-            return respond(jsonProblem(json, path(uri)));
+            return respond(jsonProblem(json, path(uri), locale));
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return internal(e, uri);
+            return internal(e, uri, locale);
         }
         Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
-        String detail = switch (status) {
-            case 404 -> "No resource at " + path(uri) + ".";
-            case 405 -> "This method is not allowed on " + path(uri) + ".";
-            case 406 -> "This resource answers with application/json only.";
-            case 415 -> "Send the request body as application/json.";
-            default -> e.getMessage();
+        String code = known != null ? known.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-') : "http-" + status;
+        Text detail = switch (status) {
+            case 404 -> Text.of("http.404", path(uri));
+            case 405 -> Text.of("http.405", path(uri));
+            case 406 -> Text.of("http.406");
+            case 415 -> Text.of("http.415");
+            default -> Text.of("http.other", status);
         };
-        return respond(Problem.of(status, title.toLowerCase().replace(' ', '-'), title, detail, path(uri), null));
+        return respond(problem(locale, status, code, detail, uri, null));
     }
 
     @ServerExceptionMapper
-    public Response any(Throwable e, UriInfo uri) {
+    public Response any(Throwable e, UriInfo uri, HttpHeaders headers) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return respond(Problem.of(409, "stale-version", "Conflict",
-                        "Someone else changed this record meanwhile; reload it and try again.", path(uri), null));
+                return respond(problem(locale(headers), 409, "stale-version", Text.of("stale-version"), uri, null));
             }
             if (t instanceof ProblemException p) {
-                return problem(p, uri);
+                return problem(p, uri, headers);
             }
         }
         if (TransientFailures.isTransient(e)) {
-            return unavailable(e, uri);
+            return unavailable(e, uri, locale(headers));
         }
-        return internal(e, uri);
+        return internal(e, uri, locale(headers));
     }
 
-    private Response internal(Throwable e, UriInfo uri) {
+    private Response internal(Throwable e, UriInfo uri, Locale locale) {
         String requestId = RequestId.current();
         LOG.errorf(e, "Unhandled error on %s (request %s)", path(uri), requestId);
-        return respond(Problem.of(500, "internal", "Internal error",
-                "Something went wrong on our side; quote request id " + requestId + " when reporting it.",
-                path(uri), null));
+        return respond(problem(locale, 500, "internal", Text.of("internal", requestId), uri, null));
     }
 
     /** The database is away or busy: say so at once, and when to try again, instead of an internal error. */
-    private Response unavailable(Throwable e, UriInfo uri) {
+    private Response unavailable(Throwable e, UriInfo uri, Locale locale) {
         LOG.warnf("Unavailable on %s (request %s): %s", path(uri), RequestId.current(), e.toString());
-        String detail = TransientFailures.isDatabaseUnavailable(e)
-                ? "The database is not reachable right now; nothing was changed. Try again in a few seconds."
-                : "The request met a temporary conflict or timeout; nothing was changed. Try again in a few seconds.";
-        return Response.fromResponse(respond(Problem.of(503, "service-unavailable", "Service unavailable", detail,
-                path(uri), null))).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        Text detail = Text.of(TransientFailures.isDatabaseUnavailable(e) ? "unavailable.database" : "unavailable.busy");
+        return Response.fromResponse(respond(problem(locale, 503, "service-unavailable", detail, uri, null)))
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
-    private Response unauthorized(UriInfo uri) {
-        return Response.status(401)
-                .header("WWW-Authenticate", "Bearer")
-                .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(401, "unauthorized", "Unauthorized",
-                        "Send a valid bearer token in the Authorization header.", path(uri), null))
-                .build();
+    private Response unauthorized(UriInfo uri, Locale locale) {
+        return Response.fromResponse(respond(problem(locale, 401, "unauthorized", Text.of("unauthorized"), uri, null)))
+                .header("WWW-Authenticate", "Bearer").build();
     }
 
-    static Problem jsonProblem(JsonProcessingException e, String instance) {
+    static Problem jsonProblem(JsonProcessingException e, String instance, Locale locale) {
         if (e instanceof UnrecognizedPropertyException u) {
             String field = fieldPath(u.getPath());
-            return Problem.of(400, "unknown-field", "Invalid request",
-                    "Unknown field '" + field + "': it is not part of this request.", instance,
-                    List.of(new FieldError(field, "unknown field")));
+            return Problem.of(400, "unknown-field", TEXTS.title(locale, "unknown-field", 400),
+                    TEXTS.text(locale, "json.unknown-field", field), instance,
+                    List.of(new FieldError(field, TEXTS.text(locale, "json.unknown-field.short"))));
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = fieldPath(m.getPath());
-            String message = "has the wrong type or format";
+            Text message = Text.of("json.wrong-type");
             if (e instanceof InputRuleViolation rule) {
                 message = rule.rule();
             } else if (e instanceof InvalidNullException) {
-                message = "must not be null";
+                message = Text.of("json.null");
             } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-                message = "must be one of " + Arrays.stream(f.getTargetType().getEnumConstants())
-                        .map(Object::toString).collect(Collectors.joining(", "));
+                message = Text.of("json.one-of", Arrays.stream(f.getTargetType().getEnumConstants())
+                        .map(Object::toString).collect(Collectors.joining(", ")));
             }
-            return Problem.of(400, "validation", "Invalid request", field + ": " + message, instance,
-                    List.of(new FieldError(field, message)));
+            return Problem.of(400, "validation", TEXTS.title(locale, "validation", 400),
+                    Text.of("validation.field", field, message).in(locale), instance,
+                    List.of(new FieldError(field, message.in(locale))));
         }
-        return Problem.of(400, "malformed-json", "Malformed JSON",
-                "The request body is not valid JSON: " + e.getOriginalMessage(), instance, null);
+        return Problem.of(400, "malformed-json", TEXTS.title(locale, "malformed-json", 400),
+                TEXTS.text(locale, "json.malformed", e.getOriginalMessage()), instance, null);
+    }
+
+    /** The caller's language: Chinese unless Accept-Language prefers English. */
+    static Locale locale(HttpHeaders headers) {
+        return ProblemTexts.choose(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    private static Problem problem(Locale locale, int status, String code, Text detail, UriInfo uri,
+            List<FieldError> errors) {
+        return Problem.of(status, code, TEXTS.title(locale, code, status), detail.in(locale), path(uri), errors);
     }
 
     static String fieldPath(List<JsonMappingException.Reference> path) {

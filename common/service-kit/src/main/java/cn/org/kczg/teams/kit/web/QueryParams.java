@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.kit.web;
 
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -16,8 +17,8 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, raw.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", ")));
+            throw ProblemException.invalid(name, Text.of("json.one-of", Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", "))));
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.platform.problem.Problem.FieldError;
+import cn.org.kczg.teams.platform.problem.ProblemTexts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class PageRequestTest {
         assertEquals(400, e.status());
         assertEquals("validation", e.code());
         assertEquals(1, e.errors().size(), e.errors().toString());
-        return e.errors().get(0);
+        return new FieldError(e.errors().get(0).field(), e.errors().get(0).message().in(ProblemTexts.ENGLISH));
     }
 
     // ---- defaults

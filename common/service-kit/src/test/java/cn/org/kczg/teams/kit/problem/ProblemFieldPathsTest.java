@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.org.kczg.teams.platform.problem.Problem;
+import cn.org.kczg.teams.platform.problem.ProblemTexts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -181,7 +182,7 @@ class ProblemFieldPathsTest {
 
     private static Problem jsonProblem(String json) {
         JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> JSON.readValue(json, Plan.class));
-        return ProblemMappers.jsonProblem(e, "/api/v1/plans");
+        return ProblemMappers.jsonProblem(e, "/api/v1/plans", ProblemTexts.ENGLISH);
     }
 
     @Test
@@ -192,6 +193,19 @@ class ProblemFieldPathsTest {
         assertEquals("history[1].amounts[1]", problem.errors().get(0).field());
         assertEquals("has the wrong type or format", problem.errors().get(0).message());
         assertEquals("budget.year", jsonProblem("{\"budget\": {\"year\": \"二〇二六\"}}").errors().get(0).field());
+    }
+
+    @Test
+    void theWordsAreChineseUnlessEnglishIsAskedFor() throws Exception {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> JSON.readValue("{\"budget\": {\"year\": \"x\"}}", Plan.class));
+        Problem chinese = ProblemMappers.jsonProblem(e, "/api/v1/plans", ProblemTexts.choose(null));
+        assertEquals("请求无效", chinese.title());
+        assertEquals("budget.year：类型或格式错误", chinese.detail());
+        assertEquals("validation", chinese.code());
+        Problem english = ProblemMappers.jsonProblem(e, "/api/v1/plans", ProblemTexts.choose("en-GB,en;q=0.9"));
+        assertEquals("Invalid request", english.title());
+        assertEquals("budget.year: has the wrong type or format", english.detail());
     }
 
     @Test
