@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -27,7 +28,7 @@ import org.jboss.logging.Logger;
 /**
  * {@code /q/openapi} at the gateway: the services' documents merged into one ({@link OpenApiMerger}), as YAML,
  * or JSON with {@code ?format=json}. Fetched when asked and kept for a minute; a service that does not answer
- * is left out and named in {@code x-kczg-missing}.
+ * is left out and named in {@code x-kczg-missing}. Swagger UI on it at {@code /q/swagger-ui/}.
  */
 @ApplicationScoped
 public class ApiDocument {
@@ -42,20 +43,33 @@ public class ApiDocument {
 
     private HttpClient client;
     private Map<String, JsonNode> examples;
+    private JsonNode gatewayOwn;
     private volatile ObjectNode cached;
     private volatile long cachedAt;
 
     void register(@Observes Router router) {
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000));
         examples = loadExamples();
+        gatewayOwn = resource("/openapi-gateway.json");
         router.get("/q/openapi").handler(this::serve);
+        // Swagger UI on the merged document: our page and start-up script, Swagger UI's own files
+        // (Vert.x matches /q/swagger-ui and /q/swagger-ui/ alike)
+        router.get("/q/swagger-ui").handler(ctx -> {
+            if (ctx.request().path().endsWith("/")) {
+                ctx.response().putHeader("Content-Type", "text/html;charset=UTF-8").sendFile("swagger-ui/index.html");
+            } else {
+                ctx.redirect("/q/swagger-ui/");
+            }
+        });
+        router.get("/q/swagger-ui/kczg-init.js").handler(ctx -> ctx.response().sendFile("swagger-ui/kczg-init.js"));
+        router.get("/q/swagger-ui/*").handler(StaticHandler.create("META-INF/resources/openapi-ui")
+                .setDefaultContentEncoding("UTF-8"));
     }
 
     private void serve(RoutingContext ctx) {
         document().onComplete(result -> {
             if (result.failed()) {
-                ApiProxy.problem(ctx.response(), 502, "bad-gateway", "Bad gateway",
-                        "The API document could not be assembled.", ctx.request().path());
+                GatewayProblems.answer(ctx.request(), 502, "bad-gateway", "openapi.unassembled");
                 return;
             }
             try {
@@ -91,6 +105,7 @@ public class ApiDocument {
                     missing.add(name);
                 }
             });
+            docs.put("gateway", gatewayOwn); // its own operations: the event stream and the dead letters
             ObjectNode merged = OpenApiMerger.merge(docs, examples);
             if (missing.isEmpty()) {
                 cached = merged;
@@ -117,12 +132,14 @@ public class ApiDocument {
     }
 
     private static Map<String, JsonNode> loadExamples() {
-        try (InputStream in = ApiDocument.class.getResourceAsStream("/openapi-examples.json")) {
-            Map<String, JsonNode> examples = new LinkedHashMap<>();
-            if (in != null) {
-                JSON.readTree(in).fields().forEachRemaining(e -> examples.put(e.getKey(), e.getValue()));
-            }
-            return examples;
+        Map<String, JsonNode> examples = new LinkedHashMap<>();
+        resource("/openapi-examples.json").fields().forEachRemaining(e -> examples.put(e.getKey(), e.getValue()));
+        return examples;
+    }
+
+    private static JsonNode resource(String name) {
+        try (InputStream in = ApiDocument.class.getResourceAsStream(name)) {
+            return JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

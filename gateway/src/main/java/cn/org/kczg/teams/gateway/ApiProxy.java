@@ -74,9 +74,8 @@ public class ApiProxy {
         router.route("/api/v1/*").order(-10).handler(this::handle);
         // after every other route: what nothing serves is a problem too (health and metrics live on the
         // management port)
-        router.route().order(Integer.MAX_VALUE - 1).handler(ctx -> problem(ctx.response(), 404, "not-found",
-                "Not found", "Nothing is served at " + ctx.request().path() + "; the API is under /api/v1/.",
-                ctx.request().path()));
+        router.route().order(Integer.MAX_VALUE - 1).handler(ctx -> GatewayProblems.answer(ctx.request(), 404, "not-found",
+                "not-served", ctx.request().path()));
     }
 
     /** One proxy per service, over its instances: see {@link ServiceForwarding}. */
@@ -110,15 +109,13 @@ public class ApiProxy {
         MDC.put(MDC_REQUEST_ID, requestId);
         accessLog(ctx, requestId);
         if (request.uri().length() > MAX_URI_LENGTH) {
-            problem(request.response(), 414, "uri-too-long", "URI too long", "The request's path and query may be at "
-                    + "most " + MAX_URI_LENGTH + " characters.", null);
+            GatewayProblems.answer(request, 414, "uri-too-long", "uri-too-long", MAX_URI_LENGTH);
             return;
         }
         String length = request.getHeader("Content-Length");
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > config.maxBodyBytes()) {
-            problem(request.response().putHeader("Connection", "close"), 413, "payload-too-large",
-                    "Payload too large", "The request body may be at most " + config.maxBodyBytes() + " bytes.",
-                    request.path());
+            request.response().putHeader("Connection", "close");
+            GatewayProblems.answer(request, 413, "payload-too-large", "payload-too-large", config.maxBodyBytes());
             return;
         }
         // the edge says who the client is (see ClientAddress); what a client wrote in X-Forwarded-For is replaced
@@ -136,8 +133,7 @@ public class ApiProxy {
         }
         Upstream target = routes.target(request.path()).orElse(null);
         if (target == null) {
-            problem(request.response(), 404, "not-found", "Not found",
-                    "No service serves " + request.path() + ".", request.path());
+            GatewayProblems.answer(request, 404, "not-found", "no-service", request.path());
             return;
         }
         guard.admit(ctx, token -> forward(ctx, target));
@@ -156,9 +152,4 @@ public class ApiProxy {
                 ctx.get(EdgeGuard.SUBJECT) == null ? "-" : ctx.get(EdgeGuard.SUBJECT)));
     }
 
-    static void problem(HttpServerResponse response, int status, String code, String title, String detail,
-            String instance) {
-        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(Buffer.buffer(Problem.of(status, code, title, detail, instance, null).toJson()));
-    }
 }

@@ -48,26 +48,24 @@ public class DeadLetterRoutes {
         HttpServerResponse response = ctx.response();
         if (token == null) {
             response.putHeader("WWW-Authenticate", "Bearer");
-            ApiProxy.problem(response, 401, "unauthorized", "Unauthorized",
-                    "Send a valid bearer token in the Authorization header.", path);
+            GatewayProblems.answer(ctx.request(), 401, "unauthorized", "unauthorized");
             return;
         }
         if (token.getGroups() == null || !token.getGroups().contains(Roles.OPERATOR)) {
-            ApiProxy.problem(response, 403, "forbidden", "Forbidden", "Only operators may see and replay dead letters.",
-                    path);
+            GatewayProblems.answer(ctx.request(), 403, "forbidden", "dead-letters.forbidden");
             return;
         }
         String rest = path.substring(BASE.length());
         HttpMethod method = ctx.request().method();
         if (rest.isEmpty() || rest.equals("/")) {
             if (method != HttpMethod.GET) {
-                ApiProxy.problem(response, 405, "method-not-allowed", "Method not allowed", "Use GET.", path);
+                GatewayProblems.answer(ctx.request(), 405, "method-not-allowed", "method.get");
                 return;
             }
             list(ctx);
         } else if (rest.equals("/replay")) {
             if (method != HttpMethod.POST) {
-                ApiProxy.problem(response, 405, "method-not-allowed", "Method not allowed", "Use POST.", path);
+                GatewayProblems.answer(ctx.request(), 405, "method-not-allowed", "method.post");
                 return;
             }
             String topic = ctx.request().getParam("topic");
@@ -80,20 +78,20 @@ public class DeadLetterRoutes {
             });
         } else if (rest.endsWith("/replay") && rest.indexOf('/', 1) == rest.length() - "/replay".length()) {
             if (method != HttpMethod.POST) {
-                ApiProxy.problem(response, 405, "method-not-allowed", "Method not allowed", "Use POST.", path);
+                GatewayProblems.answer(ctx.request(), 405, "method-not-allowed", "method.post");
                 return;
             }
             String id = decoded(rest.substring(1, rest.length() - "/replay".length()));
             blocking(ctx, () -> store.replay(id).map(DeadLetter::toJson).orElse(null));
         } else if (rest.indexOf('/', 1) < 0) {
             if (method != HttpMethod.GET) {
-                ApiProxy.problem(response, 405, "method-not-allowed", "Method not allowed", "Use GET.", path);
+                GatewayProblems.answer(ctx.request(), 405, "method-not-allowed", "method.get");
                 return;
             }
             String id = decoded(rest.substring(1));
             blocking(ctx, () -> store.find(id).map(DeadLetter::toJson).orElse(null));
         } else {
-            ApiProxy.problem(response, 404, "not-found", "Not found", "No such dead-letter resource.", path);
+            GatewayProblems.answer(ctx.request(), 404, "not-found", "dead-letters.no-resource");
         }
     }
 
@@ -104,15 +102,14 @@ public class DeadLetterRoutes {
         try {
             page = intParam(ctx, "page", 0, 0, 1_000_000);
             size = intParam(ctx, "size", 20, 1, MAX_SIZE);
-        } catch (IllegalArgumentException e) {
-            ApiProxy.problem(ctx.response(), 400, "validation", "Invalid request", e.getMessage(), path);
+        } catch (InvalidParameter e) {
+            GatewayProblems.answer(ctx.request(), e);
             return;
         }
         String topic = ctx.request().getParam("topic");
         String replayed = ctx.request().getParam("replayed");
         if (replayed != null && !replayed.equals("true") && !replayed.equals("false")) {
-            ApiProxy.problem(ctx.response(), 400, "validation", "Invalid request", "replayed: must be true or false",
-                    path);
+            GatewayProblems.answer(ctx.request(), new InvalidParameter("replayed", "boolean"));
             return;
         }
         blocking(ctx, () -> {
@@ -133,10 +130,9 @@ public class DeadLetterRoutes {
             if (result.failed()) {
                 LOG.warnf("dead letters: %s", result.cause().toString());
                 ctx.response().putHeader("Retry-After", "10");
-                ApiProxy.problem(ctx.response(), 503, "service-unavailable", "Service unavailable",
-                        "The event broker did not answer in time; try again shortly.", path);
+                GatewayProblems.answer(ctx.request(), 503, "service-unavailable", "broker.unavailable");
             } else if (result.result() == null) {
-                ApiProxy.problem(ctx.response(), 404, "not-found", "Not found", "No such dead letter.", path);
+                GatewayProblems.answer(ctx.request(), 404, "not-found", "dead-letters.none");
             } else {
                 ctx.response().putHeader("Content-Type", "application/json;charset=UTF-8")
                         .end(result.result().encode());
@@ -159,7 +155,7 @@ public class DeadLetterRoutes {
             return fallback;
         }
         if (!value.matches("\\d{1,9}") || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
-            throw new IllegalArgumentException(name + ": must be a whole number from " + min + " to " + max);
+            throw new InvalidParameter(name, "range", min, max);
         }
         return Integer.parseInt(value);
     }

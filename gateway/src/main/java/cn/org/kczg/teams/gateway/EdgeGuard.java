@@ -114,8 +114,7 @@ public class EdgeGuard {
                     return;
                 }
                 request.response().putHeader("WWW-Authenticate", "Bearer");
-                ApiProxy.problem(request.response(), 401, "unauthorized", "Unauthorized",
-                        "Send a valid bearer token in the Authorization header.", request.path());
+                GatewayProblems.answer(request, 401, "unauthorized", "unauthorized");
             }
         });
     }
@@ -154,9 +153,8 @@ public class EdgeGuard {
         }
         rateLimited(decision.group(), callerKind(caller)).increment();
         response.putHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
-        ApiProxy.problem(response, 429, "rate-limited", "Too many requests", "This caller has used its "
-                + decision.limit() + " requests for these paths; try again in " + decision.retryAfterSeconds()
-                + " seconds.", ctx.request().path());
+        GatewayProblems.answer(ctx.request(), 429, "rate-limited", "rate-limited", decision.limit(),
+                decision.retryAfterSeconds());
         return false;
     }
 

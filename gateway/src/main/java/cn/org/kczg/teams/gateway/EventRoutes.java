@@ -50,17 +50,15 @@ public class EventRoutes {
         String path = ctx.request().path();
         if (token == null) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            ApiProxy.problem(ctx.response(), 401, "unauthorized", "Unauthorized",
-                    "Send a valid bearer token in the Authorization header.", path);
+            GatewayProblems.answer(ctx.request(), 401, "unauthorized", "unauthorized");
             return;
         }
         if (token.getGroups() == null || token.getGroups().stream().noneMatch(ROLES::contains)) {
-            ApiProxy.problem(ctx.response(), 403, "forbidden", "Forbidden",
-                    "Only operators and auditors may watch the platform's events.", path);
+            GatewayProblems.answer(ctx.request(), 403, "forbidden", "events.forbidden");
             return;
         }
         if (ctx.request().method() != HttpMethod.GET) {
-            ApiProxy.problem(ctx.response(), 405, "method-not-allowed", "Method not allowed", "Use GET.", path);
+            GatewayProblems.answer(ctx.request(), 405, "method-not-allowed", "method.get");
             return;
         }
         try {
@@ -71,8 +69,8 @@ public class EventRoutes {
             } else {
                 list(ctx, filter);
             }
-        } catch (IllegalArgumentException e) {
-            ApiProxy.problem(ctx.response(), 400, "validation", "Invalid request", e.getMessage(), path);
+        } catch (InvalidParameter e) {
+            GatewayProblems.answer(ctx.request(), e);
         }
     }
 
@@ -200,7 +198,7 @@ public class EventRoutes {
         try {
             return StreamPosition.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": not an event id from this stream (topic-partition:offset,…)");
+            throw new InvalidParameter(name, "events.position");
         }
     }
 
@@ -213,6 +211,6 @@ public class EventRoutes {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw new IllegalArgumentException("size: must be between 1 and 500");
+        throw new InvalidParameter("size", "range", 1, 500);
     }
 }

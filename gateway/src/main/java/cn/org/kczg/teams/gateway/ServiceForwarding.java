@@ -115,8 +115,7 @@ final class ServiceForwarding implements ProxyInterceptor {
     }
 
     private ProxyResponse bodyNeverCame(ProxyContext context) {
-        return problem(context, 400, "request-body-incomplete", "The request announced a body, but no part of it"
-                + " arrived for " + bodyIdleMillis + " ms; send the whole body with the request.");
+        return problem(context, 400, "request-body-incomplete", "body-incomplete", bodyIdleMillis);
     }
 
     /**
@@ -200,15 +199,15 @@ final class ServiceForwarding implements ProxyInterceptor {
         if (isCause(failure, ConnectException.class)) {
             status = 503;
             code = "service-unavailable";
-            detail = "The service behind this path is not reachable right now; try again shortly.";
+            detail = "upstream.unreachable";
         } else if (isCause(failure, TimeoutException.class) || String.valueOf(failure.getMessage()).contains("timeout")) {
             status = 504;
             code = "gateway-timeout";
-            detail = "The service behind this path did not answer in time.";
+            detail = "upstream.timeout";
         } else {
             status = 502;
             code = "bad-gateway";
-            detail = "The service behind this path failed to answer properly.";
+            detail = "upstream.failed";
         }
         LOG.warnf("Proxy to %s failed (%d): %s", upstream, status, failure.toString());
         ProxyResponse response = problem(context, status, code, detail);
@@ -222,16 +221,14 @@ final class ServiceForwarding implements ProxyInterceptor {
      * A problem instead of the service's answer. When the client has not sent all of its body, its connection is
      * closed after the answer: where that body would end is unknown (HTTP/1; HTTP/2 ends just the stream).
      */
-    private static ProxyResponse problem(ProxyContext context, int status, String code, String detail) {
+    private static ProxyResponse problem(ProxyContext context, int status, String code, String key, Object... args) {
         HttpServerRequest edge = context.request().proxiedRequest();
         if (!edge.isEnded() && edge.version() != HttpVersion.HTTP_2) {
             edge.response().endHandler(done -> edge.connection().close());
         }
-        String path = edge.path();
         return withoutBody(context.request()).response().setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .setBody(Body.body(Buffer.buffer(Problem.of(status, code, statusTitle(status), detail, path, null)
-                        .toJson())));
+                .setBody(Body.body(GatewayProblems.body(edge, status, code, key, args)));
     }
 
     /**
@@ -247,15 +244,6 @@ final class ServiceForwarding implements ProxyInterceptor {
             edge.resume();
         }
         return request;
-    }
-
-    private static String statusTitle(int status) {
-        return switch (status) {
-            case 400 -> "Bad request";
-            case 503 -> "Service unavailable";
-            case 504 -> "Gateway timeout";
-            default -> "Bad gateway";
-        };
     }
 
     private static boolean isCause(Throwable failure, Class<? extends Throwable> type) {

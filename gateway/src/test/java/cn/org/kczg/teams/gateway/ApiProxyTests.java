@@ -35,6 +35,20 @@ import org.junit.jupiter.api.Test;
 class ApiProxyTests {
 
     @Test
+    void swaggerUiServesTheMergedDocumentAndKeepsThePastedToken() {
+        given().redirects().follow(false).when().get("/q/swagger-ui").then().statusCode(302)
+                .header("Location", containsString("/q/swagger-ui/"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("swagger-ui-bundle.js")).body(containsString("kczg-init.js"));
+        given().when().get("/q/swagger-ui/kczg-init.js").then().statusCode(200)
+                .body(containsString("/q/openapi?format=json")).body(containsString("persistAuthorization: true"));
+        given().when().get("/q/swagger-ui/swagger-ui-bundle.js").then().statusCode(200)
+                .contentType(containsString("javascript")).body(containsString("SwaggerUIBundle"));
+        given().when().get("/q/swagger-ui/no-such-file.js").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void routesByPathPrefixForwardingTokenAndRequestId() {
         String token = TestTokens.token("operator");
         given().auth().oauth2(token).header("X-Request-Id", "req-42")
@@ -104,7 +118,7 @@ class ApiProxyTests {
         int before = EchoBackendResource.HITS.get();
         given().auth().oauth2(first).when().get("/api/v1/calendar/holidays").then().statusCode(429)
                 .contentType("application/problem+json").body("code", equalTo("rate-limited"))
-                .body("detail", containsString("3 requests")).header("Retry-After", notNullValue());
+                .body("detail", containsString("3 次请求")).header("Retry-After", notNullValue());
         assertEquals(before, EchoBackendResource.HITS.get(), "a limited request must not reach the service");
         given().auth().oauth2(second).when().get("/api/v1/calendar/holidays").then().statusCode(200);
         given().auth().oauth2(first).when().get("/api/v1/teams").then().statusCode(200);
@@ -399,7 +413,12 @@ class ApiProxyTests {
                 .when().get("/api/v1/lead-units")
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
-                .body("status", equalTo(401)).body("detail", containsString("bearer token"));
+                .body("status", equalTo(401)).body("title", equalTo("未认证"))
+                .body("detail", containsString("Bearer 令牌"));
+        given().auth().oauth2(TestTokens.forged("operator")).header("Accept-Language", "en-US,en;q=0.9")
+                .when().get("/api/v1/lead-units")
+                .then().statusCode(401).body("code", equalTo("unauthorized")).body("title", equalTo("Unauthorized"))
+                .body("detail", containsString("bearer token"));
         given().header("Authorization", "Basic dXNlcjpwYXNz")
                 .when().get("/api/v1/lead-units")
                 .then().statusCode(401).contentType("application/problem+json");

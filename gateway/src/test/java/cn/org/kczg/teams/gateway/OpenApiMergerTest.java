@@ -19,6 +19,46 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void scalarComponentsAreInlinedEdgeAnswersDeclaredAndPathParametersInPathOrder() throws Exception {
+        JsonNode merged = OpenApiMerger.merge(Map.of("activity", json("""
+                {'openapi':'3.1.0',
+                 'paths':{'/api/v1/teams/{teamId}/members/{memberId}':{'get':{
+                   'parameters':[{'name':'q','in':'query'},{'name':'memberId','in':'path'},{'name':'teamId','in':'path'}],
+                   'responses':{'200':{'content':{'application/json':{'schema':{'$ref':'#/components/schemas/View'}}}},
+                                '404':{'description':'No such member'}}}}},
+                 'components':{'schemas':{
+                   'View':{'type':'object','properties':{'id':{'$ref':'#/components/schemas/UUID','description':'its id'},
+                                                         'at':{'type':'array','items':{'$ref':'#/components/schemas/Instant'}},
+                                                         'kind':{'$ref':'#/components/schemas/Kind'}}},
+                   'UUID':{'type':'string','format':'uuid'},
+                   'Instant':{'type':'string','format':'date-time'},
+                   'Kind':{'type':'string','enum':['A','B']},
+                   'Problem':{'type':'object'}}}}""")), Map.of());
+
+        JsonNode schemas = merged.at("/components/schemas");
+        assertTrue(schemas.path("UUID").isMissingNode() && schemas.path("Instant").isMissingNode(), "no scalar models");
+        assertEquals("uuid", schemas.at("/View/properties/id/format").asText());
+        assertEquals("its id", schemas.at("/View/properties/id/description").asText());
+        assertEquals("date-time", schemas.at("/View/properties/at/items/format").asText());
+        assertEquals("#/components/schemas/Kind", schemas.at("/View/properties/kind/$ref").asText(), "enums stay");
+
+        JsonNode op = merged.at("/paths/~1api~1v1~1teams~1{teamId}~1members~1{memberId}/get");
+        assertEquals("teamId", op.at("/parameters/0/name").asText());
+        assertEquals("memberId", op.at("/parameters/1/name").asText());
+        assertEquals("q", op.at("/parameters/2/name").asText());
+        for (String status : new String[] {"401", "403", "404", "429", "502", "503", "504"}) {
+            assertEquals("#/components/schemas/Problem",
+                    op.at("/responses/" + status + "/content/application~1problem+json/schema/$ref").asText(), status);
+        }
+        assertEquals("No such member", op.at("/responses/404/description").asText(), "the service's words kept");
+        assertEquals("integer", op.at("/responses/429/headers/Retry-After/schema/type").asText());
+        for (String status : new String[] {"200", "404"}) {
+            assertFalse(op.at("/responses/" + status + "/headers/X-Request-Id").isMissingNode(), status);
+            assertFalse(op.at("/responses/" + status + "/headers/RateLimit-Remaining").isMissingNode(), status);
+        }
+    }
+
+    @Test
     void mergesPathsSchemasAndTagsMarkingEachPathsServiceAndRenamingClashingSchemas() throws Exception {
         Map<String, JsonNode> docs = new LinkedHashMap<>();
         docs.put("activity", json("""
@@ -28,13 +68,13 @@ class OpenApiMergerTest {
                           '/api/v1/public/complaints':{'post':{}},
                           '/q/health':{'get':{}}},
                  'components':{'schemas':{'View':{'type':'object','properties':{'a':{'type':'string'}}},
-                                          'Shared':{'type':'string'}}}}"""));
+                                          'Shared':{'type':'object'}}}}"""));
         docs.put("registration", json("""
                 {'openapi':'3.1.0','tags':[{'name':'Demand hall'},{'name':'Teams'}],
                  'paths':{'/api/v1/teams/{id}':{'get':{'responses':{'200':{'content':{'application/json':
                    {'schema':{'$ref':'#/components/schemas/View'}}}}}}}},
                  'components':{'schemas':{'View':{'type':'object','properties':{'b':{'type':'integer'}}},
-                                          'Shared':{'type':'string'}}}}"""));
+                                          'Shared':{'type':'object'}}}}"""));
         JsonNode merged = OpenApiMerger.merge(docs, Map.of("post /api/v1/tickets", json("{'projectName':'智能制造需求'}")));
 
         assertEquals("activity", merged.at("/paths/~1api~1v1~1tickets/x-kczg-service").asText());

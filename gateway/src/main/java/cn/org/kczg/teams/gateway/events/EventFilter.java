@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.gateway.events;
 
+import cn.org.kczg.teams.gateway.InvalidParameter;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public record EventFilter(List<Glob> types, String team, String leadUnit) {
                 : Arrays.stream(type.split(",", MAX_TYPES + 2)).map(String::strip).filter(t -> !t.isEmpty())
                         .map(Glob::new).toList();
         if (types.size() > MAX_TYPES) {
-            throw new IllegalArgumentException("type: at most " + MAX_TYPES + " patterns, separated by commas");
+            throw new InvalidParameter("type", "events.types", MAX_TYPES);
         }
         return new EventFilter(types, blankToNull(team), blankToNull(leadUnit));
     }

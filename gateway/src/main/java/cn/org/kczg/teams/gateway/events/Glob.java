@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.gateway.events;
 
+import cn.org.kczg.teams.gateway.InvalidParameter;
 /**
  * A type glob ({@code *} any characters, nothing else special), matched without regular expressions: one pass with
  * a single back-up point to the last {@code *}, so the work is bounded by the lengths of glob and text — no input
@@ -10,7 +11,7 @@ record Glob(String pattern) {
 
     Glob {
         if (pattern.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("type: a pattern may be at most " + MAX_LENGTH + " characters");
+            throw new InvalidParameter("type", "events.pattern-length", MAX_LENGTH);
         }
         pattern = pattern.replaceAll("\\*{2,}", "*");
     }
