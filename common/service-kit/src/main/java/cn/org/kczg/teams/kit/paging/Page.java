@@ -4,12 +4,18 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Query;
 import java.util.List;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One page of a list: {@code {items, page, size, total}}. The one way to page: a Panache query ({@link #of}), a
  * native query ({@link #ofNative}), or — only for a list computed whole in memory, e.g. a ranking — {@link #slice}.
  */
-public record Page<T>(List<T> items, int page, int size, long total) {
+@Schema(description = "One page of a list, in the order `sort` asked for (each list states its default).")
+public record Page<T>(
+        @Schema(description = "The records of this page (none past the last page).", required = true) List<T> items,
+        @Schema(description = "This page's number, from 0.", required = true) int page,
+        @Schema(description = "The page size asked for (1–100, default 20).", required = true) int size,
+        @Schema(description = "How many records the whole list has.", required = true) long total) {
 
     /** Runs the query for the requested page and maps each entity to its response record. */
     public static <E, T> Page<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> mapper) {
