@@ -86,6 +86,7 @@ final class ServiceForwarding implements ProxyInterceptor {
         ProxyRequest request = context.request();
         // the tracer writes the gateway's own (the client's were read into the server span already)
         traceHeaders.forEach(request.headers()::remove);
+        chunkUnsizedHttp2Body(request.proxiedRequest());
         watchBody(context);
         Set<URI> tried = new HashSet<>();
         return send(context, pooled, tried)
@@ -98,6 +99,19 @@ final class ServiceForwarding implements ProxyInterceptor {
                 })
                 .recover(failure -> Future.succeededFuture(stalled(context) ? bodyNeverCame(context)
                         : failed(context, failure)));
+    }
+
+    /**
+     * An HTTP/2 request (one upgraded from h2c too: the upgrade drops its Transfer-Encoding) whose length no
+     * Content-Length gives would reach the service without its body — the proxy streams a body of unknown length
+     * only when the client's headers say chunked. Say so for it.
+     */
+    static void chunkUnsizedHttp2Body(HttpServerRequest edge) {
+        if (edge.version() == HttpVersion.HTTP_2 && edge.getHeader("Content-Length") == null
+                && (edge.method() == HttpMethod.POST || edge.method() == HttpMethod.PUT
+                        || edge.method() == HttpMethod.PATCH)) {
+            edge.headers().set("transfer-encoding", "chunked");
+        }
     }
 
     private void watchBody(ProxyContext context) {

@@ -286,6 +286,25 @@ class ApiProxyTests {
         });
     }
 
+    /**
+     * A body of unknown length (chunked) reaches the service whole over every way a client may speak: HTTP/1.1, an h2c
+     * upgrade that carries the body itself (java.net.http's first request), and an HTTP/2 connection already agreed.
+     */
+    @Test
+    void aChunkedBodyReachesTheServiceOverHttp1AnH2cUpgradeAndHttp2() throws Exception {
+        String body = "{\"name\":\"科技服务团\",\"text\":\"" + "需求".repeat(3000) + "\"}";
+        HttpClient upgrading = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        for (HttpClient http : new HttpClient[] {HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                upgrading, upgrading}) {
+            HttpResponse<String> echoed = http.send(edgeRequest("/api/v1/teams").header("Content-Type",
+                    "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(() ->
+                            new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, echoed.statusCode(), echoed.body());
+            assertEquals(body, new JsonObject(echoed.body()).getString("body"), "over " + echoed.version());
+        }
+    }
+
     /** A java.net.http client as partners use it; HTTP/2 is agreed by an upgrade on a first, bodiless request. */
     private static HttpClient edgeClient(HttpClient.Version version) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(version).build();
