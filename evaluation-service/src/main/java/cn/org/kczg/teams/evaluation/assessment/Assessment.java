@@ -10,11 +10,14 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A year's assessment: its results are the current run's, a draft until the operator publishes them. */
 @Entity
 @Table(name = "assessment")
 public class Assessment extends PanacheEntityBase {
+    @Schema(name = "AssessmentStatus", description = "A year's assessment: DRAFT while runs and adjustments may "
+            + "change it, PUBLISHED once final (Art. 20).")
     public enum Status {
         DRAFT, PUBLISHED
     }

@@ -9,11 +9,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One scoring of a year: RUNNING with progress, then DONE (its results become the draft) or FAILED. */
 @Entity
 @Table(name = "assessment_run")
 public class AssessmentRun extends PanacheEntityBase {
+    @Schema(name = "AssessmentRunState", description = "A run: RUNNING while it scores the teams slice by slice, DONE "
+            + "when its results have become the draft, FAILED when it stopped (the previous draft stays).")
     public enum State {
         RUNNING, DONE, FAILED
     }

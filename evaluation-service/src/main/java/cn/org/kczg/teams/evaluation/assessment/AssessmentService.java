@@ -13,6 +13,7 @@ import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.kit.security.OwnObjects;
 import cn.org.kczg.teams.platform.security.Roles;
@@ -36,6 +37,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Art. 20: starting runs, adjusting grades, publishing, and reading the results. */
 @ApplicationScoped
@@ -58,46 +60,121 @@ public class AssessmentService {
     @Inject
     AssessmentConfig config;
 
-    public record RunView(UUID id, int year, UUID systemId, AssessmentRun.State state, int processed, int total,
-            String startedBy, Instant startedAt, Instant finishedAt, String failure) {
-        static RunView of(AssessmentRun r) {
-            return new RunView(r.id, r.year, r.systemId, r.state, r.processed, r.total, r.startedBy, r.startedAt,
+    @Schema(name = "AssessmentRunView", description = "One scoring run of a year's assessment and its progress.")
+    public record AssessmentRunView(
+            @Schema(description = "The run's id.", required = true) UUID id,
+            @Schema(description = "The assessment year.", required = true, example = "2026") int year,
+            @Schema(description = "The indicator system version the run scores against.", required = true)
+            UUID systemId,
+            @Schema(description = "Where the run is.", required = true) AssessmentRun.State state,
+            @Schema(description = "Teams scored so far.", required = true) int processed,
+            @Schema(description = "Teams live in the year, all to be scored.", required = true) int total,
+            @Schema(description = "Who started the run.", required = true) String startedBy,
+            @Schema(description = "When the run started.", required = true) Instant startedAt,
+            @Schema(description = "When the run ended (DONE or FAILED); absent while RUNNING.") Instant finishedAt,
+            @Schema(description = "Why the run FAILED; absent otherwise.") String failure) {
+        static AssessmentRunView of(AssessmentRun r) {
+            return new AssessmentRunView(r.id, r.year, r.systemId, r.state, r.processed, r.total, r.startedBy, r.startedAt,
                     r.finishedAt, r.failure);
         }
     }
 
-    public record AssessmentView(int year, Assessment.Status status, RunView currentRun, Map<Grade, Long> grades,
-            String publishedBy, Instant publishedAt) {
+    @Schema(name = "AssessmentView", description = "A year's annual assessment (Art. 20): a draft until published.")
+    public record AssessmentView(
+            @Schema(description = "The assessment year.", required = true, example = "2026") int year,
+            @Schema(description = "Draft or published.", required = true) Assessment.Status status,
+            @Schema(description = "The run whose results count; absent until a run has finished.") AssessmentRunView currentRun,
+            @Schema(description = "How many teams of the current run have each final grade (every grade listed, 0 "
+                    + "before a run has finished).", required = true) Map<Grade, Long> grades,
+            @Schema(description = "Who published the assessment; absent while DRAFT.") String publishedBy,
+            @Schema(description = "When the assessment was published; absent while DRAFT.") Instant publishedAt) {
     }
 
     /** The operator's change of a grade before publishing; the reason is shown to auditors. */
-    public record GradeChange(@NotNull Grade grade, @NotBlank @Size(min = 10, max = 2000) String reason) {
+    @Schema(name = "GradeChange", description = "The operator's change of a team's grade before publishing.")
+    public record GradeChange(
+            @Schema(description = "The new grade.", required = true) @NotNull Grade grade,
+            @Schema(description = "Why, in 10 to 2000 characters; kept and shown to auditors.", required = true,
+                    minLength = 10, maxLength = 2000, example = "该团队年内承担抗洪救灾科技服务任务，经研究酌情调整")
+            @NotBlank @Size(min = 10, max = 2000) String reason) {
     }
 
-    public record Adjustment(Grade from, Grade to, String reason, String by, Instant at) {
+    @Schema(name = "GradeAdjustment", description = "The operator's adjustment of a team's grade, with its reason.")
+    public record Adjustment(
+            @Schema(description = "The grade the scoring computed.", required = true) Grade from,
+            @Schema(description = "The grade the operator set.", required = true) Grade to,
+            @Schema(description = "Why the grade was adjusted.", required = true,
+                    example = "该团队年内承担抗洪救灾科技服务任务，经研究酌情调整") String reason,
+            @Schema(description = "Who adjusted the grade.", required = true) String by,
+            @Schema(description = "When the grade was adjusted.", required = true) Instant at) {
     }
 
-    public record ResultView(UUID teamId, String teamName, String leadUnitCreditCode, String leadUnitName,
-            BigDecimal organisation, BigDecimal content, BigDecimal effect, BigDecimal baseScore, BigDecimal penalty,
-            BigDecimal total, int feeViolations, boolean vetoed, Grade computedGrade, Grade grade, String gradeLabel,
+    @Schema(name = "TeamAssessmentResult", description = "A team's result in the year's current run: dimension "
+            + "scores, penalty, total and grade (Art. 18, 20).")
+    public record TeamAssessmentResult(
+            @Schema(description = "The service team's id.", required = true) UUID teamId,
+            @Schema(description = "The service team's name.", required = true,
+                    example = "“科创中国”智能制造产业科技服务团") String teamName,
+            @Schema(description = "Unified social credit code of the team's lead unit.", required = true,
+                    example = "91350100M000100Y43") String leadUnitCreditCode,
+            @Schema(description = "Name of the team's lead unit.", example = "中国机械工程学会") String leadUnitName,
+            @Schema(description = "Score of the organisation and operation dimension (组织运行), 0–100.")
+            BigDecimal organisation,
+            @Schema(description = "Score of the service content dimension (服务内容), 0–100.") BigDecimal content,
+            @Schema(description = "Score of the effect dimension (实施效果), 0–100.") BigDecimal effect,
+            @Schema(description = "Weighted score of the applicable indicators, 0–100, before penalties.",
+                    required = true) BigDecimal baseScore,
+            @Schema(description = "Points taken off for upheld complaints and fee violations.", required = true)
+            BigDecimal penalty,
+            @Schema(description = "The base score less the penalty, never below 0.", required = true) BigDecimal total,
+            @Schema(description = "Upheld fee violations in the year (Art. 16).", required = true) int feeViolations,
+            @Schema(description = "True when the upheld fee violations reached the system's veto count: POOR "
+                    + "whatever the score.", required = true) boolean vetoed,
+            @Schema(description = "The grade the scoring computed.", required = true) Grade computedGrade,
+            @Schema(description = "The final grade: the computed one or the operator's adjustment.", required = true)
+            Grade grade,
+            @Schema(description = "The final grade in Chinese.", required = true, example = "优秀") String gradeLabel,
+            @Schema(description = "The operator's adjustment; absent when the grade is the computed one.")
             Adjustment adjustment) {
-        static ResultView of(TeamResult r) {
-            return new ResultView(r.teamId, r.teamName, r.leadUnitCreditCode, r.leadUnitName, r.organisation,
+        static TeamAssessmentResult of(TeamResult r) {
+            return new TeamAssessmentResult(r.teamId, r.teamName, r.leadUnitCreditCode, r.leadUnitName, r.organisation,
                     r.content, r.effect, r.baseScore, r.penalty, r.total, r.feeViolations, r.vetoed, r.computedGrade,
                     r.grade, r.grade.label, r.adjustedAt == null ? null
                             : new Adjustment(r.computedGrade, r.grade, r.adjustmentReason, r.adjustedBy, r.adjustedAt));
         }
     }
 
-    public record IndicatorScore(String code, String name, Dimension dimension, String metric, BigDecimal weight,
-            BigDecimal value, BigDecimal score, boolean applicable) {
+    @Schema(name = "IndicatorScore", description = "How one indicator scored a team: the metric's value and its "
+            + "score.")
+    public record IndicatorScore(
+            @Schema(description = "The indicator's code in its system.", required = true, example = "C1") String code,
+            @Schema(description = "The indicator's name.", required = true, example = "服务活动场次") String name,
+            @Schema(description = "The indicator's dimension.", required = true) Dimension dimension,
+            @Schema(description = "The metric the indicator reads.", required = true, example = "activities")
+            String metric,
+            @Schema(description = "The indicator's weight in the system (all weights sum to 100).", required = true)
+            BigDecimal weight,
+            @Schema(description = "The team's metric value; absent when not applicable.") BigDecimal value,
+            @Schema(description = "The indicator's score, 0–100; absent when not applicable.") BigDecimal score,
+            @Schema(description = "False when the metric is a rate with nothing to count (e.g. no ticket reached the "
+                    + "team): the other indicators' weights are then rescaled to 100.", required = true)
+            boolean applicable) {
     }
 
-    public record ResultDetail(int year, UUID runId, UUID systemId, ResultView result, List<IndicatorScore> indicators) {
+    @Schema(name = "TeamAssessmentResultDetail", description = "A team's result with the score of every indicator "
+            + "that made it.")
+    public record ResultDetail(
+            @Schema(description = "The assessment year.", required = true, example = "2026") int year,
+            @Schema(description = "The run the result comes from.", required = true) UUID runId,
+            @Schema(description = "The indicator system version the run scored against.", required = true)
+            UUID systemId,
+            @Schema(description = "The team's result.", required = true) TeamAssessmentResult result,
+            @Schema(description = "Every indicator's score, in the system's order.", required = true)
+            List<IndicatorScore> indicators) {
     }
 
     /** Starts scoring the year; {@link AssessmentRunner#launch} does the work once this has committed. */
-    public RunView start(Caller caller, int year) {
+    public AssessmentRunView start(Caller caller, int year) {
         locks.lock(yearLock(year));
         Assessment assessment = Assessment.<Assessment>findByIdOptional(year).orElseGet(() -> {
             Assessment a = new Assessment();
@@ -110,7 +187,7 @@ public class AssessmentService {
         Instant now = clock.instant();
         requireNoLiveRun(year, now);
         IndicatorSystem system = IndicatorSystem.effective(year).orElseThrow(() -> ProblemException.conflict(
-                "no-indicator-system", "No published indicator system for " + year + "; publish one first."));
+                "no-indicator-system", Text.of("assessment.no-indicator-system", year)));
         AssessmentRun run = new AssessmentRun();
         run.id = UUID.randomUUID();
         run.year = year;
@@ -124,17 +201,17 @@ public class AssessmentService {
         em.flush();
         scoring.snapshot(run.id, system);
         audit.record(caller, "assessment.run-started", AGGREGATE, String.valueOf(year), null);
-        return RunView.of(run);
+        return AssessmentRunView.of(run);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<RunView> run(int year, UUID id) {
-        return AssessmentRun.<AssessmentRun>findByIdOptional(id).filter(r -> r.year == year).map(RunView::of);
+    public Optional<AssessmentRunView> run(int year, UUID id) {
+        return AssessmentRun.<AssessmentRun>findByIdOptional(id).filter(r -> r.year == year).map(AssessmentRunView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<RunView> runs(int year, PageRequest page) {
-        return Page.of(AssessmentRun.<AssessmentRun>find("year", page.sort(), year), page, RunView::of);
+    public Page<AssessmentRunView> runs(int year, PageRequest page) {
+        return Page.of(AssessmentRun.<AssessmentRun>find("year", page.sort(), year), page, AssessmentRunView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -144,14 +221,14 @@ public class AssessmentService {
             for (Grade g : Grade.values()) {
                 grades.put(g, a.currentRunId == null ? 0L : TeamResult.count("runId = ?1 and grade = ?2", a.currentRunId, g));
             }
-            RunView current = a.currentRunId == null ? null
-                    : RunView.of(AssessmentRun.findById(a.currentRunId));
+            AssessmentRunView current = a.currentRunId == null ? null
+                    : AssessmentRunView.of(AssessmentRun.findById(a.currentRunId));
             return new AssessmentView(a.year, a.status, current, grades, a.publishedBy, a.publishedAt);
         });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ResultView> results(Caller caller, int year, Grade grade, String leadUnit, PageRequest page) {
+    public Page<TeamAssessmentResult> results(Caller caller, int year, Grade grade, String leadUnit, PageRequest page) {
         Assessment a = visibleResults(caller, year);
         List<String> where = new ArrayList<>(List.of("runId = :run"));
         Parameters params = Parameters.with("run", a.currentRunId);
@@ -167,7 +244,7 @@ public class AssessmentService {
             params.and("leadUnit", leadUnit.strip().toUpperCase());
         }
         return Page.of(TeamResult.<TeamResult>find(String.join(" and ", where), page.sort(), params), page,
-                ResultView::of);
+                TeamAssessmentResult::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -192,7 +269,7 @@ public class AssessmentService {
                     }
                     scores.sort((x, y) -> Integer.compare(system.indicators.indexOf(byCode.get(x.code())),
                             system.indicators.indexOf(byCode.get(y.code()))));
-                    return new ResultDetail(year, run.id, system.id, ResultView.of(r), scores);
+                    return new ResultDetail(year, run.id, system.id, TeamAssessmentResult.of(r), scores);
                 });
     }
 
@@ -202,9 +279,9 @@ public class AssessmentService {
         return Assessment.<Assessment>findByIdOptional(year).map(a -> audit.history(AGGREGATE, String.valueOf(year)));
     }
 
-    public Optional<ResultView> adjust(Caller caller, int year, UUID teamId, GradeChange change) {
+    public Optional<TeamAssessmentResult> adjust(Caller caller, int year, UUID teamId, GradeChange change) {
         Assessment a = Assessment.<Assessment>findByIdOptional(year)
-                .orElseThrow(() -> ProblemException.notFound("No assessment for " + year + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("assessment.not-found", year)));
         requireDraft(a);
         return currentResult(a, teamId).map(r -> {
             r.grade = change.grade();
@@ -213,7 +290,7 @@ public class AssessmentService {
             r.adjustedAt = clock.instant();
             audit.record(caller, "assessment.grade-adjusted", AGGREGATE, String.valueOf(year),
                     r.teamName + " (" + teamId + "): " + r.computedGrade + " → " + r.grade + "; " + r.adjustmentReason);
-            return ResultView.of(r);
+            return TeamAssessmentResult.of(r);
         });
     }
 
@@ -224,11 +301,11 @@ public class AssessmentService {
     public AssessmentView publish(Caller caller, int year) {
         locks.lock(yearLock(year));
         Assessment a = Assessment.<Assessment>findByIdOptional(year)
-                .orElseThrow(() -> ProblemException.notFound("No assessment for " + year + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("assessment.not-found", year)));
         requireDraft(a);
         requireNoLiveRun(year, clock.instant());
         if (a.currentRunId == null) {
-            throw ProblemException.conflict("no-results", "No finished run for " + year + " to publish.");
+            throw ProblemException.conflict("no-results", Text.of("assessment.no-results", year));
         }
         Instant now = clock.instant();
         a.status = Assessment.Status.PUBLISHED;
@@ -259,7 +336,7 @@ public class AssessmentService {
         for (AssessmentRun running : AssessmentRun.<AssessmentRun>find("year = ?1 and state = ?2", year,
                 AssessmentRun.State.RUNNING).withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
             if (running.heartbeatAt != null && running.heartbeatAt.isAfter(now.minus(config.staleAfter()))) {
-                throw ProblemException.conflict("run-in-progress", "A run for " + year + " is still in progress.");
+                throw ProblemException.conflict("run-in-progress", Text.of("assessment.run-in-progress", year));
             }
             scoring.discardResults(running.id);
             running.state = AssessmentRun.State.FAILED;
@@ -277,8 +354,8 @@ public class AssessmentService {
     private static Assessment visibleResults(Caller caller, int year) {
         return Assessment.<Assessment>findByIdOptional(year)
                 .filter(a -> a.currentRunId != null && (staff(caller) || a.status == Assessment.Status.PUBLISHED))
-                .orElseThrow(() -> ProblemException.notFound("No " + (staff(caller) ? "" : "published ")
-                        + "assessment results for " + year + "."));
+                .orElseThrow(() -> ProblemException.notFound(staff(caller) ? Text.of("assessment.results.not-found", year)
+                        : Text.of("assessment.results.not-published", year)));
     }
 
     static boolean staff(Caller caller) {
@@ -287,8 +364,8 @@ public class AssessmentService {
 
     private static void requireDraft(Assessment a) {
         if (a.status == Assessment.Status.PUBLISHED) {
-            throw ProblemException.conflict("already-published", "The " + a.year + " assessment was published on "
-                    + a.publishedAt + " and cannot change.");
+            throw ProblemException.conflict("already-published", Text.of("assessment.already-published", a.year,
+                    a.publishedAt));
         }
     }
 }

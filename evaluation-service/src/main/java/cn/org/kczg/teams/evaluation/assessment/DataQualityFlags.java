@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Art. 21: what a third-party auditor should look at in a year's data — flags, not verdicts. An outlier is an
@@ -17,11 +18,24 @@ public class DataQualityFlags {
     static final int OUTLIER_FACTOR = 5;
     static final int OUTLIER_HISTORY = 4;
 
+    @Schema(name = "DataQualityFlagKind", description = "What a data-quality flag points at: DUPLICATE_ACTIVITY (the "
+            + "same title on the same day reported more than once), PARTICIPANT_OUTLIER (more than 5 times the team's "
+            + "median participants), LATE_UPLOAD (a periodic upload after its due date), RESOLVED_WITHOUT_ANSWER (a "
+            + "ticket resolved without an answer).")
     public enum Kind {
         DUPLICATE_ACTIVITY, PARTICIPANT_OUTLIER, LATE_UPLOAD, RESOLVED_WITHOUT_ANSWER
     }
 
-    public record Flag(Kind kind, UUID teamId, String teamName, String subject, String detail) {
+    @Schema(name = "DataQualityFlag", description = "Something in a year's data the auditor should look at (Art. 21): "
+            + "a flag, not a verdict.")
+    public record DataQualityFlag(
+            @Schema(description = "What the flag points at.", required = true) Kind kind,
+            @Schema(description = "The service team the flag concerns.", required = true) UUID teamId,
+            @Schema(description = "The service team's name.", example = "“科创中国”智能制造产业科技服务团") String teamName,
+            @Schema(description = "What is flagged: the activity ids, the activity, the reporting period or the "
+                    + "ticket.", required = true) String subject,
+            @Schema(description = "The flag explained, in Chinese.", required = true,
+                    example = "逾期上传：2026-Q2") String detail) {
     }
 
     private static final String FLAGS = """
@@ -57,10 +71,10 @@ public class DataQualityFlags {
                 + ") counted"), year, kind, teamId).getSingleResult()).longValue();
     }
 
-    public Page<Flag> list(int year, Kind kind, UUID teamId, PageRequest page) {
+    public Page<DataQualityFlag> list(int year, Kind kind, UUID teamId, PageRequest page) {
         return Page.ofNative(bind(em.createNativeQuery("select f.kind, f.team_id, t.name, f.subject, f.detail from ("
                 + FLAGS + filter(kind, teamId) + ") f left join team t on t.id = f.team_id order by f.kind, t.name, f.subject"), year, kind,
-                teamId), page, count(year, kind, teamId), (Object[] r) -> new Flag(Kind.valueOf((String) r[0]),
+                teamId), page, count(year, kind, teamId), (Object[] r) -> new DataQualityFlag(Kind.valueOf((String) r[0]),
                 (UUID) r[1], (String) r[2], (String) r[3], (String) r[4]));
     }
 

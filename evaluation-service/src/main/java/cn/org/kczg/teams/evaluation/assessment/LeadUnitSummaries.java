@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.evaluation.assessment;
 
+import cn.org.kczg.teams.kit.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Art. 19: per lead unit, its teams' grades and average total, ranked — the "first-class society" input. */
 @ApplicationScoped
@@ -17,15 +19,55 @@ public class LeadUnitSummaries {
     @Inject
     EntityManager em;
 
-    public record TeamGrade(UUID teamId, String teamName, BigDecimal total, Grade grade, String gradeLabel) {
+    @Schema(name = "LeadUnitTeamGrade", description = "One team of a lead unit in the ranking: its total and grade.")
+    public record TeamGrade(
+            @Schema(description = "The service team's id.", required = true) UUID teamId,
+            @Schema(description = "The service team's name.", required = true,
+                    example = "“科创中国”智能制造产业科技服务团") String teamName,
+            @Schema(description = "The team's total score.", required = true) BigDecimal total,
+            @Schema(description = "The team's final grade.", required = true) Grade grade,
+            @Schema(description = "The final grade in Chinese.", required = true, example = "优秀") String gradeLabel) {
     }
 
     /** How the lead unit's applications were decided in the year (from review-service's decisions). */
-    public record Applications(int approved, int rejected, int changesRequested) {
+    @Schema(name = "LeadUnitApplicationDecisions", description = "How the lead unit's team applications were decided "
+            + "in the year (qualification review).")
+    public record Applications(
+            @Schema(description = "Applications approved.", required = true) int approved,
+            @Schema(description = "Applications rejected.", required = true) int rejected,
+            @Schema(description = "Applications sent back for changes.", required = true) int changesRequested) {
     }
 
-    public record LeadUnitSummary(int rank, String creditCode, String name, String category, int teams,
-            BigDecimal average, Map<Grade, Integer> grades, List<TeamGrade> teamResults, Applications applications) {
+    @Schema(name = "LeadUnitSummary", description = "A lead unit's place in the year's ranking (Art. 19): its teams' "
+            + "average total, grades and application decisions.")
+    public record LeadUnitSummary(
+            @Schema(description = "Rank by average total, 1 first; ties share a rank.", required = true) int rank,
+            @Schema(description = "The lead unit's unified social credit code.", required = true,
+                    example = "91350100M000100Y43") String creditCode,
+            @Schema(description = "The lead unit's name.", example = "中国机械工程学会") String name,
+            @Schema(description = "The lead unit's category (Art. 5), e.g. NATIONAL_SOCIETY; absent when "
+                    + "registration has not announced the unit.") String category,
+            @Schema(description = "How many of its teams were scored.", required = true) int teams,
+            @Schema(description = "Average total of its teams, 2 decimals.", required = true) BigDecimal average,
+            @Schema(description = "How many of its teams have each final grade (every grade listed).", required = true)
+            Map<Grade, Integer> grades,
+            @Schema(description = "Its teams, best total first.", required = true) List<TeamGrade> teamResults,
+            @Schema(description = "How its applications were decided in the year.", required = true)
+            Applications applications) {
+    }
+
+    /** One page of the ranking: the shape of every page ({@code Page}), named for the document. */
+    @Schema(name = "LeadUnitRankingPage", description = "One page of the lead-unit ranking, best rank first.")
+    public record LeadUnitRankingPage(
+            @Schema(description = "The lead units of this page, best rank first (none past the last page).",
+                    required = true) List<LeadUnitSummary> items,
+            @Schema(description = "This page's number, from 0.", required = true) int page,
+            @Schema(description = "The page size asked for (1–100, default 20).", required = true) int size,
+            @Schema(description = "How many lead units the whole ranking has.", required = true) long total) {
+
+        static LeadUnitRankingPage of(Page<LeadUnitSummary> page) {
+            return new LeadUnitRankingPage(page.items(), page.page(), page.size(), page.total());
+        }
     }
 
     /** Ranked by average total (ties share a rank), optionally only one category of lead unit. */

@@ -15,11 +15,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Art. 18: a year's indicator system, one version of it; a draft until published, then never changed. */
 @Entity
 @Table(name = "indicator_system")
 public class IndicatorSystem extends PanacheEntityBase {
+    @Schema(name = "IndicatorSystemStatus", description = "An indicator system version: DRAFT while the operator "
+            + "edits it, PUBLISHED (then never changed) once the assessment may use it.")
     public enum Status {
         DRAFT, PUBLISHED
     }

@@ -2,6 +2,7 @@ package cn.org.kczg.teams.evaluation.indicator;
 
 import cn.org.kczg.teams.evaluation.metric.MetricCatalogue;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -19,8 +20,8 @@ public final class IndicatorSystemRules {
         List<Indicator> indicators = draft.indicators();
         BigDecimal sum = indicators.stream().map(Indicator::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (sum.compareTo(HUNDRED) != 0) {
-            throw ProblemException.invalid("indicators", "weights must sum to 100; they sum to " + sum.stripTrailingZeros()
-                    .toPlainString());
+            throw ProblemException.invalid("indicators", Text.of("indicators.weights-sum",
+                    sum.stripTrailingZeros().toPlainString()));
         }
         Set<Dimension> dimensions = EnumSet.noneOf(Dimension.class);
         Set<String> codes = new HashSet<>();
@@ -29,52 +30,49 @@ public final class IndicatorSystemRules {
             String field = "indicators[" + i + "]";
             dimensions.add(indicator.dimension());
             if (!codes.add(indicator.code())) {
-                throw ProblemException.invalid(field + ".code", "code " + indicator.code() + " is used twice");
+                throw ProblemException.invalid(field + ".code", Text.of("indicator.code-twice", indicator.code()));
             }
             if (MetricCatalogue.find(indicator.metric()).isEmpty()) {
-                throw ProblemException.invalid(field + ".metric", "unknown metric " + indicator.metric()
-                        + "; see GET /api/v1/indicator-systems/metrics");
+                throw ProblemException.invalid(field + ".metric", Text.of("indicator.metric-unknown", indicator.metric()));
             }
             if (MetricCatalogue.PENALTY_METRICS.contains(indicator.metric())) {
-                throw ProblemException.invalid(field + ".metric", indicator.metric()
-                        + " only subtracts: list it under penalties");
+                throw ProblemException.invalid(field + ".metric", Text.of("indicator.metric-penalty", indicator.metric()));
             }
             checkScoring(field, indicator);
         }
         if (dimensions.size() != Dimension.values().length) {
-            throw ProblemException.invalid("indicators", "every dimension (ORGANISATION 组织运行, CONTENT 服务内容, "
-                    + "EFFECT 实施效果) needs at least one indicator");
+            throw ProblemException.invalid("indicators", Text.of("indicators.every-dimension"));
         }
         List<Penalty> penalties = draft.penalties() == null ? List.of() : draft.penalties();
         Set<String> penalised = new HashSet<>();
         for (int i = 0; i < penalties.size(); i++) {
             String metric = penalties.get(i).metric();
             if (!MetricCatalogue.PENALTY_METRICS.contains(metric) || !penalised.add(metric)) {
-                throw ProblemException.invalid("penalties[" + i + "].metric", "must be one of "
-                        + MetricCatalogue.PENALTY_METRICS + ", each once");
+                throw ProblemException.invalid("penalties[" + i + "].metric", Text.of("penalty.metric",
+                        MetricCatalogue.PENALTY_METRICS));
             }
         }
         GradeBands bands = draft.gradeBands();
         if (bands != null && !(bands.excellent().compareTo(bands.good()) > 0
                 && bands.good().compareTo(bands.pass()) > 0)) {
-            throw ProblemException.invalid("gradeBands", "must be excellent > good > pass");
+            throw ProblemException.invalid("gradeBands", Text.of("grade-bands.order"));
         }
     }
 
     private static void checkScoring(String field, Indicator indicator) {
         if (indicator.scoring() == Indicator.Scoring.LINEAR) {
             if (indicator.target() == null) {
-                throw ProblemException.invalid(field + ".target", "a LINEAR indicator needs a target above 0");
+                throw ProblemException.invalid(field + ".target", Text.of("indicator.linear-target"));
             }
             return;
         }
         if (indicator.bands() == null || indicator.bands().isEmpty()) {
-            throw ProblemException.invalid(field + ".bands", "a BANDED indicator needs at least one band");
+            throw ProblemException.invalid(field + ".bands", Text.of("indicator.banded-bands"));
         }
         Set<BigDecimal> mins = new HashSet<>();
         for (Indicator.Band band : indicator.bands()) {
             if (!mins.add(band.min().stripTrailingZeros())) {
-                throw ProblemException.invalid(field + ".bands", "two bands start at " + band.min());
+                throw ProblemException.invalid(field + ".bands", Text.of("indicator.band-twice", band.min()));
             }
         }
     }

@@ -6,6 +6,7 @@ import cn.org.kczg.teams.kit.audit.HistoryEntry;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Creating, replacing and publishing indicator systems (Art. 18). */
 @ApplicationScoped
@@ -36,26 +38,52 @@ public class IndicatorSystemService {
     @Inject
     Clock clock;
 
-    public record DimensionView(Dimension dimension, String label, BigDecimal weight, List<Indicator> indicators) {
+    @Schema(name = "IndicatorDimensionView", description = "One dimension of an indicator system with its indicators.")
+    public record DimensionView(
+            @Schema(description = "The dimension.", required = true) Dimension dimension,
+            @Schema(description = "The dimension in Chinese.", required = true, example = "组织运行") String label,
+            @Schema(description = "The sum of its indicators' weights.", required = true, example = "30")
+            BigDecimal weight,
+            @Schema(description = "Its indicators, in the system's order.", required = true)
+            List<Indicator> indicators) {
     }
 
-    public record SystemView(UUID id, int year, int version, String name, IndicatorSystem.Status status,
-            boolean isDefault, List<DimensionView> dimensions, List<Penalty> penalties, GradeBands gradeBands,
-            int feeViolationVeto, String createdBy, Instant createdAt, String publishedBy, Instant publishedAt) {
+    @Schema(name = "IndicatorSystemView", description = "One version of a year's indicator system (Art. 18), its "
+            + "indicators grouped by dimension.")
+    public record IndicatorSystemView(
+            @Schema(description = "The version's id.", required = true) UUID id,
+            @Schema(description = "The year it assesses.", required = true, example = "2026") int year,
+            @Schema(description = "The version within the year, counting up from 1.", required = true, example = "1")
+            int version,
+            @Schema(description = "The system's name.", required = true, example = "2026年度科技服务团绩效评价指标体系")
+            String name,
+            @Schema(description = "Draft or published.", required = true) IndicatorSystem.Status status,
+            @Schema(description = "True for the platform's shipped default system.", required = true)
+            boolean isDefault,
+            @Schema(description = "The three dimensions with their indicators.", required = true)
+            List<DimensionView> dimensions,
+            @Schema(description = "Its penalties.", required = true) List<Penalty> penalties,
+            @Schema(description = "The lowest total of each grade.", required = true) GradeBands gradeBands,
+            @Schema(description = "This many upheld fee violations rate a team POOR whatever its score.",
+                    required = true, example = "2") int feeViolationVeto,
+            @Schema(description = "Who created the version.") String createdBy,
+            @Schema(description = "When the version was created.") Instant createdAt,
+            @Schema(description = "Who published it; absent while DRAFT.") String publishedBy,
+            @Schema(description = "When it was published; absent while DRAFT.") Instant publishedAt) {
 
-        static SystemView of(IndicatorSystem s) {
+        static IndicatorSystemView of(IndicatorSystem s) {
             List<DimensionView> dimensions = Arrays.stream(Dimension.values()).map(d -> {
                 List<Indicator> indicators = s.indicators.stream().filter(i -> i.dimension() == d).toList();
                 return new DimensionView(d, d.label, indicators.stream().map(Indicator::weight)
                         .reduce(BigDecimal.ZERO, BigDecimal::add), indicators);
             }).toList();
-            return new SystemView(s.id, s.year, s.version, s.name, s.status, s.isDefault, dimensions, s.penalties,
+            return new IndicatorSystemView(s.id, s.year, s.version, s.name, s.status, s.isDefault, dimensions, s.penalties,
                     s.gradeBands(), s.feeViolationVeto, s.createdBy, s.createdAt, s.publishedBy, s.publishedAt);
         }
     }
 
     /** A new draft version for the year (versions count up per year). */
-    public SystemView create(Caller caller, SystemDraft draft) {
+    public IndicatorSystemView create(Caller caller, SystemDraft draft) {
         IndicatorSystemRules.check(draft);
         // one creator per year at a time, so two drafts cannot take the same version number
         locks.lock("indicator-system:" + draft.year());
@@ -71,30 +99,30 @@ public class IndicatorSystemService {
         apply(s, draft);
         s.persist();
         audit.record(caller, "indicator-system.created", AGGREGATE, s.id.toString(), null);
-        return SystemView.of(s);
+        return IndicatorSystemView.of(s);
     }
 
-    public Optional<SystemView> replace(Caller caller, UUID id, SystemDraft draft) {
+    public Optional<IndicatorSystemView> replace(Caller caller, UUID id, SystemDraft draft) {
         IndicatorSystemRules.check(draft);
         return IndicatorSystem.<IndicatorSystem>findByIdOptional(id).map(s -> {
             requireDraft(s);
             if (s.year != draft.year()) {
-                throw ProblemException.invalid("year", "a draft keeps its year (" + s.year + ")");
+                throw ProblemException.invalid("year", Text.of("indicator-system.year-kept", s.year));
             }
             apply(s, draft);
             audit.record(caller, "indicator-system.replaced", AGGREGATE, s.id.toString(), null);
-            return SystemView.of(s);
+            return IndicatorSystemView.of(s);
         });
     }
 
-    public Optional<SystemView> publish(Caller caller, UUID id) {
+    public Optional<IndicatorSystemView> publish(Caller caller, UUID id) {
         return IndicatorSystem.<IndicatorSystem>findByIdOptional(id).map(s -> {
             requireDraft(s);
             s.status = IndicatorSystem.Status.PUBLISHED;
             s.publishedBy = caller.subject();
             s.publishedAt = clock.instant();
             audit.record(caller, "indicator-system.published", AGGREGATE, s.id.toString(), null);
-            return SystemView.of(s);
+            return IndicatorSystemView.of(s);
         });
     }
 
@@ -114,13 +142,13 @@ public class IndicatorSystemService {
 
     /** A draft only for staff ({@code drafts}): to everyone else a system exists once it is published. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<SystemView> find(UUID id, boolean drafts) {
+    public Optional<IndicatorSystemView> find(UUID id, boolean drafts) {
         return IndicatorSystem.<IndicatorSystem>findByIdOptional(id)
-                .filter(s -> drafts || s.status != IndicatorSystem.Status.DRAFT).map(SystemView::of);
+                .filter(s -> drafts || s.status != IndicatorSystem.Status.DRAFT).map(IndicatorSystemView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<SystemView> list(Integer year, IndicatorSystem.Status status, boolean drafts, PageRequest page) {
+    public Page<IndicatorSystemView> list(Integer year, IndicatorSystem.Status status, boolean drafts, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (!drafts) {
@@ -136,13 +164,12 @@ public class IndicatorSystemService {
             params.and("status", status);
         }
         return Page.of(IndicatorSystem.<IndicatorSystem>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
-                page.sort(), params), page, SystemView::of);
+                page.sort(), params), page, IndicatorSystemView::of);
     }
 
     private static void requireDraft(IndicatorSystem s) {
         if (s.status != IndicatorSystem.Status.DRAFT) {
-            throw ProblemException.conflict("published", "Indicator system " + s.year + " v" + s.version
-                    + " is published and cannot change; create a new version instead.");
+            throw ProblemException.conflict("published", Text.of("indicator-system.published", s.year, s.version));
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A team's metric values for a year and, per metric, the events that made them (Art. 21). */
 @ApplicationScoped
@@ -22,17 +23,40 @@ public class TeamMetricsService {
     @Inject
     EntityManager em;
 
-    public record MetricValue(String metric, String name, String unit, BigDecimal value, BigDecimal numerator,
-            BigDecimal denominator, boolean applicable) {
+    @Schema(name = "MetricValue", description = "A team's value of one catalogue metric in a year.")
+    public record MetricValue(
+            @Schema(description = "The metric's code.", required = true, example = "activities") String metric,
+            @Schema(description = "The metric's name.", required = true, example = "服务活动场次") String name,
+            @Schema(description = "Its unit.", required = true, example = "次") String unit,
+            @Schema(description = "The value; absent when not applicable.", example = "10") BigDecimal value,
+            @Schema(description = "A rate's numerator count.") BigDecimal numerator,
+            @Schema(description = "A rate's denominator count.") BigDecimal denominator,
+            @Schema(description = "False for a rate with nothing to count.", required = true) boolean applicable) {
     }
 
-    public record TeamMetrics(UUID teamId, String teamName, String leadUnitCreditCode, int year,
+    @Schema(name = "TeamMetrics", description = "A service team's metric values for a year (Art. 18, 21).")
+    public record TeamMetrics(
+            @Schema(description = "The service team's id.", required = true) UUID teamId,
+            @Schema(description = "The service team's name.", required = true,
+                    example = "“科创中国”智能制造产业科技服务团") String teamName,
+            @Schema(description = "Unified social credit code of the team's lead unit.", required = true,
+                    example = "91350100M000100Y43") String leadUnitCreditCode,
+            @Schema(description = "The year.", required = true, example = "2026") int year,
+            @Schema(description = "Every metric of the catalogue, in its order.", required = true)
             List<MetricValue> metrics) {
     }
 
     /** One event's part in a metric: the activity report, ticket, upload … it came from. */
-    public record Contribution(UUID eventId, String eventType, Instant occurredAt, String fact, String subject,
-            BigDecimal amount) {
+    @Schema(name = "MetricContribution", description = "One event's part in a team's metric value: the activity "
+            + "report, ticket, upload … it came from.")
+    public record MetricContribution(
+            @Schema(description = "The id of the event behind it.", required = true) UUID eventId,
+            @Schema(description = "The event's type.", required = true, example = "activity.reported") String eventType,
+            @Schema(description = "When the event happened.") Instant occurredAt,
+            @Schema(description = "The fact or metric it counts under.", required = true, example = "activities")
+            String fact,
+            @Schema(description = "What it concerns: the activity, ticket or upload.") String subject,
+            @Schema(description = "What it adds to the metric.", example = "1") BigDecimal amount) {
     }
 
     public Optional<TeamMetrics> metrics(Caller caller, UUID teamId, int year) {
@@ -54,14 +78,14 @@ public class TeamMetricsService {
         });
     }
 
-    public Optional<Page<Contribution>> contributions(Caller caller, UUID teamId, int year, Metric metric,
+    public Optional<Page<MetricContribution>> contributions(Caller caller, UUID teamId, int year, Metric metric,
             PageRequest page) {
         return visibleTeam(caller, teamId).map(team -> metric.source() == Metric.Source.ACTIVITIES
                 ? activityContributions(teamId, year, metric, page)
                 : factContributions(teamId, year, metric, page));
     }
 
-    private Page<Contribution> factContributions(UUID teamId, int year, Metric metric, PageRequest page) {
+    private Page<MetricContribution> factContributions(UUID teamId, int year, Metric metric, PageRequest page) {
         String from = " from metric_fact where team_id = :team and year = :year and metric in (:facts)";
         List<String> facts = MetricCatalogue.factsOf(metric);
         long total = ((Number) em.createNativeQuery("select count(*)" + from).setParameter("team", teamId)
@@ -72,7 +96,7 @@ public class TeamMetricsService {
                 TeamMetricsService::contribution);
     }
 
-    private Page<Contribution> activityContributions(UUID teamId, int year, Metric metric, PageRequest page) {
+    private Page<MetricContribution> activityContributions(UUID teamId, int year, Metric metric, PageRequest page) {
         String[] rule = activityRule(metric.code());
         String from = " from activity_record where team_id = :team and year = :year and " + rule[0];
         long total = ((Number) em.createNativeQuery("select count(*)" + from).setParameter("team", teamId)
@@ -103,8 +127,8 @@ public class TeamMetricsService {
         };
     }
 
-    private static Contribution contribution(Object[] c) {
-        return new Contribution((UUID) c[0], (String) c[1], toInstant(c[2]), (String) c[3], (String) c[4],
+    private static MetricContribution contribution(Object[] c) {
+        return new MetricContribution((UUID) c[0], (String) c[1], toInstant(c[2]), (String) c[3], (String) c[4],
                 (BigDecimal) c[5]);
     }
 

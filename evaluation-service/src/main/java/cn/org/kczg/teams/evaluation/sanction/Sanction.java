@@ -10,11 +10,14 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Art. 20: a serious scientific, political or legal problem of a team; its lead unit is banned for three years. */
 @Entity
 @Table(name = "sanction")
 public class Sanction extends PanacheEntityBase {
+    @Schema(name = "SanctionReasonClass", description = "Art. 20: the kind of serious problem — SCIENTIFIC 科学性, "
+            + "POLITICAL 政治性 or LEGAL 法律性.")
     public enum ReasonClass {
         SCIENTIFIC, POLITICAL, LEGAL
     }

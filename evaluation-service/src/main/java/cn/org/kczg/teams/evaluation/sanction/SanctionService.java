@@ -10,6 +10,7 @@ import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ public class SanctionService {
 
     public SanctionView record(Caller caller, SeriousProblem request) {
         TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(request.teamId())
-                .orElseThrow(() -> ProblemException.notFound("No team " + request.teamId() + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("team.not-found", request.teamId())));
         Instant now = clock.instant();
         Sanction s = new Sanction();
         s.id = UUID.randomUUID();

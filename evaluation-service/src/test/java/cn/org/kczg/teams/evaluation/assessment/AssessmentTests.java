@@ -203,6 +203,16 @@ class AssessmentTests {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(AUDITOR).when()
                 .get("/api/v1/assessments/" + YEAR + "/lead-units?category=NATIONAL_SOCIETY&size=100").then()
                 .body("items.find { it.creditCode == '" + u1 + "' }.applications.approved", equalTo(1)));
+        // JSON unless the caller prefers CSV
+        String leadUnits = "/api/v1/assessments/" + YEAR + "/lead-units?category=NATIONAL_SOCIETY";
+        for (String json : List.of("application/json", "*/*", "text/csv;q=0.5, application/json")) {
+            given().auth().oauth2(AUDITOR).accept(json).when().get(leadUnits).then().statusCode(200)
+                    .contentType(ContentType.JSON).body("page", equalTo(0)).body("size", equalTo(20))
+                    .body("total", equalTo(ranked.size())).body("items[0].rank", equalTo(1));
+        }
+        given().auth().oauth2(AUDITOR).accept("text/csv, application/json;q=0.5").when().get(leadUnits).then()
+                .statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", "attachment; filename=\"lead-units-" + YEAR + ".csv\"");
         byte[] csv = given().auth().oauth2(AUDITOR).accept("text/csv").when()
                 .get("/api/v1/assessments/" + YEAR + "/lead-units").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asByteArray();

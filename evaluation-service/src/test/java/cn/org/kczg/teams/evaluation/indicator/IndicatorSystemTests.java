@@ -1,7 +1,6 @@
 package cn.org.kczg.teams.evaluation.indicator;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -55,8 +54,16 @@ class IndicatorSystemTests {
         given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(draft(2030, 29))
                 .when().post("/api/v1/indicator-systems").then().statusCode(400)
                 .contentType("application/problem+json")
+                .body("code", equalTo("validation"))
                 .body("errors[0].field", equalTo("indicators"))
-                .body("detail", containsString("sum to 99"));
+                .body("errors[0].message", equalTo("各指标权重之和必须为 100，当前为 99"))
+                .body("detail", equalTo("indicators：各指标权重之和必须为 100，当前为 99"));
+        given().auth().oauth2(OPERATOR).header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(draft(2030, 29)).when().post("/api/v1/indicator-systems").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("validation"))
+                .body("errors[0].field", equalTo("indicators"))
+                .body("detail", equalTo("indicators: weights must sum to 100; they sum to 99"));
     }
 
     @Test
@@ -93,9 +100,19 @@ class IndicatorSystemTests {
         given().auth().oauth2(OPERATOR).when().post("/api/v1/indicator-systems/" + id + "/publish").then()
                 .statusCode(200).body("status", equalTo("PUBLISHED"));
 
+        // the same problem in Chinese by default and in English when asked, its code the same
         given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(draft(2031, 30))
                 .when().put("/api/v1/indicator-systems/" + id).then().statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString("new version"));
+                .contentType("application/problem+json").body("code", equalTo("published"))
+                .body("title", equalTo("指标体系已发布"))
+                .body("detail", equalTo("2031 年度指标体系第 " + version + " 版已发布，不能更改；如需调整，请新建版本。"));
+        given().auth().oauth2(OPERATOR).header("Accept-Language", "en-GB,en;q=0.9,zh;q=0.5")
+                .contentType(ContentType.JSON).body(draft(2031, 30))
+                .when().put("/api/v1/indicator-systems/" + id).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("published"))
+                .body("title", equalTo("Indicator system published"))
+                .body("detail", equalTo("Indicator system 2031 v" + version
+                        + " is published and cannot change; create a new version instead."));
         given().auth().oauth2(OPERATOR).when().post("/api/v1/indicator-systems/" + id + "/publish").then()
                 .statusCode(409);
         given().auth().oauth2(OPERATOR).when().delete("/api/v1/indicator-systems/" + id).then().statusCode(409);

@@ -34,12 +34,25 @@ class SanctionTests {
 
         given().auth().oauth2(TestTokens.token("auditor")).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/sanctions").then().statusCode(403);
+        // field messages in Chinese unless the caller prefers English
         given().auth().oauth2(OPERATOR).contentType(ContentType.JSON)
                 .body(Map.of("teamId", team.toString(), "reasonClass", "SCIENTIFIC", "note", "太短"))
-                .when().post("/api/v1/sanctions").then().statusCode(400).body("errors[0].field", equalTo("note"));
+                .when().post("/api/v1/sanctions").then().statusCode(400).body("code", equalTo("validation"))
+                .body("errors[0].field", equalTo("note")).body("errors[0].message", equalTo("个数必须在10和2000之间"));
+        given().auth().oauth2(OPERATOR).header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(Map.of("teamId", team.toString(), "reasonClass", "SCIENTIFIC", "note", "太短"))
+                .when().post("/api/v1/sanctions").then().statusCode(400).body("code", equalTo("validation"))
+                .body("errors[0].field", equalTo("note"))
+                .body("errors[0].message", equalTo("size must be between 10 and 2000"));
+        UUID nobody = UUID.randomUUID();
         given().auth().oauth2(OPERATOR).contentType(ContentType.JSON)
-                .body(Map.of("teamId", UUID.randomUUID().toString(), "reasonClass", "LEGAL", "note", note))
-                .when().post("/api/v1/sanctions").then().statusCode(404).contentType("application/problem+json");
+                .body(Map.of("teamId", nobody.toString(), "reasonClass", "LEGAL", "note", note))
+                .when().post("/api/v1/sanctions").then().statusCode(404).contentType("application/problem+json")
+                .body("code", equalTo("not-found")).body("detail", equalTo("没有编号为 " + nobody + " 的科技服务团。"));
+        given().auth().oauth2(OPERATOR).header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(Map.of("teamId", nobody.toString(), "reasonClass", "LEGAL", "note", note))
+                .when().post("/api/v1/sanctions").then().statusCode(404).body("code", equalTo("not-found"))
+                .body("detail", equalTo("No team " + nobody + "."));
 
         var created = given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/sanctions").then().statusCode(201)
