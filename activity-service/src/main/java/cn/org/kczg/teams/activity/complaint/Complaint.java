@@ -10,15 +10,20 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Art. 15: a complaint from the public about a team, triaged by the operator. */
 @Entity
 @Table(name = "complaint")
 public class Complaint extends PanacheEntityBase {
+    @Schema(name = "ComplaintKind", description = "What a complaint is about: a fee charged in the team's name (Art. "
+            + "16), misconduct, the quality of service, false information, or something else.")
     public enum Kind {
         FEE_CHARGED, MISCONDUCT, SERVICE_QUALITY, FALSE_INFORMATION, OTHER
     }
 
+    @Schema(name = "ComplaintStatus", description = "Where a complaint is: RECEIVED until the operator decides, then "
+            + "UPHELD or DISMISSED.")
     public enum Status {
         RECEIVED, UPHELD, DISMISSED
     }

@@ -5,24 +5,51 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The request and response records of complaints' API. */
 public final class ComplaintDtos {
     private ComplaintDtos() {
     }
 
-    public record FileComplaint(@NotNull UUID teamId, @NotNull Complaint.Kind kind,
-            @NotBlank @Size(max = 5000) String text, @Size(max = 200) String contact) {
+    @Schema(description = "A complaint from the public about a service team (Art. 15).")
+    public record FileComplaint(
+            @Schema(description = "The team complained about.", required = true) @NotNull UUID teamId,
+            @Schema(description = "What the complaint is about.", required = true) @NotNull Complaint.Kind kind,
+            @Schema(description = "What happened.", required = true, example = "该服务团以服务团名义向企业收取咨询费用。")
+            @NotBlank @Size(max = 5000) String text,
+            @Schema(description = "How to reach the complainant, if they wish; only the operator and auditors see it.",
+                    example = "13800000000")
+            @Size(max = 200) String contact) {
     }
 
-    public record Outcome(@NotNull Complaint.Status outcome, @NotBlank @Size(max = 2000) String reason) {
+    @Schema(name = "ComplaintDecision", description = "The operator's decision on a complaint.")
+    public record Outcome(
+            @Schema(description = "UPHELD or DISMISSED.", required = true, example = "UPHELD")
+            @NotNull Complaint.Status outcome,
+            @Schema(description = "Why, kept with the complaint.", required = true, example = "经核实，投诉情况属实。")
+            @NotBlank @Size(max = 2000) String reason) {
     }
 
     /** What the public gets back: no more than it sent. */
-    public record Receipt(UUID id, Complaint.Status status, Instant filedAt) {
+    @Schema(name = "ComplaintReceipt", description = "What the public gets back for a complaint: no more than it sent.")
+    public record Receipt(
+            @Schema(description = "The complaint's id.", required = true) UUID id,
+            @Schema(description = "Its status: RECEIVED.", required = true) Complaint.Status status,
+            @Schema(description = "When it was received.", required = true) Instant filedAt) {
     }
 
-    public record ComplaintView(UUID id, UUID teamId, Complaint.Kind kind, String text, String contact,
-            Complaint.Status status, String outcomeReason, Instant filedAt, Instant decidedAt) {
+    @Schema(description = "A complaint as staff see it.")
+    public record ComplaintView(
+            @Schema(description = "The complaint's id.", required = true) UUID id,
+            @Schema(description = "The team complained about.", required = true) UUID teamId,
+            @Schema(description = "What it is about.", required = true) Complaint.Kind kind,
+            @Schema(description = "What happened, as the complainant wrote it.", required = true) String text,
+            @Schema(description = "How to reach the complainant; shown to the operator and auditors only.")
+            String contact,
+            @Schema(description = "Where the complaint is.", required = true) Complaint.Status status,
+            @Schema(description = "The reason given with the operator's decision.") String outcomeReason,
+            @Schema(description = "When it was received.", required = true) Instant filedAt,
+            @Schema(description = "When the operator decided.") Instant decidedAt) {
     }
 }

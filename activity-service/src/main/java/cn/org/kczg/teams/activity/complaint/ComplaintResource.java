@@ -7,6 +7,7 @@ import cn.org.kczg.teams.activity.complaint.ComplaintDtos.Receipt;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
@@ -29,17 +30,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Art. 15: anyone may complain about a team; the operator triages. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Public complaints (Art. 15)")
+@Tag(name = "Public complaints", description = "Art. 15: teams accept supervision by CAST and the public. Anyone "
+        + "may file a complaint about a team without a token; the operator triages it, upholding or dismissing it "
+        + "with a reason.")
 public class ComplaintResource {
     @Inject
     ComplaintService service;
@@ -57,6 +62,13 @@ public class ComplaintResource {
     @APIResponse(responseCode = "201", description = "Received; Location names where it is read.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Receipt.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
+    @Operation(operationId = "fileComplaint", summary = "File a complaint about a team",
+            description = "Anyone may complain about a service team (Art. 15), no token needed; the complaint is "
+                    + "RECEIVED for the operator to decide. Each client address may file a few complaints per window "
+                    + "(kczg.complaints.*); beyond that the answer is 429 with Retry-After.")
+    @APIResponse(responseCode = "404", description = "No such team.")
+    @APIResponse(responseCode = "429", description = "Too many complaints from this address (code `rate-limited`); "
+            + "try again after `Retry-After` seconds.")
     public Response file(@NotNull @Valid FileComplaint request, @Context HttpServerRequest http) {
         String forwarded = http.getHeader("X-Forwarded-For");
         String client = forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].strip()
@@ -68,8 +80,17 @@ public class ComplaintResource {
     @GET
     @Path("/complaints")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT, Roles.HANDLER})
-    public Page<ComplaintView> list(@QueryParam("status") String status, @QueryParam("teamId") UUID teamId,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+    @Operation(operationId = "listComplaints", summary = "List complaints",
+            description = "The complaints the caller may see (the operator and auditors all, a team's lead unit and "
+                    + "handler the team's), newest first; the complainant's contact is shown to staff only.")
+    public Page<ComplaintView> list(
+            @Parameter(description = "Only complaints in this status.",
+                    schema = @Schema(implementation = Complaint.Status.class)) @QueryParam("status") String status,
+            @Parameter(description = "Only complaints about this team.") @QueryParam("teamId") UUID teamId,
+            @Parameter(description = "Page number, from 0.") @QueryParam("page") Integer page,
+            @Parameter(description = "Page size (default 20, at most 100).") @QueryParam("size") Integer size,
+            @Parameter(description = "Sort as `field,asc|desc` on filedAt (default filedAt,desc).")
+            @QueryParam("sort") String sort) {
         return service.list(caller.get(), QueryParams.enumValue(Complaint.Status.class, "status", status), teamId,
                 PageRequest.of(page, size, sort, Map.of("filedAt", "filedAt"), "filedAt,desc"));
     }
@@ -77,16 +98,28 @@ public class ComplaintResource {
     @GET
     @Path("/complaints/{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT, Roles.HANDLER})
-    public ComplaintView get(@PathParam("id") UUID id) {
-        return service.find(caller.get(), id).orElseThrow(() -> ProblemException.notFound("No complaint " + id + "."));
+    @Operation(operationId = "getComplaint", summary = "Read a complaint",
+            description = "One complaint with its status and, once decided, the operator's reason.")
+    @APIResponse(responseCode = "200", description = "The complaint.")
+    @APIResponse(responseCode = "404", description = "No such complaint (or not yours).")
+    public ComplaintView get(@Parameter(description = "The complaint's id.") @PathParam("id") UUID id) {
+        return service.find(caller.get(), id).orElseThrow(() -> ProblemException.notFound(Text.of("complaint.not-found", id)));
     }
 
     @POST
     @Path("/complaints/{id}/outcome")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    public ComplaintView decide(@PathParam("id") UUID id, @NotNull @Valid Outcome body) {
+    @Operation(operationId = "decideComplaint", summary = "Decide a complaint",
+            description = "The operator upholds or dismisses a RECEIVED complaint with a reason (Art. 15); an upheld "
+                    + "complaint counts in the team's annual assessment.")
+    @APIResponse(responseCode = "200", description = "The complaint, now UPHELD or DISMISSED.")
+    @APIResponse(responseCode = "404", description = "No such complaint.")
+    @APIResponse(responseCode = "409", description = "Conflict: `already-decided` when the complaint was already "
+            + "upheld or dismissed.")
+    public ComplaintView decide(@Parameter(description = "The complaint's id.") @PathParam("id") UUID id,
+            @NotNull @Valid Outcome body) {
         return service.decide(caller.get(), id, body.outcome(), body.reason())
-                .orElseThrow(() -> ProblemException.notFound("No complaint " + id + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("complaint.not-found", id)));
     }
 }

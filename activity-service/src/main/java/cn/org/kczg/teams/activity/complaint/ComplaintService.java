@@ -14,6 +14,7 @@ import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.panache.common.Parameters;
@@ -46,7 +47,7 @@ public class ComplaintService {
 
     public Receipt file(FileComplaint request, String clientAddress) {
         TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(request.teamId())
-                .orElseThrow(() -> ProblemException.notFound("No team " + request.teamId() + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("team.not-found", request.teamId())));
         String client = Sha256.hex(clientAddress == null ? "unknown" : clientAddress);
         Instant now = clock.instant();
         // one address at a time, so concurrent complaints cannot slip past the limit together
@@ -56,8 +57,7 @@ public class ComplaintService {
         if (recent.size() >= config.perClient()) {
             Instant freeAt = recent.get(recent.size() - config.perClient()).filedAt.plus(config.window());
             long retryAfter = Math.max(1, Duration.between(now, freeAt).toSeconds() + 1);
-            throw ProblemException.tooManyRequests("Too many complaints from your address; try again in "
-                    + retryAfter + " seconds.", retryAfter);
+            throw ProblemException.tooManyRequests(Text.of("complaint.too-many", retryAfter), retryAfter);
         }
         Complaint c = new Complaint();
         c.id = UUID.randomUUID();
@@ -77,11 +77,11 @@ public class ComplaintService {
 
     public Optional<ComplaintView> decide(Caller caller, UUID id, Complaint.Status outcome, String reason) {
         if (outcome == Complaint.Status.RECEIVED) {
-            throw ProblemException.invalid("outcome", "must be UPHELD or DISMISSED");
+            throw ProblemException.invalid("outcome", Text.of("decision.outcome"));
         }
         return Complaint.<Complaint>findByIdOptional(id).map(c -> {
             if (c.status != Complaint.Status.RECEIVED) {
-                throw ProblemException.conflict("already-decided", "This complaint was already " + c.status + ".");
+                throw ProblemException.conflict("already-decided", Text.of("complaint.already-decided", c.status));
             }
             c.status = outcome;
             c.outcomeReason = reason.strip();

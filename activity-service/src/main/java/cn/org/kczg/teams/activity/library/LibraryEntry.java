@@ -10,16 +10,21 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Art. 12: an entry of the problem, project or open-source library (问题库/项目库/开源库). */
 @Entity
 @Table(name = "library_entry")
 public class LibraryEntry extends PanacheEntityBase {
+    @Schema(name = "LibraryEntryKind", description = "Which library an entry belongs to (Art. 12): the problem library "
+            + "(问题库), the project library (项目库) or the open-source library (开源库).")
     public enum Kind {
         PROBLEM, PROJECT, OPEN_SOURCE
     }
 
     /** DRAFT → SUBMITTED → PUBLISHED | REJECTED; a rejected entry can be edited and submitted again. */
+    @Schema(name = "LibraryEntryStatus", description = "Where a library entry is: DRAFT → SUBMITTED → PUBLISHED or "
+            + "REJECTED; a rejected entry can be edited and submitted again.")
     public enum Status {
         DRAFT, SUBMITTED, PUBLISHED, REJECTED
     }

@@ -4,17 +4,25 @@ import cn.org.kczg.teams.activity.team.TeamAccess;
 import cn.org.kczg.teams.activity.team.TeamCopy;
 import cn.org.kczg.teams.events.activity.LibraryEntryChanged;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.json.MergePatch;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.kit.security.OwnObjects;
 import cn.org.kczg.teams.platform.security.Roles;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The three libraries (Art. 12): teams draft and submit, operators or reviewers publish or reject. */
 @ApplicationScoped
@@ -39,23 +48,60 @@ public class LibraryService {
     AuditTrail audit;
     @Inject
     Clock clock;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Validator validator;
 
-    public record Draft(@NotNull UUID teamId, @NotNull LibraryEntry.Kind kind, @NotBlank @Size(max = 200) String title,
-            @Size(max = 100) String industryField, @Size(max = 100) String region,
+    @Schema(name = "LibraryEntryDraft", description = "A new entry of the problem, project or open-source library "
+            + "(Art. 12), created as a DRAFT of the team.")
+    public record Draft(
+            @Schema(description = "The team the entry belongs to.", required = true) @NotNull UUID teamId,
+            @Schema(description = "Which library.", required = true) @NotNull LibraryEntry.Kind kind,
+            @Schema(description = "The entry's title.", required = true, example = "工业设备预测性维护算法")
+            @NotBlank @Size(max = 200) String title,
+            @Schema(description = "The industry field.", example = "智能制造") @Size(max = 100) String industryField,
+            @Schema(description = "The region it concerns.", example = "江苏省苏州市") @Size(max = 100) String region,
+            @Schema(description = "What the entry is about.", example = "基于振动数据的设备故障预测方法及开源实现。")
             @Size(max = 20_000) String description,
-            @Size(max = 500) @Pattern(regexp = "^https://\\S+$", message = "must be an https URL") String repositoryUrl,
+            @Schema(description = "The repository (https URL); required for an open-source entry.",
+                    example = "https://gitee.com/example/predictive-maintenance")
+            @Size(max = 500) @Pattern(regexp = "^https://\\S+$", message = "{kczg.https-url}") String repositoryUrl,
+            @Schema(description = "The SPDX licence id; required for an open-source entry.", example = "MulanPSL-2.0")
             @Size(max = 50) String licence) {
     }
 
-    public record Edit(@Size(min = 1, max = 200) String title, @Size(max = 100) String industryField,
-            @Size(max = 100) String region, @Size(max = 20_000) String description,
-            @Size(max = 500) @Pattern(regexp = "^https://\\S+$", message = "must be an https URL") String repositoryUrl,
-            @Size(max = 50) String licence) {
+    @Schema(name = "LibraryEntryEdit", description = "Changes to a DRAFT or REJECTED library entry: a field left out "
+            + "stays as it is.")
+    public record Edit(
+            @Schema(description = "The new title.", example = "工业设备预测性维护算法") @NotBlank @Size(max = 200) String title,
+            @Schema(description = "The new industry field.", example = "智能制造") @Size(max = 100) String industryField,
+            @Schema(description = "The new region.", example = "江苏省苏州市") @Size(max = 100) String region,
+            @Schema(description = "The new description.") @Size(max = 20_000) String description,
+            @Schema(description = "The new repository (https URL).",
+                    example = "https://gitee.com/example/predictive-maintenance")
+            @Size(max = 500) @Pattern(regexp = "^https://\\S+$", message = "{kczg.https-url}") String repositoryUrl,
+            @Schema(description = "The new SPDX licence id.", example = "Apache-2.0") @Size(max = 50) String licence) {
     }
 
-    public record EntryView(UUID id, UUID teamId, LibraryEntry.Kind kind, String title, String industryField,
-            String region, String description, String repositoryUrl, String licence, LibraryEntry.Status status,
-            String rejectReason, Instant createdAt, Instant updatedAt, Instant publishedAt, long version) {
+    @Schema(name = "LibraryEntryView", description = "An entry of the problem, project or open-source library.")
+    public record EntryView(
+            @Schema(description = "The entry's stable id.", required = true) UUID id,
+            @Schema(description = "The team it belongs to.", required = true) UUID teamId,
+            @Schema(description = "Which library.", required = true) LibraryEntry.Kind kind,
+            @Schema(description = "The title.", required = true, example = "工业设备预测性维护算法") String title,
+            @Schema(description = "The industry field.", example = "智能制造") String industryField,
+            @Schema(description = "The region it concerns.", example = "江苏省苏州市") String region,
+            @Schema(description = "What the entry is about.") String description,
+            @Schema(description = "The repository (https URL) of an open-source entry.") String repositoryUrl,
+            @Schema(description = "The SPDX licence id of an open-source entry.", example = "MulanPSL-2.0")
+            String licence,
+            @Schema(description = "Where the entry is.", required = true) LibraryEntry.Status status,
+            @Schema(description = "Why it was rejected, while REJECTED.") String rejectReason,
+            @Schema(description = "When it was created.", required = true) Instant createdAt,
+            @Schema(description = "When it last changed.", required = true) Instant updatedAt,
+            @Schema(description = "When it was published.") Instant publishedAt,
+            @Schema(description = "The entry's version, raised by every change.", required = true) long version) {
         static EntryView of(LibraryEntry e) {
             return new EntryView(e.id, e.teamId, e.kind, e.title, e.industryField, e.region, e.description,
                     e.repositoryUrl, e.licence, e.status, e.rejectReason, e.createdAt, e.updatedAt, e.publishedAt,
@@ -66,7 +112,7 @@ public class LibraryService {
     public EntryView create(Caller caller, Draft d) {
         TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(d.teamId())
                 .filter(t -> TeamAccess.belongsTo(caller, t.id, t.leadUnitCreditCode))
-                .orElseThrow(() -> ProblemException.notFound("No team " + d.teamId() + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("team.not-found", d.teamId())));
         TeamAccess.requireActsFor(caller, team).requireActive();
         LibraryEntry e = new LibraryEntry();
         e.id = UUID.randomUUID();
@@ -88,24 +134,36 @@ public class LibraryService {
         return EntryView.of(e);
     }
 
-    public Optional<EntryView> edit(Caller caller, UUID id, Edit edit) {
-        return owned(caller, id).map(e -> {
-            if (e.status != LibraryEntry.Status.DRAFT && e.status != LibraryEntry.Status.REJECTED) {
-                throw ProblemException.conflict("not-editable", "A " + e.status + " entry cannot be edited.");
-            }
-            if (edit.title() != null) {
-                e.title = edit.title().strip();
-            }
-            e.industryField = pick(edit.industryField(), e.industryField);
-            e.region = pick(edit.region(), e.region);
-            e.description = pick(edit.description(), e.description);
-            e.repositoryUrl = pick(edit.repositoryUrl(), e.repositoryUrl);
-            e.licence = pick(edit.licence() == null ? null : edit.licence().strip(), e.licence);
-            checkOpenSource(e);
-            e.updatedAt = clock.instant();
-            changed(caller, e, LibraryEntryChanged.EDITED, null);
-            return EntryView.of(e);
-        });
+    /**
+     * A JSON Merge Patch (RFC 7396) of the entry's editable content ({@link Edit}): a field absent from the patch stays
+     * as it is, {@code null} clears it, and the merged content is checked like a create (an unknown field, a cleared
+     * title or an over-long text: 400 naming the field). Only the owning team edits, and only a DRAFT or REJECTED entry.
+     */
+    public Optional<EntryView> edit(Caller caller, UUID id, JsonNode patch) throws JsonProcessingException {
+        Optional<LibraryEntry> owned = owned(caller, id);
+        if (owned.isEmpty()) {
+            return Optional.empty();
+        }
+        LibraryEntry e = owned.get();
+        if (e.status != LibraryEntry.Status.DRAFT && e.status != LibraryEntry.Status.REJECTED) {
+            throw ProblemException.conflict("not-editable", Text.of("library.not-editable", e.status));
+        }
+        Edit current = new Edit(e.title, e.industryField, e.region, e.description, e.repositoryUrl, e.licence);
+        Edit edit = MergePatch.apply(mapper, current, patch, Edit.class);
+        Set<ConstraintViolation<Edit>> violations = validator.validate(edit);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        e.title = edit.title().strip();
+        e.industryField = edit.industryField();
+        e.region = edit.region();
+        e.description = edit.description();
+        e.repositoryUrl = edit.repositoryUrl();
+        e.licence = edit.licence() == null ? null : edit.licence().strip();
+        checkOpenSource(e);
+        e.updatedAt = clock.instant();
+        changed(caller, e, LibraryEntryChanged.EDITED, null);
+        return Optional.of(EntryView.of(e));
     }
 
     public Optional<EntryView> submit(Caller caller, UUID id) {
@@ -196,7 +254,7 @@ public class LibraryService {
         if (entry.isPresent() && !TeamCopy.<TeamCopy>findByIdOptional(entry.get().teamId)
                 .filter(team -> TeamAccess.actsFor(caller, team)).isPresent()) {
             if (maySee(caller, entry.get())) {
-                throw ProblemException.forbidden("Only the team that owns the entry can change it.");
+                throw ProblemException.forbidden(Text.of("library.not-owner"));
             }
             return Optional.empty();
         }
@@ -205,7 +263,7 @@ public class LibraryService {
 
     private void move(LibraryEntry e, Set<LibraryEntry.Status> from, LibraryEntry.Status to) {
         if (!from.contains(e.status)) {
-            throw ProblemException.conflict("illegal-transition", "A " + e.status + " entry cannot become " + to + ".");
+            throw ProblemException.conflict("illegal-transition", Text.of("library.illegal-transition", e.status, to));
         }
         e.status = to;
         e.updatedAt = clock.instant();
@@ -216,10 +274,10 @@ public class LibraryService {
             return;
         }
         if (e.repositoryUrl == null || e.repositoryUrl.isBlank()) {
-            throw ProblemException.invalid("repositoryUrl", "an open-source entry names its repository (https URL)");
+            throw ProblemException.invalid("repositoryUrl", Text.of("library.repository-required"));
         }
         if (!SpdxLicences.known(e.licence)) {
-            throw ProblemException.invalid("licence", "must be an SPDX licence id such as Apache-2.0, MIT or MulanPSL-2.0");
+            throw ProblemException.invalid("licence", Text.of("library.licence"));
         }
     }
 
@@ -227,9 +285,5 @@ public class LibraryService {
         audit.record(caller, type, AGGREGATE, e.id.toString(), reason);
         outbox.append(new LibraryEntryChanged(type, e.id, e.teamId, e.kind.name(), e.status.name(), reason,
                 clock.instant()));
-    }
-
-    private static String pick(String given, String stored) {
-        return given != null ? given : stored;
     }
 }

@@ -10,6 +10,7 @@ import cn.org.kczg.teams.events.registration.ServiceCategory;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
@@ -29,17 +30,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Activity reports (Art. 10, 11, 16) and the fee violations they raise. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Activity reports and the non-profit rule (Art. 10, 11, 16)")
+@Tag(name = "Activity reports", description = "Art. 10, 11 and 16: teams report each offline or online activity — "
+        + "its service category, place (pilot city or park first, Art. 10), participants, outcomes and the fees "
+        + "charged. Teams are non-profit (Art. 16): any fee above zero raises a fee violation the operator upholds "
+        + "or dismisses.")
 public class ActivityReportResource {
     @Inject
     ActivityReportService service;
@@ -53,6 +59,13 @@ public class ActivityReportResource {
     @APIResponse(responseCode = "201", description = "Created; Location names where it is read.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
+    @Operation(operationId = "reportActivity", summary = "Report an activity",
+            description = "The team's lead unit or handler reports one activity (Art. 11) of an active or suspended "
+                    + "team; its place is counted as a pilot city or park, another region or online (Art. 10). A fee "
+                    + "above zero raises a fee violation for the operator (Art. 16).")
+    @APIResponse(responseCode = "404", description = "No such team (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `team-not-live` when the team is revoked or "
+            + "disqualified and reports no more.")
     public Response report(@NotNull @Valid ReportActivity request) {
         ActivityView created = service.report(caller.get(), request);
         return Created.at("/api/v1/activities/" + created.id().toString(), created);
@@ -61,9 +74,21 @@ public class ActivityReportResource {
     @GET
     @Path("/activities")
     @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
-    public Page<ActivityView> list(@QueryParam("teamId") UUID teamId, @QueryParam("year") Integer year,
-            @QueryParam("category") String category, @QueryParam("form") String form,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+    @Operation(operationId = "listActivityReports", summary = "List reported activities",
+            description = "The activities the caller may see (a team's lead unit and handler the team's, the operator "
+                    + "and auditors all), latest start first.")
+    public Page<ActivityView> list(
+            @Parameter(description = "Only activities of this team.") @QueryParam("teamId") UUID teamId,
+            @Parameter(description = "Only activities counted for this year, e.g. 2026.")
+            @QueryParam("year") Integer year,
+            @Parameter(description = "Only activities of this service category (Art. 11).",
+                    schema = @Schema(implementation = ServiceCategory.class)) @QueryParam("category") String category,
+            @Parameter(description = "Only activities of this form.",
+                    schema = @Schema(implementation = ActivityForm.class)) @QueryParam("form") String form,
+            @Parameter(description = "Page number, from 0.") @QueryParam("page") Integer page,
+            @Parameter(description = "Page size (default 20, at most 100).") @QueryParam("size") Integer size,
+            @Parameter(description = "Sort as `field,asc|desc`: startDate or reportedAt (default startDate,desc).")
+            @QueryParam("sort") String sort) {
         ServiceCategory c = QueryParams.enumValue(ServiceCategory.class, "category", category);
         var filter = new ActivityFilter(teamId, year, c == null ? null : c.name(),
                 QueryParams.enumValue(ActivityForm.class, "form", form));
@@ -74,15 +99,28 @@ public class ActivityReportResource {
     @GET
     @Path("/activities/{id}")
     @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
-    public ActivityView get(@PathParam("id") UUID id) {
-        return service.find(caller.get(), id).orElseThrow(() -> ProblemException.notFound("No activity " + id + "."));
+    @Operation(operationId = "getActivityReport", summary = "Read a reported activity",
+            description = "One reported activity with its place kind (Art. 10), outcomes and fees.")
+    @APIResponse(responseCode = "200", description = "The reported activity.")
+    @APIResponse(responseCode = "404", description = "No such activity (or not yours).")
+    public ActivityView get(@Parameter(description = "The activity's id.") @PathParam("id") UUID id) {
+        return service.find(caller.get(), id).orElseThrow(() -> ProblemException.notFound(Text.of("activity.not-found", id)));
     }
 
     @GET
     @Path("/fee-violations")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
-    public Page<ViolationView> violations(@QueryParam("status") String status, @QueryParam("teamId") UUID teamId,
-            @QueryParam("year") Integer year, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+    @Operation(operationId = "listFeeViolations", summary = "List fee violations",
+            description = "The fees declared in activity reports (Art. 16), newest first, for the operator to decide "
+                    + "and auditors to check.")
+    public Page<ViolationView> violations(
+            @Parameter(description = "Only violations in this status.",
+                    schema = @Schema(implementation = FeeViolation.Status.class)) @QueryParam("status") String status,
+            @Parameter(description = "Only violations of this team.") @QueryParam("teamId") UUID teamId,
+            @Parameter(description = "Only violations of this year, e.g. 2026.") @QueryParam("year") Integer year,
+            @Parameter(description = "Page number, from 0.") @QueryParam("page") Integer page,
+            @Parameter(description = "Page size (default 20, at most 100).") @QueryParam("size") Integer size,
+            @Parameter(description = "Sort as `field,asc|desc`: flaggedAt or amount (default flaggedAt,desc).")
             @QueryParam("sort") String sort) {
         return service.violations(QueryParams.enumValue(FeeViolation.Status.class, "status", status), teamId, year,
                 PageRequest.of(page, size, sort, Map.of("flaggedAt", "flaggedAt", "amount", "amount"), "flaggedAt,desc"));
@@ -92,8 +130,16 @@ public class ActivityReportResource {
     @Path("/fee-violations/{id}/outcome")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    public ViolationView decide(@PathParam("id") UUID id, @NotNull @Valid Outcome body) {
+    @Operation(operationId = "decideFeeViolation", summary = "Decide a fee violation",
+            description = "The operator upholds or dismisses a FLAGGED fee violation (Art. 16) with a reason; an "
+                    + "upheld violation counts against the team in its annual assessment.")
+    @APIResponse(responseCode = "200", description = "The fee violation, now UPHELD or DISMISSED.")
+    @APIResponse(responseCode = "404", description = "No such fee violation.")
+    @APIResponse(responseCode = "409", description = "Conflict: `already-decided` when the violation was already "
+            + "upheld or dismissed.")
+    public ViolationView decide(@Parameter(description = "The fee violation's id.") @PathParam("id") UUID id,
+            @NotNull @Valid Outcome body) {
         return service.decide(caller.get(), id, body.outcome(), body.reason())
-                .orElseThrow(() -> ProblemException.notFound("No fee violation " + id + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("fee-violation.not-found", id)));
     }
 }

@@ -14,6 +14,7 @@ import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,21 +40,21 @@ public class ActivityReportService {
     public ActivityView report(Caller caller, ReportActivity r) {
         TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(r.teamId())
                 .filter(t -> TeamAccess.belongsTo(caller, t.id, t.leadUnitCreditCode))
-                .orElseThrow(() -> ProblemException.notFound("No team " + r.teamId() + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("team.not-found", r.teamId())));
         TeamAccess.requireActsFor(caller, team);
         if (!"ACTIVE".equals(team.status) && !"SUSPENDED".equals(team.status)) {
-            throw ProblemException.conflict("team-not-live", "The team is " + team.status + " and reports no more.");
+            throw ProblemException.conflict("team-not-live", Text.of("team.not-live", team.status));
         }
         if (r.endDate().isBefore(r.startDate())) {
-            throw ProblemException.invalid("endDate", "must not be before startDate");
+            throw ProblemException.invalid("endDate", Text.of("activity.end-before-start"));
         }
         boolean online = Boolean.TRUE.equals(r.place().online());
         if (!online && (r.place().city() == null || r.place().city().isBlank())) {
-            throw ProblemException.invalid("place.city", "name the city (or park) served, or set online: true");
+            throw ProblemException.invalid("place.city", Text.of("activity.city-required"));
         }
         if (r.feesCharged().amount().signum() > 0 && (r.feesCharged().payer() == null
                 || r.feesCharged().payer().isBlank())) {
-            throw ProblemException.invalid("feesCharged.payer", "say who paid the fee");
+            throw ProblemException.invalid("feesCharged.payer", Text.of("activity.payer-required"));
         }
         ActivityReport a = new ActivityReport();
         a.id = UUID.randomUUID();
@@ -110,11 +111,11 @@ public class ActivityReportService {
 
     public Optional<ViolationView> decide(Caller caller, UUID id, FeeViolation.Status outcome, String reason) {
         if (outcome == FeeViolation.Status.FLAGGED) {
-            throw ProblemException.invalid("outcome", "must be UPHELD or DISMISSED");
+            throw ProblemException.invalid("outcome", Text.of("decision.outcome"));
         }
         return FeeViolation.<FeeViolation>findByIdOptional(id).map(v -> {
             if (v.status != FeeViolation.Status.FLAGGED) {
-                throw ProblemException.conflict("already-decided", "This fee violation was already " + v.status + ".");
+                throw ProblemException.conflict("already-decided", Text.of("fee-violation.already-decided", v.status));
             }
             v.status = outcome;
             v.outcomeReason = reason.strip();

@@ -11,11 +11,14 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Art. 16: a fee declared in a report, kept for the operator's decision — never silently dropped. */
 @Entity
 @Table(name = "fee_violation")
 public class FeeViolation extends PanacheEntityBase {
+    @Schema(name = "FeeViolationStatus", description = "Where a fee violation is (Art. 16): FLAGGED until the operator "
+            + "decides, then UPHELD or DISMISSED.")
     public enum Status {
         FLAGGED, UPHELD, DISMISSED
     }

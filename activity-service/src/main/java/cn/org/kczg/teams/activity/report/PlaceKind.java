@@ -1,8 +1,11 @@
 package cn.org.kczg.teams.activity.report;
 
 import java.util.Collection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Art. 10: teams serve their 科创中国 pilot cities and parks first, may radiate to other regions, online too. */
+@Schema(name = "ActivityPlaceKind", description = "Where an activity served, as Art. 10 counts it: one of the team's "
+        + "科创中国 pilot cities or parks (PILOT), another region it radiates to (OTHER_REGION), or online only (ONLINE).")
 public enum PlaceKind {
     PILOT, OTHER_REGION, ONLINE;
 

@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.activity.team;
 
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.kit.security.OwnObjects;
 import cn.org.kczg.teams.platform.security.Roles;
@@ -29,8 +30,7 @@ public final class TeamAccess {
     /** A team's people who are not its designated handler or a deputy see its work but do not act: 403. */
     public static TeamCopy requireActsFor(Caller caller, TeamCopy team) {
         if (!actsFor(caller, team)) {
-            throw ProblemException.forbidden("Only the team's designated handler (Art. 12), a deputy its lead unit"
-                    + " named, or the lead unit itself can do this.");
+            throw ProblemException.forbidden(Text.of("team.not-acting"));
         }
         return team;
     }

@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.activity.team;
 
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -51,8 +52,7 @@ public class TeamCopy extends PanacheEntityBase {
     /** A suspended, revoked or disqualified team creates nothing and acts on nothing: 409. */
     public TeamCopy requireActive() {
         if (!active()) {
-            throw ProblemException.conflict("team-not-active", "The team is " + status
-                    + ": it creates and acts on nothing until it is active again.");
+            throw ProblemException.conflict("team-not-active", Text.of("team.not-active", status));
         }
         return this;
     }

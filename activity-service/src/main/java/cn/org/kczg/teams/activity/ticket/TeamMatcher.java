@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Art. 12 supply–demand matching, kept transparent: a score of 0..100 from four parts a person can check —
@@ -28,7 +29,17 @@ public final class TeamMatcher {
             String serviceContent) {
     }
 
-    public record Match(UUID teamId, String teamName, double score, Map<String, Double> parts) {
+    @Schema(name = "TicketTeamMatch", description = "How well one active team matches a ticket (Art. 12), with the "
+            + "parts of its score.")
+    public record Match(
+            @Schema(description = "The team's id.", required = true) UUID teamId,
+            @Schema(description = "The team's name.", required = true, example = "长三角智能制造科技服务团") String teamName,
+            @Schema(description = "The score, 0 to 100: the sum of the parts.", required = true, example = "70.0")
+            double score,
+            @Schema(description = "The parts of the score by name: categories (up to 40), region (30 for a pilot city, "
+                    + "15 for another region), industryField (20) and keywords (up to 10).", required = true,
+                    example = "{\"categories\": 40.0, \"region\": 30.0, \"industryField\": 0.0, \"keywords\": 0.0}")
+            Map<String, Double> parts) {
     }
 
     public static List<Match> rank(Demand demand, Collection<Candidate> teams) {

@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.activity.ticket;
 
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -79,9 +80,8 @@ public class Ticket extends PanacheEntityBase {
 
     public TicketStatus moveTo(TicketStatus target, Instant when) {
         if (!status.next().contains(target)) {
-            throw ProblemException.conflict("illegal-transition", "A ticket that is " + status + " cannot become "
-                    + target + "; from " + status + " it can become "
-                    + (status.next().isEmpty() ? "nothing else" : status.next()) + ".");
+            throw ProblemException.conflict("illegal-transition", Text.of("ticket.illegal-transition", status, target,
+                    status.next().isEmpty() ? Text.of("ticket.next.none") : status.next()));
         }
         TicketStatus from = status;
         status = target;

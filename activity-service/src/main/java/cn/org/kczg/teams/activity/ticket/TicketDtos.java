@@ -10,55 +10,146 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class TicketDtos {
     private TicketDtos() {
     }
 
     /** What a partner pushes, with the field names of the kczg.org.cn demand pages. */
+    @Schema(description = "An enterprise's technical demand pushed into the demand hall (Art. 12), with the field "
+            + "names of the kczg.org.cn demand pages.")
     public record PushTicket(
+            @Schema(description = "The demand's project name.", required = true, example = "高端装备数字化改造需求")
             @NotBlank @Size(max = 200) String projectName,
+            @Schema(description = "The industry field of the demand.", required = true, example = "智能制造")
             @NotBlank @Size(max = 100) String industryField,
+            @Schema(description = "Background of the demand.", example = "企业现有产线自动化程度低，需进行数字化改造。")
             @Size(max = 5000) String background,
+            @Schema(description = "The technical problems the enterprise needs solved.", required = true,
+                    example = "多品种小批量生产排产效率低，设备数据无法实时采集。")
             @NotBlank @Size(max = 5000) String technicalProblems,
+            @Schema(description = "The targets the enterprise expects to reach.", example = "设备联网率达到90%以上。")
             @Size(max = 5000) String expectedTargets,
+            @Schema(description = "The region where the demand is, matched against teams' pilot cities.",
+                    required = true, example = "江苏省苏州市")
             @NotBlank @Size(max = 100) String region,
+            @Schema(description = "The enterprise or organisation with the demand.", required = true)
             @NotNull @Valid DemandSide demandSide,
-            @Valid Contact contact,
+            @Schema(description = "Whom the team may contact about the demand.") @Valid Contact contact,
+            @Schema(description = "The partner system's own id of the demand: a repeated push with the same "
+                    + "externalId answers the first ticket.", required = true, example = "XQ-2026-0001")
             @NotBlank @Size(max = 100) String externalId,
+            @Schema(description = "The service categories (Art. 11) the demand asks for, at most 8.")
             @Size(max = 8) List<ServiceCategory> categories,
+            @Schema(description = "Keywords of the demand, at most 20, each at most 50 characters; matched against "
+                    + "teams' service content.", example = "[\"工业互联网\", \"数字孪生\"]")
             @Size(max = 20) List<@NotBlank @Size(max = 50) String> keywords) {
     }
 
-    public record DemandSide(@NotBlank @Size(max = 200) String name, @Size(max = 18) String creditCode) {
+    @Schema(name = "TicketDemandSide", description = "The enterprise or organisation with the demand.")
+    public record DemandSide(
+            @Schema(description = "Its name.", required = true, example = "苏州某精密机械有限公司")
+            @NotBlank @Size(max = 200) String name,
+            @Schema(description = "Its unified social credit code (统一社会信用代码), if given.",
+                    pattern = "^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$", minLength = 18,
+                    maxLength = 18, example = "91350100M000100Y43")
+            @Size(max = 18) String creditCode) {
     }
 
-    public record Contact(@Size(max = 100) String name, @Size(max = 30) String phone, @Email @Size(max = 200) String email) {
+    @Schema(name = "TicketContact", description = "Whom the team may contact about a demand.")
+    public record Contact(
+            @Schema(description = "The contact person's name.", example = "王经理") @Size(max = 100) String name,
+            @Schema(description = "The contact's phone number.", example = "0512-66881234")
+            @Size(max = 30) String phone,
+            @Schema(description = "The contact's email address.", example = "wang@example.com")
+            @Email @Size(max = 200) String email) {
     }
 
-    public record Answer(@NotBlank @Size(max = 10_000) String text, @Size(max = 20) List<@NotBlank @WebLink String> links) {
+    @Schema(name = "TicketAnswer", description = "The team's answer to a demand.")
+    public record Answer(
+            @Schema(description = "The answer.", required = true, example = "建议采用边缘网关采集设备数据，分三期实施改造。")
+            @NotBlank @Size(max = 10_000) String text,
+            @Schema(description = "Links to material (https URLs), at most 20.") @Size(max = 20)
+            List<@NotBlank @WebLink String> links) {
     }
 
-    public record Assign(@NotNull UUID teamId, @Size(max = 2000) String reason) {
+    @Schema(name = "TicketAssignment", description = "Which team takes the ticket.")
+    public record Assign(
+            @Schema(description = "The active team to assign the ticket to.", required = true) @NotNull UUID teamId,
+            @Schema(description = "Why; required when the ticket is reassigned from another team.",
+                    example = "原服务团不具备该领域专长，改派至智能制造服务团。")
+            @Size(max = 2000) String reason) {
     }
 
-    public record Settings(@NotNull Boolean autoAssign) {
+    @Schema(name = "DemandHallSettings", description = "The operator's switches for the demand hall.")
+    public record Settings(
+            @Schema(description = "true: a new ticket goes at once to the best-matching active team, without waiting "
+                    + "for the operator.", required = true)
+            @NotNull Boolean autoAssign) {
     }
 
     /** One step of a ticket's own history, with the states it moved between. */
-    public record TicketStep(Instant at, String actor, String role, String action, String from, String to,
-            String reason) {
+    @Schema(description = "One step of a ticket's own history, with the states it moved between.")
+    public record TicketStep(
+            @Schema(description = "When the step was taken.", required = true) Instant at,
+            @Schema(description = "Who took it: the user's id, or the platform's job (e.g. sla-watch).",
+                    required = true)
+            String actor,
+            @Schema(description = "The role the actor acted in.") String role,
+            @Schema(description = "What happened, e.g. ticket.assigned, ticket.answered, ticket.overdue.",
+                    required = true, example = "ticket.assigned")
+            String action,
+            @Schema(description = "The status before the step.", example = "NEW") String from,
+            @Schema(description = "The status after the step.", example = "ASSIGNED") String to,
+            @Schema(description = "The reason or note given with the step.") String reason) {
         static TicketStep of(TicketHistory h) {
             return new TicketStep(h.at, h.actor, h.role, h.action, h.fromStatus, h.toStatus, h.reason);
         }
     }
 
-    public record TicketView(UUID id, String externalId, String partner, String projectName, String industryField,
-            String background, String technicalProblems, String expectedTargets, String region, DemandSide demandSide,
-            Contact contact, List<String> categories, List<String> keywords, TicketStatus status, UUID teamId,
-            String teamName, Instant assignedAt, Instant acceptedAt, Instant firstResponseDue, Instant resolutionDue,
-            boolean firstResponseOverdue, boolean resolutionOverdue, Answer answer, Instant createdAt,
-            Instant updatedAt, long version, List<TicketStep> history) {
+    @Schema(description = "A demand ticket as the caller may see it, with its SLA due times and, when read one by "
+            + "one, its history.")
+    public record TicketView(
+            @Schema(description = "The ticket's id.", required = true) UUID id,
+            @Schema(description = "The partner system's own id of the demand.", required = true,
+                    example = "XQ-2026-0001")
+            String externalId,
+            @Schema(description = "The partner system that pushed the ticket.", required = true) String partner,
+            @Schema(description = "The demand's project name.", required = true, example = "高端装备数字化改造需求")
+            String projectName,
+            @Schema(description = "The industry field of the demand.", required = true, example = "智能制造")
+            String industryField,
+            @Schema(description = "Background of the demand.") String background,
+            @Schema(description = "The technical problems to solve.", required = true) String technicalProblems,
+            @Schema(description = "The targets the enterprise expects to reach.") String expectedTargets,
+            @Schema(description = "The region where the demand is.", required = true, example = "江苏省苏州市")
+            String region,
+            @Schema(description = "The enterprise or organisation with the demand.", required = true)
+            DemandSide demandSide,
+            @Schema(description = "Whom the team may contact.") Contact contact,
+            @Schema(description = "The service categories (Art. 11) asked for, as ServiceCategory names.",
+                    required = true)
+            List<String> categories,
+            @Schema(description = "Keywords of the demand.", required = true) List<String> keywords,
+            @Schema(description = "Where the ticket is in its life.", required = true) TicketStatus status,
+            @Schema(description = "The team the ticket is assigned to, once assigned.") UUID teamId,
+            @Schema(description = "That team's name.", example = "长三角智能制造科技服务团") String teamName,
+            @Schema(description = "When the ticket was last assigned.") Instant assignedAt,
+            @Schema(description = "When the team accepted it.") Instant acceptedAt,
+            @Schema(description = "When the first response is due (working days after assignment).")
+            Instant firstResponseDue,
+            @Schema(description = "When the resolution is due (working days after assignment or reopening).")
+            Instant resolutionDue,
+            @Schema(description = "true once the first response came late.", required = true)
+            boolean firstResponseOverdue,
+            @Schema(description = "true once the resolution came late.", required = true) boolean resolutionOverdue,
+            @Schema(description = "The team's answer, once given.") Answer answer,
+            @Schema(description = "When the ticket was pushed.", required = true) Instant createdAt,
+            @Schema(description = "When it last changed.", required = true) Instant updatedAt,
+            @Schema(description = "The ticket's version, raised by every change.", required = true) long version,
+            @Schema(description = "Every step of the ticket, oldest first; only when one ticket is read.")
+            List<TicketStep> history) {
         static TicketView of(Ticket t, List<TicketStep> history) {
             return new TicketView(t.id, t.externalId, t.partner, t.projectName, t.industryField, t.background,
                     t.technicalProblems, t.expectedTargets, t.region, new DemandSide(t.demandSideName,
@@ -69,6 +160,9 @@ public final class TicketDtos {
         }
     }
 
-    public record Matches(List<TeamMatcher.Match> items) {
+    @Schema(name = "TicketMatches", description = "The active teams ranked for a ticket, best first.")
+    public record Matches(
+            @Schema(description = "Every active team with its score, best first.", required = true)
+            List<TeamMatcher.Match> items) {
     }
 }

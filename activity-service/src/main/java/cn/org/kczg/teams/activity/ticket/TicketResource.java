@@ -12,6 +12,7 @@ import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
@@ -38,16 +39,21 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/tickets")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Demand hall (Art. 12)")
+@Tag(name = "Demand hall", description = "Art. 12: the demand hall (需求大厅). Partner systems push enterprises' "
+        + "technical demands as tickets; the operator (or auto-assignment) matches them to an active service team, "
+        + "whose designated handler accepts, works on and answers them within the SLA (working days, holidays "
+        + "skipped); the demand side then closes or reopens them.")
 public class TicketResource {
     private static final Map<String, String> SORTABLE = Map.of("updatedAt", "updatedAt", "createdAt", "createdAt",
             "resolutionDue", "resolutionDue");
@@ -63,12 +69,19 @@ public class TicketResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.OPERATOR})
+    @Operation(operationId = "pushTicket", summary = "Push a demand ticket",
+            description = "A partner system (or the operator) pushes an enterprise's technical demand into the demand "
+                    + "hall (Art. 12) as a NEW ticket. Intake is idempotent: a repeated push with the same externalId "
+                    + "or Idempotency-Key answers 200 with the first ticket; with auto-assignment on, the "
+                    + "best-matching active team is assigned at once.")
     @APIResponse(responseCode = "201", description = "A new ticket; Location names where it is read.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "The ticket pushed before with this externalId or Idempotency-Key.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
-    public Response push(@NotNull @Valid PushTicket request, @HeaderParam("Idempotency-Key") String key) {
+    public Response push(@NotNull @Valid PushTicket request,
+            @Parameter(description = "Optional key of this push: a repeated push with the same key answers the "
+                    + "first ticket (200) instead of creating another.") @HeaderParam("Idempotency-Key") String key) {
         Pushed pushed = service.push(caller.get(), request, key);
         if (!pushed.created()) {
             return Response.ok(pushed.ticket()).build();
@@ -79,16 +92,34 @@ public class TicketResource {
     /** With {@code updatedSince} the list runs oldest change first, so a partner can poll for changes. */
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.OPERATOR, Roles.AUDITOR, Roles.HANDLER, Roles.LEAD_UNIT})
-    public Page<TicketView> list(@QueryParam("status") String status, @QueryParam("overdue") Boolean overdue,
-            @QueryParam("teamId") UUID teamId, @QueryParam("updatedSince") String updatedSince,
-            @QueryParam("q") String q, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+    @Operation(operationId = "listTickets", summary = "List demand tickets",
+            description = "Lists the tickets the caller may see (a partner its own, a team's handler and lead unit "
+                    + "the team's, operators and auditors all), newest change first. With updatedSince the list runs "
+                    + "oldest change first, so a partner can poll for changes.")
+    public Page<TicketView> list(
+            @Parameter(description = "Only tickets in this status.",
+                    schema = @Schema(implementation = TicketStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "true: only open tickets past their first-response or resolution due time.")
+            @QueryParam("overdue") Boolean overdue,
+            @Parameter(description = "Only tickets assigned to this team.") @QueryParam("teamId") UUID teamId,
+            @Parameter(description = "Only tickets changed after this instant (ISO-8601, e.g. 2026-11-27T08:00:00Z); "
+                    + "the list then runs oldest change first.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Text found in the project name, industry field or region.")
+            @QueryParam("q") String q,
+            @Parameter(description = "Page number, from 0.") @QueryParam("page") Integer page,
+            @Parameter(description = "Page size (default 20, at most 100).") @QueryParam("size") Integer size,
+            @Parameter(description = "Sort as `field,asc|desc`: updatedAt, createdAt or resolutionDue (default "
+                    + "updatedAt,desc).")
             @QueryParam("sort") String sort) {
         Instant since = null;
         if (updatedSince != null && !updatedSince.isBlank()) {
             try {
                 since = Instant.parse(updatedSince.strip());
             } catch (DateTimeParseException e) {
-                throw ProblemException.invalid("updatedSince", "must be an ISO-8601 instant like 2026-11-27T08:00:00Z");
+                throw ProblemException.invalid("updatedSince", Text.of("ticket.updated-since"));
             }
         }
         var filter = new TicketFilter(QueryParams.enumValue(TicketStatus.class, "status", status), overdue, teamId,
@@ -100,14 +131,24 @@ public class TicketResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PARTNER, Roles.OPERATOR, Roles.AUDITOR, Roles.HANDLER, Roles.LEAD_UNIT})
-    public TicketView get(@PathParam("id") UUID id) {
+    @Operation(operationId = "getTicket", summary = "Read a demand ticket",
+            description = "One ticket with its SLA due times, overdue flags, answer and its full history of steps.")
+    @APIResponse(responseCode = "200", description = "The ticket with its history.")
+    @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
+    public TicketView get(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id) {
         return service.find(caller.get(), id).orElseThrow(() -> notFound(id));
     }
 
     @GET
     @Path("/{id}/matches")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
-    public Matches matches(@PathParam("id") UUID id) {
+    @Operation(operationId = "listTicketMatches", summary = "Rank active teams for a ticket",
+            description = "Art. 12 supply–demand matching: every active team scored 0–100, best first, from four "
+                    + "parts a person can check — category overlap (40), region vs pilot cities (30, or 15 for other "
+                    + "regions), industry field vs key fields (20) and keywords in the service content (10).")
+    @APIResponse(responseCode = "200", description = "The active teams, best match first.")
+    @APIResponse(responseCode = "404", description = "No such ticket.")
+    public Matches matches(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id) {
         return new Matches(service.matches(caller.get(), id).orElseThrow(() -> notFound(id)));
     }
 
@@ -115,14 +156,30 @@ public class TicketResource {
     @Path("/{id}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    public TicketView assign(@PathParam("id") UUID id, @NotNull @Valid Assign body) {
+    @Operation(operationId = "assignTicket", summary = "Assign a ticket to a team",
+            description = "The operator assigns a NEW ticket, or reassigns an open one (a reason is then required), to "
+                    + "an active team; the ticket becomes ASSIGNED and its first-response and resolution due times "
+                    + "start, counted in working days.")
+    @APIResponse(responseCode = "200", description = "The ticket, now ASSIGNED to the team.")
+    @APIResponse(responseCode = "404", description = "No such ticket, or no such team.")
+    @APIResponse(responseCode = "409", description = "Conflict: `team-not-active` when the team is suspended, revoked "
+            + "or disqualified; `illegal-transition` when the ticket is RESOLVED or CLOSED.")
+    public TicketView assign(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
+            @NotNull @Valid Assign body) {
         return service.assign(caller.get(), id, body.teamId(), body.reason()).orElseThrow(() -> notFound(id));
     }
 
     @POST
     @Path("/{id}/accept")
     @RolesAllowed({Roles.HANDLER, Roles.LEAD_UNIT})
-    public TicketView accept(@PathParam("id") UUID id) {
+    @Operation(operationId = "acceptTicket", summary = "Accept an assigned ticket",
+            description = "The assigned team's designated handler, a deputy or its lead unit (Art. 12) accepts the "
+                    + "ticket: ASSIGNED becomes ACCEPTED and the first response is given.")
+    @APIResponse(responseCode = "200", description = "The ticket, now ACCEPTED.")
+    @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket is not ASSIGNED; "
+            + "`team-not-active` when the team is no longer active.")
+    public TicketView accept(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id) {
         return service.accept(caller.get(), id).orElseThrow(() -> notFound(id));
     }
 
@@ -130,7 +187,14 @@ public class TicketResource {
     @Path("/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HANDLER, Roles.LEAD_UNIT})
-    public TicketView decline(@PathParam("id") UUID id, @NotNull @Valid RequiredReason body) {
+    @Operation(operationId = "declineTicket", summary = "Decline an assigned ticket",
+            description = "The assigned team hands the ticket back with a reason: it returns to NEW in the demand hall "
+                    + "for the operator to assign again. A team that is no longer active may still decline.")
+    @APIResponse(responseCode = "200", description = "The ticket, back to NEW.")
+    @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket is not ASSIGNED.")
+    public TicketView decline(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
+            @NotNull @Valid RequiredReason body) {
         return service.decline(caller.get(), id, body.reason()).orElseThrow(() -> notFound(id));
     }
 
@@ -138,14 +202,31 @@ public class TicketResource {
     @Path("/{id}/request-info")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HANDLER, Roles.LEAD_UNIT})
-    public TicketView requestInfo(@PathParam("id") UUID id, @NotNull @Valid RequiredReason body) {
+    @Operation(operationId = "requestTicketInformation", summary = "Ask the demand side for information",
+            description = "The team asks the demand side a question (the reason): the ticket becomes "
+                    + "WAITING_ON_DEMAND and its SLA clock stops until it is resumed.")
+    @APIResponse(responseCode = "200", description = "The ticket, now WAITING_ON_DEMAND.")
+    @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket is not being "
+            + "worked on (ACCEPTED, IN_PROGRESS or REOPENED); `team-not-active` when the team is no longer active.")
+    public TicketView requestInfo(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
+            @NotNull @Valid RequiredReason body) {
         return service.requestInfo(caller.get(), id, body.reason()).orElseThrow(() -> notFound(id));
     }
 
     @POST
     @Path("/{id}/resume")
     @RolesAllowed({Roles.HANDLER, Roles.LEAD_UNIT, Roles.PARTNER, Roles.OPERATOR})
-    public TicketView resume(@PathParam("id") UUID id, @Valid Reason body) {
+    @Operation(operationId = "resumeTicket", summary = "Resume work on a ticket",
+            description = "The demand side has answered (told by the team, the partner or the operator): the ticket "
+                    + "becomes IN_PROGRESS and, coming from WAITING_ON_DEMAND, its due times move on by the time it "
+                    + "waited. The body with a note is optional.")
+    @APIResponse(responseCode = "200", description = "The ticket, now IN_PROGRESS.")
+    @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket cannot move to "
+            + "IN_PROGRESS from its status.")
+    public TicketView resume(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
+            @Valid Reason body) {
         return service.resume(caller.get(), id, body == null ? null : body.reason()).orElseThrow(() -> notFound(id));
     }
 
@@ -153,21 +234,42 @@ public class TicketResource {
     @Path("/{id}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HANDLER, Roles.LEAD_UNIT})
-    public TicketView answer(@PathParam("id") UUID id, @NotNull @Valid Answer body) {
+    @Operation(operationId = "answerTicket", summary = "Answer a ticket",
+            description = "The assigned team gives its answer to the demand, with optional https links: the ticket "
+                    + "becomes ANSWERED and waits for the team to resolve it.")
+    @APIResponse(responseCode = "200", description = "The ticket, now ANSWERED.")
+    @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket is not being "
+            + "worked on; `team-not-active` when the team is no longer active.")
+    public TicketView answer(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
+            @NotNull @Valid Answer body) {
         return service.answer(caller.get(), id, body).orElseThrow(() -> notFound(id));
     }
 
     @POST
     @Path("/{id}/resolve")
     @RolesAllowed({Roles.HANDLER, Roles.LEAD_UNIT})
-    public TicketView resolve(@PathParam("id") UUID id) {
+    @Operation(operationId = "resolveTicket", summary = "Mark a ticket resolved",
+            description = "The assigned team marks an ANSWERED ticket RESOLVED; the demand side then closes or "
+                    + "reopens it.")
+    @APIResponse(responseCode = "200", description = "The ticket, now RESOLVED.")
+    @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket is not ANSWERED; "
+            + "`team-not-active` when the team is no longer active.")
+    public TicketView resolve(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id) {
         return service.resolve(caller.get(), id).orElseThrow(() -> notFound(id));
     }
 
     @POST
     @Path("/{id}/close")
     @RolesAllowed({Roles.PARTNER, Roles.OPERATOR})
-    public TicketView close(@PathParam("id") UUID id) {
+    @Operation(operationId = "closeTicket", summary = "Close a resolved ticket",
+            description = "The partner that pushed the ticket (or the operator) confirms the resolution: RESOLVED "
+                    + "becomes CLOSED, which is final.")
+    @APIResponse(responseCode = "200", description = "The ticket, now CLOSED.")
+    @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket is not RESOLVED.")
+    public TicketView close(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id) {
         return service.close(caller.get(), id).orElseThrow(() -> notFound(id));
     }
 
@@ -175,7 +277,14 @@ public class TicketResource {
     @Path("/{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.OPERATOR})
-    public TicketView reopen(@PathParam("id") UUID id, @NotNull @Valid RequiredReason body) {
+    @Operation(operationId = "reopenTicket", summary = "Reopen a resolved ticket",
+            description = "The partner that pushed the ticket (or the operator) is not satisfied and says why: "
+                    + "RESOLVED becomes REOPENED with a fresh resolution due time, and the same team works on it again.")
+    @APIResponse(responseCode = "200", description = "The ticket, now REOPENED.")
+    @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket is not RESOLVED.")
+    public TicketView reopen(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
+            @NotNull @Valid RequiredReason body) {
         return service.reopen(caller.get(), id, body.reason()).orElseThrow(() -> notFound(id));
     }
 
@@ -183,6 +292,9 @@ public class TicketResource {
     @Path("/settings")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
     @Transactional
+    @Operation(operationId = "getDemandHallSettings", summary = "Read the demand hall settings",
+            description = "The operator's switches for the demand hall: whether new tickets are assigned "
+                    + "automatically to the best-matching active team.")
     public Settings settings() {
         return new Settings(DemandHallSettings.current().autoAssign);
     }
@@ -192,6 +304,9 @@ public class TicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
     @Transactional
+    @Operation(operationId = "updateDemandHallSettings", summary = "Change the demand hall settings",
+            description = "Switches automatic assignment of new tickets on or off; the change is kept in the audit "
+                    + "trail.")
     public Settings changeSettings(@NotNull @Valid Settings body) {
         DemandHallSettings settings = DemandHallSettings.current();
         settings.autoAssign = body.autoAssign();
@@ -201,6 +316,6 @@ public class TicketResource {
     }
 
     private static ProblemException notFound(UUID id) {
-        return ProblemException.notFound("No ticket " + id + ".");
+        return ProblemException.notFound(Text.of("ticket.not-found", id));
     }
 }

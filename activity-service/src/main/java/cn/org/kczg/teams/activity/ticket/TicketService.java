@@ -16,6 +16,7 @@ import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.kit.security.OwnObjects;
 import cn.org.kczg.teams.platform.security.Roles;
@@ -118,7 +119,7 @@ public class TicketService {
         if (caller.is(Roles.OPERATOR)) {
             return OPERATOR_PARTNER;
         }
-        throw ProblemException.forbidden("Your token names no partner system (partner claim).");
+        throw ProblemException.forbidden(Text.of("ticket.no-partner"));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -143,10 +144,10 @@ public class TicketService {
     public Optional<TicketView> assign(Caller caller, UUID id, UUID teamId, String reason) {
         return visible(caller, id).map(t -> {
             if (t.teamId != null && (reason == null || reason.isBlank())) {
-                throw ProblemException.invalid("reason", "reassigning a ticket needs a reason");
+                throw ProblemException.invalid("reason", Text.of("ticket.reassign-reason"));
             }
             TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(teamId).orElseThrow(() ->
-                    ProblemException.notFound("No team " + teamId + "."));
+                    ProblemException.notFound(Text.of("team.not-found", teamId)));
             assignTo(caller, t, team, reason);
             return view(t);
         });
@@ -154,8 +155,7 @@ public class TicketService {
 
     private void assignTo(Caller caller, Ticket t, TeamCopy team, String reason) {
         if (!team.active()) {
-            throw ProblemException.conflict("team-not-active", "The team " + team.name + " is " + team.status
-                    + " and cannot take tickets.");
+            throw ProblemException.conflict("team-not-active", Text.of("ticket.team-not-active", team.name, team.status));
         }
         Instant now = clock.instant();
         TicketStatus from = t.moveTo(TicketStatus.ASSIGNED, now);
@@ -226,7 +226,7 @@ public class TicketService {
     public Optional<TicketView> resume(Caller caller, UUID id, String note) {
         return visible(caller, id).map(t -> {
             if (!mayWorkOn(caller, t) && !mayConfirm(caller, t)) {
-                throw ProblemException.forbidden("Only the team, the partner or an operator can resume the ticket.");
+                throw ProblemException.forbidden(Text.of("ticket.resume-forbidden"));
             }
             Instant now = clock.instant();
             TicketStatus from = t.moveTo(TicketStatus.IN_PROGRESS, now);
@@ -347,8 +347,7 @@ public class TicketService {
     private Optional<TicketView> asTeam(Caller caller, UUID id, boolean activeOnly, Consumer<Ticket> change) {
         return visible(caller, id).map(t -> {
             if (!mayWorkOn(caller, t)) {
-                throw ProblemException.forbidden("Only the designated handler (Art. 12), a deputy or the lead unit"
-                        + " of the assigned team can do this.");
+                throw ProblemException.forbidden(Text.of("ticket.team-only"));
             }
             if (activeOnly) {
                 TeamCopy.<TeamCopy>findByIdOptional(t.teamId).ifPresent(TeamCopy::requireActive);
@@ -361,7 +360,7 @@ public class TicketService {
     private Optional<TicketView> asDemandSide(Caller caller, UUID id, Consumer<Ticket> change) {
         return visible(caller, id).map(t -> {
             if (!mayConfirm(caller, t)) {
-                throw ProblemException.forbidden("Only the partner that pushed the ticket or an operator can do this.");
+                throw ProblemException.forbidden(Text.of("ticket.demand-side-only"));
             }
             change.accept(t);
             return view(t);

@@ -2,11 +2,15 @@ package cn.org.kczg.teams.activity.ticket;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * NEW → ASSIGNED → ACCEPTED → (WAITING_ON_DEMAND ↔ IN_PROGRESS) → ANSWERED → RESOLVED → CLOSED, with
  * REOPENED from RESOLVED; a declined ticket goes back to NEW; the operator may reassign an open ticket.
  */
+@Schema(name = "TicketStatus", description = "Where a demand ticket is in its life: NEW → ASSIGNED → ACCEPTED → "
+        + "(WAITING_ON_DEMAND ↔ IN_PROGRESS) → ANSWERED → RESOLVED → CLOSED, with REOPENED from RESOLVED; a declined "
+        + "ticket goes back to NEW.")
 public enum TicketStatus {
     NEW, ASSIGNED, ACCEPTED, IN_PROGRESS, WAITING_ON_DEMAND, ANSWERED, RESOLVED, CLOSED, REOPENED;
 

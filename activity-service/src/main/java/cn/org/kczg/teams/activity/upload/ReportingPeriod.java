@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A reporting period as teams name it: {@code 2026-Q3} (quarterly), {@code 2026-H1} (half-year) or
  * {@code 2026} (annual); material is due on {@code dueDay} of the month after the period ends.
  */
 public record ReportingPeriod(String id, LocalDate start, LocalDate end) {
+    @Schema(name = "ReportingPeriodLength", description = "How often an upload is due: QUARTERLY (periods named like "
+            + "2026-Q3), HALF_YEAR (2026-H1) or ANNUAL (2026).")
     public enum Length {
         QUARTERLY, HALF_YEAR, ANNUAL
     }

@@ -9,6 +9,7 @@ import cn.org.kczg.teams.activity.upload.UploadDtos.UsageView;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
@@ -33,10 +34,13 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -45,8 +49,12 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 /** Periodic uploads (Art. 12): work progress, activity data, think-tank reports. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Periodic uploads (Art. 12)")
+@Tag(name = "Periodic uploads", description = "Art. 12: teams upload their work progress, activity data and "
+        + "think-tank reports for each reporting period, by the due day the operator sets per kind; files are PDF, "
+        + "DOCX, XLSX or ZIP, checked by their content, and count against the team's storage quota.")
 public class UploadResource {
+    private static final String PERIOD = "The reporting period as the kind's schedule names it: 2026-Q3 (quarterly), "
+            + "2026-H1 (half-year) or 2026 (annual).";
     @Inject
     UploadService service;
     @Inject
@@ -56,13 +64,21 @@ public class UploadResource {
     @Path("/upload-schedules/{kind}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    public ScheduleView setSchedule(@PathParam("kind") String kind, @NotNull @Valid ScheduleBody body) {
+    @Operation(operationId = "setUploadSchedule", summary = "Set an upload schedule",
+            description = "The operator sets how often one kind of upload is due (quarterly, half-yearly or yearly) "
+                    + "and the day of the following month it is due by; later uploads and overdue lists use it.")
+    public ScheduleView setSchedule(
+            @Parameter(description = "The kind of upload.",
+                    schema = @Schema(implementation = UploadSchedule.Kind.class))
+            @PathParam("kind") String kind, @NotNull @Valid ScheduleBody body) {
         return service.setSchedule(caller.get(), QueryParams.enumValue(UploadSchedule.Kind.class, "kind", kind), body);
     }
 
     @GET
     @Path("/upload-schedules")
     @Authenticated
+    @Operation(operationId = "listUploadSchedules", summary = "List upload schedules",
+            description = "How often each kind of upload is due and by which day, as the operator set them.")
     public List<ScheduleView> schedules() {
         return service.schedules();
     }
@@ -76,27 +92,55 @@ public class UploadResource {
     @Path("/uploads")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER})
+    @Operation(operationId = "uploadFile", summary = "Upload a periodic file",
+            description = "The team's lead unit or handler uploads one file (multipart/form-data) of a kind for a "
+                    + "reporting period (Art. 12): PDF, DOCX, XLSX or ZIP judged by its content, at most 20 MB, a ZIP "
+                    + "package within kczg.uploads.zip.*. Whether it came by the due date is recorded.")
+    @APIResponse(responseCode = "404", description = "No such team (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `team-storage-quota` when the team's files and this "
+            + "one would exceed kczg.uploads.team-quota; `no-schedule` when the operator has set no schedule for the "
+            + "kind; `team-not-active` when the team is suspended, revoked or disqualified.")
+    @RequestBody(required = true, description = "The upload as multipart/form-data: teamId, kind, period, an optional "
+            + "title and the file.", content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+                    schema = @Schema(requiredProperties = {"teamId", "kind", "period", "file"})))
+    @APIResponse(responseCode = "413", description = "Too large: `file-too-large` when the file is above 20 MB "
+            + "(`payload-too-large` when the whole request is).")
     @APIResponse(responseCode = "201", description = "Created; Location names where it is read.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = UploadView.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
-    public Response upload(@RestForm("teamId") String teamId, @RestForm("kind") String kind,
-            @RestForm("period") String period, @RestForm("title") String title, @RestForm("file") FileUpload file) {
+    public Response upload(
+            @Parameter(description = "The team the file is for.", required = true)
+            @Schema(description = "The team the file is for.", required = true, type = SchemaType.STRING,
+                    format = "uuid")
+            @RestForm("teamId") String teamId,
+            @Parameter(description = "The kind of upload.", required = true)
+            @Schema(description = "The kind of upload: PROGRESS, ACTIVITY_DATA or THINK_TANK_REPORT.", required = true,
+                    implementation = UploadSchedule.Kind.class)
+            @RestForm("kind") String kind,
+            @Parameter(description = PERIOD, required = true)
+            @Schema(description = PERIOD, required = true, example = "2026-Q3") @RestForm("period") String period,
+            @Parameter(description = "A title; the file name when left out.")
+            @Schema(description = "A title; the file name when left out.", example = "2026年第三季度工作进展")
+            @RestForm("title") String title,
+            @Parameter(description = "The file: PDF, DOCX, XLSX or ZIP, at most 20 MB.", required = true)
+            @Schema(description = "The file: PDF, DOCX, XLSX or ZIP, at most 20 MB.", required = true,
+                    type = SchemaType.STRING, format = "binary")
+            @RestForm("file") FileUpload file) {
         if (file == null) {
-            throw ProblemException.invalid("file", "attach the file");
+            throw ProblemException.invalid("file", Text.of("upload.file.missing"));
         }
         if (file.size() > UploadService.MAX_BYTES) {
-            throw new ProblemException(413, "file-too-large", "Payload too large",
-                    "file: at most 20 MB, got " + file.size() + " bytes", null);
+            throw UploadService.tooLarge(file.size());
         }
         UUID team;
         try {
             team = UUID.fromString(teamId == null ? "" : teamId.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("teamId", "must be a team id");
+            throw ProblemException.invalid("teamId", Text.of("upload.team-id"));
         }
         UploadSchedule.Kind k = QueryParams.enumValue(UploadSchedule.Kind.class, "kind", kind);
         if (k == null) {
-            throw ProblemException.invalid("kind", "is required: PROGRESS, ACTIVITY_DATA or THINK_TANK_REPORT");
+            throw ProblemException.invalid("kind", Text.of("upload.kind.required"));
         }
         // Quarkus wrote the part to a temporary file as it arrived (deleted when the request ends): read from there
         UploadView created = service.upload(caller.get(), new NewUpload(team, k, period, title, file.fileName(),
@@ -107,16 +151,31 @@ public class UploadResource {
     @GET
     @Path("/uploads/{id}")
     @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
-    public UploadView get(@PathParam("id") UUID id) {
+    @Operation(operationId = "getUpload", summary = "Read an upload",
+            description = "One upload's record: its kind, period, file name, type, size, SHA-256 and whether it "
+                    + "came on time.")
+    @APIResponse(responseCode = "200", description = "The upload's record.")
+    @APIResponse(responseCode = "404", description = "No such upload (or not yours).")
+    public UploadView get(@Parameter(description = "The upload's id.") @PathParam("id") UUID id) {
         return service.find(caller.get(), id).map(UploadView::of)
-                .orElseThrow(() -> ProblemException.notFound("No upload " + id + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("upload.not-found", id)));
     }
 
     @GET
     @Path("/uploads")
     @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
-    public Page<UploadView> list(@QueryParam("teamId") UUID teamId, @QueryParam("kind") String kind,
-            @QueryParam("period") String period, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+    @Operation(operationId = "listUploads", summary = "List uploads",
+            description = "The uploads the caller may see (a team's lead unit and handler the team's, the operator and "
+                    + "auditors all), newest first.")
+    public Page<UploadView> list(
+            @Parameter(description = "Only uploads of this team.") @QueryParam("teamId") UUID teamId,
+            @Parameter(description = "Only uploads of this kind.",
+                    schema = @Schema(implementation = UploadSchedule.Kind.class)) @QueryParam("kind") String kind,
+            @Parameter(description = "Only uploads for this reporting period, e.g. 2026-Q3, 2026-H1 or 2026.")
+            @QueryParam("period") String period,
+            @Parameter(description = "Page number, from 0.") @QueryParam("page") Integer page,
+            @Parameter(description = "Page size (default 20, at most 100).") @QueryParam("size") Integer size,
+            @Parameter(description = "Sort as `field,asc|desc` on uploadedAt (default uploadedAt,desc).")
             @QueryParam("sort") String sort) {
         return service.list(caller.get(), teamId, QueryParams.enumValue(UploadSchedule.Kind.class, "kind", kind),
                 period, PageRequest.of(page, size, sort, Map.of("uploadedAt", "uploadedAt"), "uploadedAt,desc"));
@@ -125,9 +184,14 @@ public class UploadResource {
     @GET
     @Path("/uploads/overdue")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
-    public List<OverdueView> overdue(@QueryParam("period") String period) {
+    @Operation(operationId = "listOverdueUploads", summary = "List overdue uploads",
+            description = "For a reporting period, every active team's upload of each scheduled kind that is past its "
+                    + "due date and has not come.")
+    public List<OverdueView> overdue(
+            @Parameter(description = "The reporting period (required), e.g. 2026-Q3, 2026-H1 or 2026.", required = true)
+            @QueryParam("period") String period) {
         if (period == null || period.isBlank()) {
-            throw ProblemException.invalid("period", "name the period, e.g. 2026-Q3, 2026-H1 or 2026");
+            throw ProblemException.invalid("period", Text.of("upload.period.required"));
         }
         return service.overdue(period);
     }
@@ -136,14 +200,22 @@ public class UploadResource {
     @GET
     @Path("/uploads/usage")
     @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
-    public UsageView usage(@QueryParam("teamId") String teamId) {
+    @Operation(operationId = "getUploadStorageUsage", summary = "Read a team's storage usage",
+            description = "How many files a team stores and their bytes against its storage quota "
+                    + "(kczg.uploads.team-quota); every version of every upload counts.")
+    @APIResponse(responseCode = "200", description = "The team's files and bytes against its quota.")
+    @APIResponse(responseCode = "404", description = "No such team (or not yours).")
+    public UsageView usage(
+            @Parameter(description = "The team (required).", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("teamId") String teamId) {
         UUID team;
         try {
             team = UUID.fromString(teamId == null ? "" : teamId.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("teamId", "must be a team id");
+            throw ProblemException.invalid("teamId", Text.of("upload.team-id"));
         }
-        return service.usage(caller.get(), team).orElseThrow(() -> ProblemException.notFound("No team " + team + "."));
+        return service.usage(caller.get(), team).orElseThrow(() -> ProblemException.notFound(Text.of("team.not-found", team)));
     }
 
     /** The file as it was uploaded, streamed from storage a chunk at a time. */
@@ -154,10 +226,14 @@ public class UploadResource {
     @APIResponse(responseCode = "200", description = "The file's bytes, as uploaded (X-Content-SHA256 says their hash).",
             content = @Content(mediaType = "application/octet-stream",
                     schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    public Response download(@PathParam("id") UUID id) {
+    @Operation(operationId = "downloadUploadFile", summary = "Download an uploaded file",
+            description = "The file's bytes as they were uploaded, streamed from storage, with its own media type, "
+                    + "Content-Disposition (the original file name) and X-Content-SHA256.")
+    @APIResponse(responseCode = "404", description = "No such upload (or not yours), or its file is gone.")
+    public Response download(@Parameter(description = "The upload's id.") @PathParam("id") UUID id) {
         Upload upload = service.find(caller.get(), id)
-                .orElseThrow(() -> ProblemException.notFound("No upload " + id + "."));
-        long size = service.fileSize(upload).orElseThrow(() -> ProblemException.notFound("The file is gone."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("upload.not-found", id)));
+        long size = service.fileSize(upload).orElseThrow(() -> ProblemException.notFound(Text.of("upload.file.gone")));
         StreamingOutput body = out -> service.copyFile(upload, out);
         return Response.ok(body, upload.contentType).header(HttpHeaders.CONTENT_LENGTH, size)
                 .header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder

@@ -7,11 +7,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Art. 12: what teams upload how often, set by the operator per kind. */
 @Entity
 @Table(name = "upload_schedule")
 public class UploadSchedule extends PanacheEntityBase {
+    @Schema(name = "UploadKind", description = "What teams upload periodically (Art. 12): work progress (PROGRESS), "
+            + "activity data (ACTIVITY_DATA) or think-tank reports (THINK_TANK_REPORT).")
     public enum Kind {
         PROGRESS, ACTIVITY_DATA, THINK_TANK_REPORT
     }

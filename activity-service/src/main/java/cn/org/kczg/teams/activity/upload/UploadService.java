@@ -18,6 +18,7 @@ import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,24 +83,22 @@ public class UploadService {
     public UploadView upload(Caller caller, NewUpload u) {
         TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(u.teamId())
                 .filter(t -> TeamAccess.belongsTo(caller, t.id, t.leadUnitCreditCode))
-                .orElseThrow(() -> ProblemException.notFound("No team " + u.teamId() + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("team.not-found", u.teamId())));
         TeamAccess.requireActsFor(caller, team).requireActive();
         UploadSchedule schedule = UploadSchedule.<UploadSchedule>findByIdOptional(u.kind()).orElseThrow(() ->
-                ProblemException.conflict("no-schedule", "The operator has set no schedule for " + u.kind() + " yet."));
+                ProblemException.conflict("no-schedule", Text.of("upload.no-schedule", u.kind())));
         ReportingPeriod period = ReportingPeriod.parse(u.period(), schedule.period).orElseThrow(() ->
-                ProblemException.invalid("period", u.kind() + " is " + schedule.period + ": name the period like "
-                        + ReportingPeriod.example(schedule.period)));
+                ProblemException.invalid("period", Text.of("upload.period.format", u.kind(), schedule.period,
+                        ReportingPeriod.example(schedule.period))));
         long size = sizeOf(u.file());
         if (size > MAX_BYTES) {
-            throw new ProblemException(413, "file-too-large", "Payload too large",
-                    "file: at most 20 MB, got " + size + " bytes", null);
+            throw tooLarge(size);
         }
         FileType actual = sniff(u.file()).orElseThrow(() -> ProblemException.invalid("file",
-                "must be a PDF, DOCX, XLSX or ZIP file (judged from its content)"));
+                Text.of("upload.file.type")));
         FileType claimed = FileType.ofName(u.fileName()).orElse(null);
         if (claimed != actual && !(claimed == FileType.ZIP && actual != FileType.PDF)) {
-            throw ProblemException.invalid("file", "the content is " + actual + " but the file is named "
-                    + u.fileName());
+            throw ProblemException.invalid("file", Text.of("upload.file.name-mismatch", actual, u.fileName()));
         }
         String sha256 = sha256(u.file());
         requireRoom(team, size);
@@ -163,11 +162,14 @@ public class UploadService {
         long used = stored(team.id)[1];
         long quota = config.teamQuota().asLongValue();
         if (used + size > quota) {
-            throw ProblemException.conflict("team-storage-quota", "The team's uploads take "
-                    + ByteSizes.human(used) + " of the " + ByteSizes.human(quota) + " a team may store, and this file ("
-                    + ByteSizes.human(size) + ") would take it to " + ByteSizes.human(used + size)
-                    + ". Every version of every upload counts.");
+            throw ProblemException.conflict("team-storage-quota", Text.of("upload.team-quota",
+                    ByteSizes.human(used), ByteSizes.human(quota), ByteSizes.human(size), ByteSizes.human(used + size)));
         }
+    }
+
+    /** 413: the file is beyond {@link #MAX_BYTES}. */
+    static ProblemException tooLarge(long size) {
+        return new ProblemException(413, "file-too-large", Text.of("upload.file.too-large", size));
     }
 
     /** How many files the team stores and their bytes. */

@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.activity.upload;
 
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.ZipEntry;
@@ -36,7 +37,7 @@ public record ZipInspection(int maxEntries, long maxInflated, int maxRatio) {
         try (CountingZipInputStream zip = new CountingZipInputStream(in)) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 if (++entries > maxEntries) {
-                    throw refused("the ZIP package holds more than " + maxEntries + " entries, the most accepted");
+                    throw refused(Text.of("zip.too-many-entries", maxEntries));
                 }
                 contentTypes |= e.getName().equals("[Content_Types].xml");
                 word |= e.getName().startsWith("word/");
@@ -47,13 +48,11 @@ public record ZipInspection(int maxEntries, long maxInflated, int maxRatio) {
                     inflated += n;
                     total += n;
                     if (total > maxInflated) {
-                        throw refused("the ZIP package unpacks to more than " + ByteSizes.human(maxInflated)
-                                + ", the most accepted");
+                        throw refused(Text.of("zip.too-large-inflated", ByteSizes.human(maxInflated)));
                     }
                     long compressed = e.getMethod() == ZipEntry.STORED ? inflated : zip.compressedRead();
                     if (inflated > RATIO_GRACE && inflated > (long) maxRatio * Math.max(1, compressed)) {
-                        throw refused("the ZIP entry \"" + shortName(e.getName()) + "\" inflates to more than "
-                                + maxRatio + " times its compressed size; a zip bomb is refused");
+                        throw refused(Text.of("zip.bomb", shortName(e.getName()), maxRatio));
                     }
                 }
             }
@@ -63,7 +62,7 @@ public record ZipInspection(int maxEntries, long maxInflated, int maxRatio) {
         return contentTypes && word ? FileType.DOCX : contentTypes && sheet ? FileType.XLSX : FileType.ZIP;
     }
 
-    private static ProblemException refused(String message) {
+    private static ProblemException refused(Text message) {
         return ProblemException.invalid("file", message);
     }
 

@@ -10,15 +10,20 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Art. 13: a participation certificate, or the “科创中国”科技服务团优秀团员证书 once an operator approves it. */
 @Entity
 @Table(name = "certificate")
 public class Certificate extends PanacheEntityBase {
+    @Schema(name = "CertificateKind", description = "Which certificate (Art. 13): a participation certificate "
+            + "(PARTICIPATION) or the “科创中国”科技服务团优秀团员证书 for an outstanding member (OUTSTANDING_MEMBER).")
     public enum Kind {
         PARTICIPATION, OUTSTANDING_MEMBER
     }
 
+    @Schema(name = "CertificateStatus", description = "Where a certificate is: a nomination is PENDING_APPROVAL until "
+            + "the operator approves (VALID) or rejects it (REJECTED); a VALID certificate can be REVOKED.")
     public enum Status {
         PENDING_APPROVAL, VALID, REVOKED, REJECTED
     }

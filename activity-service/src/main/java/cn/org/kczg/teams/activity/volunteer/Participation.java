@@ -11,11 +11,14 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Art. 13: a volunteer's part in a team's activity, confirmed or rejected by the lead unit. */
 @Entity
 @Table(name = "participation")
 public class Participation extends PanacheEntityBase {
+    @Schema(name = "ParticipationStatus", description = "Where a volunteer's logged participation is: PENDING until "
+            + "the team's lead unit confirms (CONFIRMED) or rejects it (REJECTED).")
     public enum Status {
         PENDING, CONFIRMED, REJECTED
     }

@@ -9,33 +9,72 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The request and response records of volunteers' API. */
 public final class VolunteerDtos {
     private VolunteerDtos() {
     }
 
-    public record LogParticipation(@NotNull UUID activityId, @NotBlank @Size(max = 100) String name,
+    @Schema(description = "A volunteer's own record of taking part in a team's reported activity (Art. 13).")
+    public record LogParticipation(
+            @Schema(description = "The reported activity taken part in.", required = true) @NotNull UUID activityId,
+            @Schema(description = "The volunteer's name, as it goes on a certificate.", required = true,
+                    example = "李明")
+            @NotBlank @Size(max = 100) String name,
+            @Schema(description = "What the volunteer did.", required = true, example = "技术讲解志愿者")
             @NotBlank @Size(max = 100) String role,
+            @Schema(description = "Hours given, above 0 and at most 1000, one decimal.", required = true,
+                    example = "6.5")
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000") @Digits(integer = 4, fraction = 1)
             BigDecimal hours) {
     }
 
-    public record Nomination(@NotNull UUID teamId, @NotBlank @Size(max = 200) String volunteer,
-            @NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 2000) String reason) {
+    @Schema(name = "OutstandingMemberNomination", description = "The lead unit's nomination of an outstanding member "
+            + "for the “科创中国”科技服务团优秀团员证书 (Art. 13); an operator approves it before it is issued.")
+    public record Nomination(
+            @Schema(description = "The team.", required = true) @NotNull UUID teamId,
+            @Schema(description = "The member's user id.", required = true) @NotBlank @Size(max = 200) String volunteer,
+            @Schema(description = "The member's name, as it goes on the certificate.", required = true, example = "李明")
+            @NotBlank @Size(max = 100) String name,
+            @Schema(description = "Why the member is outstanding.", required = true,
+                    example = "全年参与技术服务活动12次，服务企业30余家。")
+            @NotBlank @Size(max = 2000) String reason) {
     }
 
-    public record ParticipationView(UUID id, UUID teamId, UUID activityId, String volunteer, String volunteerName,
-            String role, BigDecimal hours, Participation.Status status, String decisionReason, Instant loggedAt) {
+    @Schema(description = "A volunteer's logged participation and the lead unit's decision on it.")
+    public record ParticipationView(
+            @Schema(description = "The participation's id.", required = true) UUID id,
+            @Schema(description = "The team whose activity it was.", required = true) UUID teamId,
+            @Schema(description = "The activity.", required = true) UUID activityId,
+            @Schema(description = "The volunteer's user id.", required = true) String volunteer,
+            @Schema(description = "The volunteer's name.", required = true, example = "李明") String volunteerName,
+            @Schema(description = "What the volunteer did.", required = true, example = "技术讲解志愿者") String role,
+            @Schema(description = "Hours given.", required = true, example = "6.5") BigDecimal hours,
+            @Schema(description = "Where it is.", required = true) Participation.Status status,
+            @Schema(description = "The reason given with the lead unit's decision.") String decisionReason,
+            @Schema(description = "When it was logged.", required = true) Instant loggedAt) {
         static ParticipationView of(Participation p) {
             return new ParticipationView(p.id, p.teamId, p.activityId, p.volunteer, p.volunteerName, p.role, p.hours,
                     p.status, p.decisionReason, p.loggedAt);
         }
     }
 
-    public record CertificateView(UUID id, String code, Certificate.Kind kind, UUID teamId, String teamName,
-            String holder, String holderName, Certificate.Status status, Instant issuedAt, Instant revokedAt,
-            String revokeReason) {
+    @Schema(description = "A certificate as its holder, the team and the staff see it.")
+    public record CertificateView(
+            @Schema(description = "The certificate's id.", required = true) UUID id,
+            @Schema(description = "The code anyone types to verify it; absent while pending approval.",
+                    example = "K7Q2M9X4T8B3N6P5R5W2")
+            String code,
+            @Schema(description = "Which certificate.", required = true) Certificate.Kind kind,
+            @Schema(description = "The team.", required = true) UUID teamId,
+            @Schema(description = "The team's name.", required = true, example = "长三角智能制造科技服务团") String teamName,
+            @Schema(description = "The holder's user id.", required = true) String holder,
+            @Schema(description = "The holder's name.", required = true, example = "李明") String holderName,
+            @Schema(description = "Where it is.", required = true) Certificate.Status status,
+            @Schema(description = "When it was issued.") Instant issuedAt,
+            @Schema(description = "When it was revoked.") Instant revokedAt,
+            @Schema(description = "Why it was revoked.") String revokeReason) {
         static CertificateView of(Certificate c) {
             return new CertificateView(c.id, c.status == Certificate.Status.PENDING_APPROVAL ? null : c.code, c.kind,
                     c.teamId, c.teamName, c.holder, c.holderName, c.status, c.issuedAt, c.revokedAt, c.revokeReason);
@@ -43,7 +82,16 @@ public final class VolunteerDtos {
     }
 
     /** What anyone may learn from a certificate code: no more than the masked holder name. */
-    public record Verification(Certificate.Kind kind, String holder, String teamName, Instant issuedAt, String status,
-            Instant revokedAt) {
+    @Schema(name = "CertificateVerification", description = "What anyone may learn from a certificate code: no more "
+            + "than the masked holder name.")
+    public record Verification(
+            @Schema(description = "Which certificate.", required = true) Certificate.Kind kind,
+            @Schema(description = "The holder's name, masked.", required = true, example = "李*") String holder,
+            @Schema(description = "The team's name.", required = true, example = "长三角智能制造科技服务团") String teamName,
+            @Schema(description = "When it was issued.", required = true) Instant issuedAt,
+            @Schema(description = "VALID or REVOKED.", required = true, example = "VALID",
+                    enumeration = {"VALID", "REVOKED"})
+            String status,
+            @Schema(description = "When it was revoked, if it was.") Instant revokedAt) {
     }
 }

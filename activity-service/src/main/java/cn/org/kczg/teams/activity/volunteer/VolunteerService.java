@@ -15,6 +15,7 @@ import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.kit.security.OwnObjects;
 import cn.org.kczg.teams.platform.security.Roles;
@@ -43,7 +44,7 @@ public class VolunteerService {
 
     public ParticipationView log(Caller caller, LogParticipation request) {
         ActivityReport activity = ActivityReport.<ActivityReport>findByIdOptional(request.activityId())
-                .orElseThrow(() -> ProblemException.notFound("No activity " + request.activityId() + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("activity.not-found", request.activityId())));
         Participation p = new Participation();
         p.id = UUID.randomUUID();
         p.teamId = activity.teamId;
@@ -85,14 +86,13 @@ public class VolunteerService {
         return visibleParticipation(caller, id)
                 .map(p -> {
                     if (!caller.actsFor(p.leadUnitCreditCode)) {
-                        throw ProblemException.forbidden("Only the team's lead unit confirms hours.");
+                        throw ProblemException.forbidden(Text.of("participation.lead-unit-only"));
                     }
                     if (caller.subject().equals(p.volunteer)) {
-                        throw ProblemException.forbidden("Nobody confirms their own hours (Art. 13): another person of "
-                                + "the lead unit decides.");
+                        throw ProblemException.forbidden(Text.of("participation.own-hours"));
                     }
                     if (p.status != Participation.Status.PENDING) {
-                        throw ProblemException.conflict("already-decided", "This participation is already " + p.status + ".");
+                        throw ProblemException.conflict("already-decided", Text.of("participation.already-decided", p.status));
                     }
                     p.status = confirm ? Participation.Status.CONFIRMED : Participation.Status.REJECTED;
                     p.decisionReason = reason;
@@ -128,10 +128,9 @@ public class VolunteerService {
     public CertificateView requestParticipationCertificate(Caller caller, UUID participationId) {
         Participation p = Participation.<Participation>findByIdOptional(participationId)
                 .filter(x -> x.volunteer.equals(caller.subject()))
-                .orElseThrow(() -> ProblemException.notFound("No participation " + participationId + " of yours."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("participation.not-yours", participationId)));
         if (p.status != Participation.Status.CONFIRMED) {
-            throw ProblemException.conflict("not-confirmed", "Only confirmed participation is certified; this one is "
-                    + p.status + ".");
+            throw ProblemException.conflict("not-confirmed", Text.of("participation.not-confirmed", p.status));
         }
         Optional<Certificate> existing = Certificate.find("participationId", p.id).firstResultOptional();
         if (existing.isPresent()) {
@@ -147,7 +146,7 @@ public class VolunteerService {
     public CertificateView nominate(Caller caller, Nomination n) {
         TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(n.teamId())
                 .filter(t -> caller.actsFor(t.leadUnitCreditCode))
-                .orElseThrow(() -> ProblemException.notFound("No team " + n.teamId() + "."))
+                .orElseThrow(() -> ProblemException.notFound(Text.of("team.not-found", n.teamId())))
                 .requireActive();
         Certificate c = certificate(Certificate.Kind.OUTSTANDING_MEMBER, team.id, n.volunteer().strip(), n.name().strip());
         c.status = Certificate.Status.PENDING_APPROVAL;
@@ -163,7 +162,7 @@ public class VolunteerService {
     public Optional<CertificateView> approve(Caller caller, UUID id, boolean approve, String reason) {
         return Certificate.<Certificate>findByIdOptional(id).map(c -> {
             if (c.status != Certificate.Status.PENDING_APPROVAL) {
-                throw ProblemException.conflict("not-pending", "This certificate is " + c.status + ".");
+                throw ProblemException.conflict("not-pending", Text.of("certificate.not-pending", c.status));
             }
             if (approve) {
                 c.decidedBy = caller.subject();
@@ -182,8 +181,7 @@ public class VolunteerService {
     public Optional<CertificateView> revoke(Caller caller, UUID id, String reason) {
         return Certificate.<Certificate>findByIdOptional(id).map(c -> {
             if (c.status != Certificate.Status.VALID) {
-                throw ProblemException.conflict("not-valid", "Only a valid certificate can be revoked; this one is "
-                        + c.status + ".");
+                throw ProblemException.conflict("not-valid", Text.of("certificate.not-valid", c.status));
             }
             c.status = Certificate.Status.REVOKED;
             c.revokedAt = clock.instant();

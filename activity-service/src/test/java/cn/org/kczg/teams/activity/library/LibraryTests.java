@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
@@ -14,6 +15,7 @@ import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -51,6 +53,11 @@ class LibraryTests {
                 .contentType(ContentType.JSON).body(entry(id, "PROBLEM", "探测", "探测"))
                 .when().post("/api/v1/library").statusCode() == 201);
         return id;
+    }
+
+    /** The JSON's UTF-8 bytes: RestAssured would encode a String as ISO-8859-1 for a type it does not know as JSON. */
+    private static byte[] utf8(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String create(String leadUnit, Map<String, Object> body) {
@@ -98,6 +105,59 @@ class LibraryTests {
     }
 
     @Test
+    void aMergePatchChangesWhatItNamesClearsWhatItNullsAndIsCheckedLikeACreate() {
+        String unit = "LU" + SEQ.incrementAndGet();
+        UUID teamId = team(unit);
+        String token = TestTokens.leadUnit(unit);
+        String id = create(unit, entry(teamId, "PROBLEM", "工业视觉缺陷检测难题", "缺少标注数据"));
+        // one field sent: only it changes (application/merge-patch+json, RFC 7396)
+        given().auth().oauth2(token).contentType("application/merge-patch+json").body(utf8("{\"title\":\"工业视觉缺陷检测数据难题\"}"))
+                .when().patch("/api/v1/library/" + id).then().statusCode(200)
+                .body("title", equalTo("工业视觉缺陷检测数据难题")).body("industryField", equalTo("集成电路"))
+                .body("region", equalTo("上海市")).body("description", equalTo("缺少标注数据"));
+        // null clears an optional field, the rest stays (application/json is taken as the same merge patch)
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(utf8("{\"region\":null,\"description\":\"缺少标注数据集\"}"))
+                .when().patch("/api/v1/library/" + id).then().statusCode(200)
+                .body("region", nullValue()).body("description", equalTo("缺少标注数据集"))
+                .body("industryField", equalTo("集成电路")).body("title", equalTo("工业视觉缺陷检测数据难题"));
+        // null on the required title: 400 naming it; an unknown field: 400 naming it; nothing changed
+        given().auth().oauth2(token).contentType("application/merge-patch+json").body(utf8("{\"title\":null}"))
+                .when().patch("/api/v1/library/" + id).then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("validation")).body("errors[0].field", equalTo("title"));
+        given().auth().oauth2(token).contentType("application/merge-patch+json").body(utf8("{\"title\":\"   \"}"))
+                .when().patch("/api/v1/library/" + id).then().statusCode(400).body("errors[0].field", equalTo("title"));
+        given().auth().oauth2(token).contentType("application/merge-patch+json").body(utf8("{\"colour\":\"红\"}"))
+                .when().patch("/api/v1/library/" + id).then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("unknown-field")).body("errors[0].field", equalTo("colour"));
+        given().auth().oauth2(token).contentType("application/merge-patch+json").body(utf8("[\"title\"]"))
+                .when().patch("/api/v1/library/" + id).then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(token).contentType("application/merge-patch+json")
+                .body(utf8("{\"repositoryUrl\":\"ftp://example\"}")).when().patch("/api/v1/library/" + id).then()
+                .statusCode(400).body("errors[0].field", equalTo("repositoryUrl"));
+        given().auth().oauth2(token).when().get("/api/v1/library/" + id).then().statusCode(200)
+                .body("title", equalTo("工业视觉缺陷检测数据难题")).body("region", nullValue())
+                .body("repositoryUrl", nullValue()).body("version", equalTo(2));
+        // the access rules stay: another lead unit does not see it, the state rule still holds
+        given().auth().oauth2(TestTokens.leadUnit("LU-stranger")).contentType("application/merge-patch+json")
+                .body(utf8("{\"title\":\"改\"}")).when().patch("/api/v1/library/" + id).then().statusCode(404);
+        given().auth().oauth2(token).when().post("/api/v1/library/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(token).contentType("application/merge-patch+json").body(utf8("{\"title\":\"改\"}"))
+                .when().patch("/api/v1/library/" + id).then().statusCode(409).body("code", equalTo("not-editable"));
+
+        // an open-source entry cannot lose its repository or licence
+        Map<String, Object> open = entry(teamId, "OPEN_SOURCE", "工业视觉检测开源算法库", "缺陷检测");
+        open.put("repositoryUrl", "https://gitee.com/example/vision");
+        open.put("licence", "MulanPSL-2.0");
+        String openId = create(unit, open);
+        given().auth().oauth2(token).contentType("application/merge-patch+json").body(utf8("{\"repositoryUrl\":null}"))
+                .when().patch("/api/v1/library/" + openId).then().statusCode(400)
+                .body("errors[0].field", equalTo("repositoryUrl"));
+        given().auth().oauth2(token).contentType("application/merge-patch+json").body(utf8("{\"licence\":\"Apache-2.0\"}"))
+                .when().patch("/api/v1/library/" + openId).then().statusCode(200)
+                .body("licence", equalTo("Apache-2.0")).body("repositoryUrl", equalTo("https://gitee.com/example/vision"));
+    }
+
+    @Test
     void searchFindsATwoCharacterChineseWordInsideText() {
         String unit = "LU" + SEQ.incrementAndGet();
         UUID teamId = team(unit);
@@ -135,8 +195,15 @@ class LibraryTests {
         body.put("licence", "MulanPSL-2.0");
         create(unit, body);
         body.put("repositoryUrl", "ftp://example");
+        // the field message in Chinese by default, in English when Accept-Language prefers it
         given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/library").then().statusCode(400).body("errors[0].field", equalTo("repositoryUrl"));
+                .when().post("/api/v1/library").then().statusCode(400).body("code", equalTo("validation"))
+                .body("errors[0].field", equalTo("repositoryUrl"))
+                .body("errors[0].message", equalTo("必须是 https 网址"));
+        given().auth().oauth2(TestTokens.leadUnit(unit)).header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/library").then().statusCode(400).body("code", equalTo("validation"))
+                .body("errors[0].field", equalTo("repositoryUrl"))
+                .body("errors[0].message", equalTo("must be an https URL"));
         given().auth().oauth2(TestTokens.leadUnit("LU-stranger")).contentType(ContentType.JSON)
                 .body(entry(teamId, "PROBLEM", "x", "y")).when().post("/api/v1/library").then().statusCode(404);
     }

@@ -102,8 +102,9 @@ class TicketResourceTests {
         // someone whose token names the team, but who is not its handler: sees the ticket, does not act
         String colleague = TestTokens.handler(unique("colleague-"), teamId.toString());
         given().auth().oauth2(colleague).when().get("/api/v1/tickets/" + id).then().statusCode(200);
-        given().auth().oauth2(colleague).when().post("/api/v1/tickets/" + id + "/accept").then().statusCode(403)
-                .contentType("application/problem+json").body("detail", containsString("designated handler"));
+        given().auth().oauth2(colleague).header("Accept-Language", "en").when().post("/api/v1/tickets/" + id + "/accept")
+                .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("forbidden"))
+                .body("detail", containsString("designated handler"));
 
         // the lead unit names another handler and a deputy: the former handler no longer acts, the deputy does
         String deputy = unique("deputy-");
@@ -125,9 +126,15 @@ class TicketResourceTests {
         assertEquals(List.of("ticket.assigned test-operator", "ticket.accepted " + deputy,
                 "ticket.info-requested test-lead-unit"), audited.subList(audited.size() - 3, audited.size()));
         // assigning to a team that does not exist names it: 404
-        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(UUID.randomUUID(), "改派"))
+        UUID nowhere = UUID.randomUUID();
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(nowhere, "改派"))
                 .when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(404)
-                .contentType("application/problem+json").body("detail", containsString("No team"));
+                .contentType("application/problem+json").body("code", equalTo("not-found"))
+                .body("detail", equalTo("未找到科技服务团 " + nowhere + "。"));
+        given().auth().oauth2(OPERATOR).header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(assign(nowhere, "改派")).when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("not-found"))
+                .body("detail", equalTo("No team " + nowhere + "."));
     }
 
     @Test

@@ -63,8 +63,16 @@ class UploadQuotaTests {
     void aTeamStoresNoMoreThanItsQuotaAndIsToldWhatItUses() {
         String[] t = UploadTests.team();
         upload(t, "a.pdf", 600 * 1024).when().post("/api/v1/uploads").then().statusCode(201);
+        // Chinese by default, English when Accept-Language prefers it; the code is the same in both
         upload(t, "b.pdf", 600 * 1024).when().post("/api/v1/uploads").then().statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("team-storage-quota"))
+                .body("title", equalTo("冲突"))
+                .body("detail", equalTo("该科技服务团的上传文件已占用 600.0 KB（每个科技服务团最多可存储 1.0 MB），"
+                        + "本文件（600.0 KB）将使占用达到 1.2 MB。每个上传文件的每个版本均计入存储量。"));
+        upload(t, "b.pdf", 600 * 1024).header("Accept-Language", "en-US,en;q=0.9,zh;q=0.5").when()
+                .post("/api/v1/uploads").then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("team-storage-quota"))
+                .body("title", equalTo("Conflict"))
                 .body("detail", equalTo("The team's uploads take 600.0 KB of the 1.0 MB a team may store, and this"
                         + " file (600.0 KB) would take it to 1.2 MB. Every version of every upload counts."));
         // the quota is a sum of bytes, not a count of files: what still fits is taken
