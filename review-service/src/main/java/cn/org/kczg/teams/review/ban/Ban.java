@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Art. 20: a lead unit may not apply for three years from {@code since} (until is exclusive). */
 @Entity
@@ -36,6 +37,8 @@ public class Ban extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant createdAt;
 
+    @Schema(name = "BanReasonClass", description = "Art. 20: the kind of serious problem behind a ban: SCIENTIFIC "
+            + "(科学性), POLITICAL (政治性) or LEGAL (法律性).")
     public enum ReasonClass {
         SCIENTIFIC, POLITICAL, LEGAL
     }

@@ -3,6 +3,7 @@ package cn.org.kczg.teams.review.ban;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.platform.security.Roles;
@@ -23,16 +24,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/bans")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Bans (Art. 20)")
+@Tag(name = "Bans", description = "Art. 20: lead units that may not apply for three years after a team's serious "
+        + "scientific, political or legal problem; recorded by operators or following evaluation-service's decisions, "
+        + "and checked by every qualification review.")
 public class BanResource {
     @Inject
     BanService service;
@@ -42,6 +47,9 @@ public class BanResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "recordBan", summary = "Record a ban",
+            description = "Bans a lead unit from applying for three years from `since` (Art. 20); applications it "
+                    + "submits meanwhile fail the BAN check of their review.")
     @APIResponse(responseCode = "201", description = "Created; Location names where it is read.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BanView.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
@@ -53,14 +61,33 @@ public class BanResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.REVIEWER})
-    public BanView get(@PathParam("id") UUID id) {
-        return service.get(id).orElseThrow(() -> ProblemException.notFound("No ban " + id + "."));
+    @Operation(operationId = "getBan", summary = "Get a ban",
+            description = "One ban (Art. 20), and whether it is in force today.")
+    @APIResponse(responseCode = "200", description = "The ban.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BanView.class)))
+    @APIResponse(responseCode = "404", description = "No such ban (code `not-found`).")
+    public BanView get(@Parameter(description = "The ban's id.") @PathParam("id") UUID id) {
+        return service.get(id).orElseThrow(() -> ProblemException.notFound(Text.of("ban.not-found", id)));
     }
 
     @GET
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.REVIEWER})
-    public Page<BanView> list(@QueryParam("creditCode") String creditCode, @QueryParam("inForce") Boolean inForce,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+    @Operation(operationId = "listBans", summary = "List bans",
+            description = "The bans, latest first by default, optionally of one lead unit or only those in force (or "
+                    + "not) today.")
+    public Page<BanView> list(
+            @Parameter(description = "Only the bans of the lead unit with this unified social credit code.",
+                    example = "511000005000123452")
+            @QueryParam("creditCode") String creditCode,
+            @Parameter(description = "true: only bans in force today; false: only those not (yet or any more) in "
+                    + "force.")
+            @QueryParam("inForce") Boolean inForce,
+            @Parameter(description = "The page, from 0 (default 0).", example = "0") @QueryParam("page") Integer page,
+            @Parameter(description = "Bans per page, 1 to 100 (default 20).", example = "20") @QueryParam("size")
+            Integer size,
+            @Parameter(description = "Sort order: field,direction pairs separated by ';' over since and until. "
+                    + "Default: since,desc.", example = "until,asc")
+            @QueryParam("sort") String sort) {
         return service.list(creditCode, inForce,
                 PageRequest.of(page, size, sort, Map.of("since", "since", "until", "until"), "since,desc"));
     }

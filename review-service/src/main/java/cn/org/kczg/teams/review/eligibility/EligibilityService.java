@@ -78,7 +78,7 @@ public class EligibilityService {
                 EligibilityPolicy.eligible(unit.category), EligibilityPolicy.reasons(unit.category),
                 new EligibilityView.Quota(QuotaPolicy.limit(unit.category,
                         AnnualQuota.of(today.getYear(), unit.category)), quotas.used(code)),
-                Ban.inForce(code, today).map(b -> new EligibilityView.BanInForce(b.reasonClass.name(), b.since,
+                Ban.inForce(code, today).map(b -> new EligibilityView.BanInForce(b.reasonClass, b.since,
                         b.until)).orElse(null)));
     }
 }

@@ -11,6 +11,7 @@ import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.review.ban.Ban;
@@ -139,8 +140,7 @@ public class ReviewCaseService {
             requireNoConflictOfInterest(caller, c);
             requirePending(c);
             if (c.claimedBy != null && !c.claimedBy.equals(caller.subject())) {
-                throw ProblemException.conflict("already-claimed", "Reviewer " + c.claimedBy
-                        + " has claimed this case; an operator can reassign it.");
+                throw ProblemException.conflict("already-claimed", Text.of("review.already-claimed", c.claimedBy));
             }
             c.claimedBy = caller.subject();
             c.claimedAt = clock.instant();
@@ -164,12 +164,11 @@ public class ReviewCaseService {
         return ReviewCase.<ReviewCase>findByIdOptional(id).map(c -> {
             requirePending(c);
             if (version != null && version != c.version) {
-                throw ProblemException.conflict("stale-version", "The case changed since you read it (version "
-                        + c.version + ", you sent " + version + "); reload it and decide again.");
+                throw ProblemException.conflict("stale-version", Text.of("review.stale-version", c.version, version));
             }
             if (!caller.subject().equals(c.claimedBy)) {
-                throw ProblemException.forbidden(c.claimedBy == null ? "Claim the case before deciding it."
-                        : "Only " + c.claimedBy + ", who claimed the case, decides it.");
+                throw ProblemException.forbidden(c.claimedBy == null ? Text.of("review.claim-first")
+                        : Text.of("review.claimant-decides", c.claimedBy));
             }
             // checked again when deciding: an operator may have assigned the case to someone of the applicant
             requireNoConflictOfInterest(caller, c);
@@ -208,14 +207,13 @@ public class ReviewCaseService {
                 continue;
             }
             if (!check.name().overridable()) {
-                throw ProblemException.conflict("check-not-overridable", "The " + check.name()
-                        + " check failed and cannot be overridden: " + check.detail());
+                throw ProblemException.conflict("check-not-overridable",
+                        Text.of("review.check-not-overridable", checkText(check.name()), check.detail()));
             }
             int length = reason == null ? 0 : reason.strip().codePointCount(0, reason.strip().length());
             if (length < OVERRIDE_REASON_MIN) {
-                throw ProblemException.invalid("reason", "approving despite the failed " + check.name()
-                        + " check needs a written reason of at least " + OVERRIDE_REASON_MIN
-                        + " characters (Art. 8), got " + length);
+                throw ProblemException.invalid("reason", Text.of("review.override-reason", checkText(check.name()),
+                        OVERRIDE_REASON_MIN, length));
             }
             overrides.add(new CheckOverride(check.name().name(), reason.strip()));
         }
@@ -225,16 +223,36 @@ public class ReviewCaseService {
     /** Art. 3: nobody reviews their own organisation. */
     private static void requireNoConflictOfInterest(Caller caller, ReviewCase c) {
         if (caller.actsFor(c.leadUnitCreditCode)) {
-            throw ProblemException.forbidden("Conflict of interest: you belong to the applying lead unit.");
+            throw ProblemException.forbidden(Text.of("review.conflict-of-interest"));
         }
     }
 
     private static void requirePending(ReviewCase c) {
         if (c.status != ReviewStatus.PENDING) {
-            throw ProblemException.conflict("not-pending", "The case is " + c.status
-                    + (c.status == ReviewStatus.CHANGES_REQUESTED ? " until the lead unit resubmits."
-                            : " and cannot be decided again."));
+            throw ProblemException.conflict("not-pending", c.status == ReviewStatus.CHANGES_REQUESTED
+                    ? Text.of("review.awaiting-resubmission") : Text.of("review.not-pending", statusText(c.status)));
         }
+    }
+
+    /** A check's name inside a problem's words. */
+    static Text checkText(CheckName name) {
+        return switch (name) {
+            case ELIGIBILITY -> Text.of("review.check.eligibility");
+            case BAN -> Text.of("review.check.ban");
+            case QUOTA -> Text.of("review.check.quota");
+            case COMPLETENESS -> Text.of("review.check.completeness");
+        };
+    }
+
+    /** A case's status inside a problem's words. */
+    static Text statusText(ReviewStatus status) {
+        return switch (status) {
+            case PENDING -> Text.of("review.status.pending");
+            case APPROVED -> Text.of("review.status.approved");
+            case REJECTED -> Text.of("review.status.rejected");
+            case WITHDRAWN -> Text.of("review.status.withdrawn");
+            case CHANGES_REQUESTED -> Text.of("review.status.changes-requested");
+        };
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

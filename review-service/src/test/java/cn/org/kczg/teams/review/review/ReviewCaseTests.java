@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.org.kczg.teams.events.EventJson;
@@ -136,11 +137,47 @@ class ReviewCaseTests {
         claim(id);
         given().auth().oauth2(REVIEWER).when().get("/api/v1/reviews/" + id)
                 .then().body("checks[0].passed", equalTo(false));
-        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON)
-                .body(Map.of("reason", "尽管不属于第五条所列单位，但该单位贡献突出，特此批准"))
+        Map<String, String> approval = Map.of("reason", "尽管不属于第五条所列单位，但该单位贡献突出，特此批准");
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(approval)
                 .when().post("/api/v1/reviews/" + id + "/approve")
                 .then().statusCode(409).body("code", equalTo("check-not-overridable"))
-                .body("detail", containsString("ELIGIBILITY"));
+                .body("title", equalTo("冲突"))
+                .body("detail", startsWith("“牵头单位资格”（ELIGIBILITY）检查未通过，且不得例外批准：第五条"));
+        given().auth().oauth2(REVIEWER).header("Accept-Language", "en").contentType(ContentType.JSON).body(approval)
+                .when().post("/api/v1/reviews/" + id + "/approve")
+                .then().statusCode(409).body("code", equalTo("check-not-overridable"))
+                .body("title", equalTo("Conflict"))
+                .body("detail", startsWith("The ELIGIBILITY check failed and cannot be overridden: 第五条"));
+    }
+
+    @Test
+    void fieldMessagesAreChineseUnlessEnglishIsAskedFor() {
+        String id = caseOf(leadUnit("NATIONAL_SOCIETY"), "NATIONAL_SOCIETY");
+        claim(id);
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(Map.of("reason", " "))
+                .when().post("/api/v1/reviews/" + id + "/reject")
+                .then().statusCode(400).body("code", equalTo("validation")).body("title", equalTo("请求无效"))
+                .body("errors[0].field", equalTo("reason")).body("errors[0].message", equalTo("不能为空"));
+        given().auth().oauth2(REVIEWER).header("Accept-Language", "en-GB,en;q=0.9").contentType(ContentType.JSON)
+                .body(Map.of("reason", " ")).when().post("/api/v1/reviews/" + id + "/reject")
+                .then().statusCode(400).body("code", equalTo("validation")).body("title", equalTo("Invalid request"))
+                .body("errors[0].field", equalTo("reason")).body("errors[0].message", equalTo("must not be blank"));
+        // the service's own field rule (Art. 8 override reason) in both languages, the same field and code
+        String unit = leadUnit("PROVINCIAL_CAST");
+        ReviewEvents.liveTeams(unit, 2);
+        ReviewEvents.awaitUsed(unit, 2);
+        String overQuota = caseOf(unit, "PROVINCIAL_CAST");
+        claim(overQuota);
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(Map.of("reason", "同意"))
+                .when().post("/api/v1/reviews/" + overQuota + "/approve")
+                .then().statusCode(400).body("code", equalTo("validation")).body("errors[0].field", equalTo("reason"))
+                .body("errors[0].message", equalTo("在“名额”（QUOTA）检查未通过的情况下批准，须填写不少于 20 个字的书面理由（第八条），现为 2 个字"))
+                .body("detail", startsWith("reason："));
+        given().auth().oauth2(REVIEWER).header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(Map.of("reason", "同意")).when().post("/api/v1/reviews/" + overQuota + "/approve")
+                .then().statusCode(400).body("code", equalTo("validation")).body("errors[0].field", equalTo("reason"))
+                .body("errors[0].message", equalTo("approving despite the failed QUOTA check needs a written reason "
+                        + "of at least 20 characters (Art. 8), got 2"));
     }
 
     @Test
@@ -211,15 +248,19 @@ class ReviewCaseTests {
         String id = caseOf(unit, "NATIONAL_SOCIETY");
         String subject = "insider-" + unit;
         String insider = TestTokens.sign(TestTokens.builder("reviewer").subject(subject).claim("org", unit));
+        given().auth().oauth2(insider).header("Accept-Language", "en").when().post("/api/v1/reviews/" + id + "/claim")
+                .then().statusCode(403).body("code", equalTo("forbidden"))
+                .body("detail", containsString("Conflict of interest"));
         given().auth().oauth2(insider).when().post("/api/v1/reviews/" + id + "/claim")
-                .then().statusCode(403).body("detail", containsString("Conflict of interest"));
+                .then().statusCode(403).body("code", equalTo("forbidden")).body("detail", containsString("利益冲突"));
         // an operator assigning the case to the insider does not let them decide it
         given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
                 .body(Map.of("reviewer", subject)).when().post("/api/v1/reviews/" + id + "/assign").then().statusCode(200);
         for (String decision : List.of("approve", "reject", "request-changes")) {
-            given().auth().oauth2(insider).contentType(ContentType.JSON).body(Map.of("reason", "本单位申请，符合条件"))
-                    .when().post("/api/v1/reviews/" + id + "/" + decision)
-                    .then().statusCode(403).body("detail", containsString("Conflict of interest"));
+            given().auth().oauth2(insider).header("Accept-Language", "en").contentType(ContentType.JSON)
+                    .body(Map.of("reason", "本单位申请，符合条件")).when().post("/api/v1/reviews/" + id + "/" + decision)
+                    .then().statusCode(403).body("code", equalTo("forbidden"))
+                    .body("detail", containsString("Conflict of interest"));
         }
         given().auth().oauth2(REVIEWER).when().get("/api/v1/reviews/" + id).then().body("status", equalTo("PENDING"));
     }
@@ -307,6 +348,12 @@ class ReviewCaseTests {
         given().auth().oauth2(REVIEWER).when().get("/api/v1/eligibility/" + unit)
                 .then().body("quota.limit", equalTo(3)).body("quota.used", equalTo(2));
         given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON).body(Map.of("limit", 3))
-                .when().put("/api/v1/quotas/2026/NATIONAL_SOCIETY").then().statusCode(409);
+                .when().put("/api/v1/quotas/2026/NATIONAL_SOCIETY").then().statusCode(409)
+                .body("code", equalTo("fixed-quota"))
+                .body("detail", startsWith("第八条已规定“中国科协所属全国学会、协会、研究会”（NATIONAL_SOCIETY）"));
+        given().auth().oauth2(TestTokens.token("operator")).header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(Map.of("limit", 3)).when().put("/api/v1/quotas/2026/NATIONAL_SOCIETY").then().statusCode(409)
+                .body("code", equalTo("fixed-quota")).body("detail", equalTo("Art. 8 fixes the quota of NATIONAL_SOCIETY; "
+                        + "annual quotas apply to categories (c) and (d) and provincial societies."));
     }
 }
