@@ -399,8 +399,9 @@ class SecurityMatrixTest {
         given().auth().oauth2(operator).contentType(ContentType.JSON).body(Map.of("reviewer", "s5-conflicted"))
                 .when().post("/api/v1/reviews/" + caseId + "/assign").then().statusCode(200);
         given().auth().oauth2(conflicted).contentType(ContentType.JSON).body(Map.of("reason", "同意"))
+                .header("Accept-Language", "en")
                 .when().post("/api/v1/reviews/" + caseId + "/approve").then().statusCode(403)
-                .body("detail", containsString("Conflict of interest"));
+                .body("code", equalTo("forbidden")).body("detail", containsString("Conflict of interest"));
 
         // no double decision
         String reviewer = suite.token("reviewer", "--sub", "s5-reviewer");
@@ -427,8 +428,9 @@ class SecurityMatrixTest {
         String participation = given().auth().oauth2(self).contentType(ContentType.JSON)
                 .body(Map.of("activityId", activity, "name", "吴自证", "role", "讲师", "hours", 3))
                 .when().post("/api/v1/participations").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(self).when().post("/api/v1/participations/" + participation + "/confirm")
-                .then().statusCode(403).body("detail", containsString("own hours"));
+        given().auth().oauth2(self).header("Accept-Language", "en")
+                .when().post("/api/v1/participations/" + participation + "/confirm")
+                .then().statusCode(403).body("code", equalTo("forbidden")).body("detail", containsString("own hours"));
 
         // a revoked team acts on nothing
         Map<String, Object> entry = Map.of("teamId", teamId, "kind", "PROBLEM", "title", "撤销后的条目",
