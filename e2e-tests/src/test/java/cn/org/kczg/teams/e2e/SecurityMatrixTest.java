@@ -47,6 +47,9 @@ class SecurityMatrixTest {
     private static final Map<String, Set<String>> POLICY = policy("""
             DELETE  /api/v1/calendar/holidays/{day}                      operator
             DELETE  /api/v1/indicator-systems/{id}                       operator
+            GET     /api/v1/dead-letters                                 operator
+            GET     /api/v1/dead-letters/{id}                            operator
+            GET     /api/v1/events                                       auditor operator
             GET     /api/v1/activities                                   auditor handler lead-unit operator
             GET     /api/v1/activities/{id}                              auditor handler lead-unit operator
             GET     /api/v1/applications                                 auditor lead-unit operator reviewer
@@ -108,6 +111,8 @@ class SecurityMatrixTest {
             GET     /api/v1/uploads/{id}/file                            auditor handler lead-unit operator
             PATCH   /api/v1/applications/{id}                            lead-unit operator
             PATCH   /api/v1/library/{id}                                 handler lead-unit
+            POST    /api/v1/dead-letters/replay                          operator
+            POST    /api/v1/dead-letters/{id}/replay                     operator
             POST    /api/v1/activities                                   handler lead-unit
             POST    /api/v1/applications                                 lead-unit operator
             POST    /api/v1/applications/{id}/submit                     lead-unit operator
