@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.registration.application;
 
-import cn.org.kczg.teams.platform.problem.Problem.FieldError;
+import cn.org.kczg.teams.kit.problem.ProblemException.FieldText;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.registration.application.ApplicationContent.Member;
 import cn.org.kczg.teams.registration.application.ApplicationContent.PartnerUnit;
 import java.util.ArrayList;
@@ -9,30 +10,32 @@ import java.util.List;
 
 /** What a submitted application must contain (Art. 4, 6, 7, 9, 11, 12, 14): every gap, not just the first. */
 public final class ApplicationCompleteness {
+    private static final Text REQUIRED = Text.of("complete.required");
+
     private ApplicationCompleteness() {
     }
 
-    public static List<FieldError> missing(String name, ApplicationContent c) {
-        List<FieldError> errors = new ArrayList<>();
+    public static List<FieldText> missing(String name, ApplicationContent c) {
+        List<FieldText> errors = new ArrayList<>();
         if (blank(name)) {
-            errors.add(new FieldError("name", "is required: " + TeamNameRule.EXPECTED_SHAPE));
+            errors.add(new FieldText("name", Text.of("complete.name", TeamNameRule.expectedShape())));
         }
         if (empty(c.categories())) {
-            errors.add(new FieldError("categories", "name at least one of the eight Art. 11 service categories"));
+            errors.add(new FieldText("categories", Text.of("complete.categories")));
         }
         if (empty(c.pilotCities())) {
-            errors.add(new FieldError("pilotCities", "name at least one 科创中国 pilot city or park (Art. 10)"));
+            errors.add(new FieldText("pilotCities", Text.of("complete.pilot-cities", TeamNameRule.BRAND)));
         }
         if (empty(c.keyFields())) {
-            errors.add(new FieldError("keyFields", "name at least one industry field"));
+            errors.add(new FieldText("keyFields", Text.of("complete.key-fields")));
         }
-        require(errors, "experience", c.experience(), "state the lead unit's service experience (Art. 6)");
-        require(errors, "distinctiveServices", c.distinctiveServices(), "state the distinctive services (Art. 6)");
-        require(errors, "organisingCapacity", c.organisingCapacity(), "state the capacity to organise (Art. 6)");
-        require(errors, "workFoundation", c.workFoundation(), "state the work foundation (Art. 9)");
-        require(errors, "continuityPlan", c.continuityPlan(), "state how the work continues (Art. 9)");
+        require(errors, "experience", c.experience(), Text.of("complete.experience"));
+        require(errors, "distinctiveServices", c.distinctiveServices(), Text.of("complete.distinctive-services"));
+        require(errors, "organisingCapacity", c.organisingCapacity(), Text.of("complete.organising-capacity"));
+        require(errors, "workFoundation", c.workFoundation(), Text.of("complete.work-foundation"));
+        require(errors, "continuityPlan", c.continuityPlan(), Text.of("complete.continuity-plan"));
         if (c.resourcesCommitted() == null || blank(c.resourcesCommitted().text())) {
-            errors.add(new FieldError("resourcesCommitted.text", "state the resources committed (Art. 9, 14)"));
+            errors.add(new FieldText("resourcesCommitted.text", Text.of("complete.resources")));
         }
         members(errors, c.members(), c.leaderCount());
         partnerUnits(errors, c.partnerUnits());
@@ -40,57 +43,57 @@ public final class ApplicationCompleteness {
         return errors;
     }
 
-    private static void members(List<FieldError> errors, List<Member> members, long leaders) {
+    private static void members(List<FieldText> errors, List<Member> members, long leaders) {
         if (empty(members)) {
-            errors.add(new FieldError("members", "list at least one member (Art. 7)"));
+            errors.add(new FieldText("members", Text.of("complete.members")));
             return;
         }
         for (int i = 0; i < members.size(); i++) {
             Member m = members.get(i);
             String at = "members[" + i + "].";
             if (m == null) {
-                errors.add(new FieldError("members[" + i + "]", "is empty"));
+                errors.add(new FieldText("members[" + i + "]", Text.of("complete.member-empty")));
                 continue;
             }
-            require(errors, at + "name", m.name(), "is required");
-            require(errors, at + "field", m.field(), "is required");
-            require(errors, at + "title", m.title(), "is required");
-            require(errors, at + "affiliation", m.affiliation(), "is required");
+            require(errors, at + "name", m.name(), REQUIRED);
+            require(errors, at + "field", m.field(), REQUIRED);
+            require(errors, at + "title", m.title(), REQUIRED);
+            require(errors, at + "affiliation", m.affiliation(), REQUIRED);
             if (m.role() == null) {
-                errors.add(new FieldError(at + "role", "is required: LEADER or MEMBER"));
+                errors.add(new FieldText(at + "role", Text.of("complete.member-role")));
             }
         }
         if (leaders != 1) {
-            errors.add(new FieldError("members", "exactly one member must have role LEADER, found " + leaders));
+            errors.add(new FieldText("members", Text.of("members.one-leader", leaders)));
         }
     }
 
-    private static void partnerUnits(List<FieldError> errors, List<PartnerUnit> units) {
+    private static void partnerUnits(List<FieldText> errors, List<PartnerUnit> units) {
         if (units == null) {
             return;
         }
         for (int i = 0; i < units.size(); i++) {
             PartnerUnit u = units.get(i);
-            require(errors, "partnerUnits[" + i + "].name", u == null ? null : u.name(), "is required");
+            require(errors, "partnerUnits[" + i + "].name", u == null ? null : u.name(), REQUIRED);
             require(errors, "partnerUnits[" + i + "].duties", u == null ? null : u.duties(),
-                    "state the unit's duties (Art. 14)");
+                    Text.of("complete.partner-duties"));
         }
     }
 
-    private static void handler(List<FieldError> errors, ApplicationContent.HandlerContact h) {
+    private static void handler(List<FieldText> errors, ApplicationContent.HandlerContact h) {
         if (h == null) {
-            errors.add(new FieldError("handler", "name the person who answers the demand hall (Art. 12)"));
+            errors.add(new FieldText("handler", Text.of("complete.handler")));
             return;
         }
-        require(errors, "handler.name", h.name(), "is required");
-        require(errors, "handler.phone", h.phone(), "is required");
-        require(errors, "handler.email", h.email(), "is required");
-        require(errors, "handler.userId", h.userId(), "is required: the sub of the handler's login");
+        require(errors, "handler.name", h.name(), REQUIRED);
+        require(errors, "handler.phone", h.phone(), REQUIRED);
+        require(errors, "handler.email", h.email(), REQUIRED);
+        require(errors, "handler.userId", h.userId(), Text.of("complete.handler-user"));
     }
 
-    private static void require(List<FieldError> errors, String field, String value, String message) {
+    private static void require(List<FieldText> errors, String field, String value, Text message) {
         if (blank(value)) {
-            errors.add(new FieldError(field, message));
+            errors.add(new FieldText(field, message));
         }
     }
 

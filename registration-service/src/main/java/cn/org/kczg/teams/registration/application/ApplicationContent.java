@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a lead unit states in a team application (Art. 6, 7, 9, 11, 12, 14). Stored as one JSON document;
@@ -31,53 +32,61 @@ public record ApplicationContent(
         @Size(max = 100) List<@Valid PartnerUnit> partnerUnits,
         @Valid HandlerContact handler) {
 
-    public static final ApplicationContent EMPTY = new ApplicationContent(null, null, null, null, null, null, null,
-            null, null, null, null, null, null);
-
+    @Schema(name = "TeamMemberRole", description = "Art. 7: a member's role in the team: the one LEADER (团长) or a "
+            + "MEMBER.")
     public enum MemberRole {
         LEADER, MEMBER
     }
 
     /** Art. 9, 14: what the lead unit commits. */
-    public record Resources(@Size(max = 5000) String text, @DecimalMin("0") BigDecimal yearlyBudget,
-            @Min(0) Integer staff) {
+    @Schema(name = "CommittedResources", description = "Art. 9, 14: the resources the lead unit commits to the team.")
+    public record Resources(
+            @Schema(description = "What is committed, in words; required to submit.", maxLength = 5000,
+                    example = "专职人员与年度经费") @Size(max = 5000) String text,
+            @Schema(description = "The yearly budget in yuan (CNY).", minimum = "0", example = "500000")
+            @DecimalMin("0") BigDecimal yearlyBudget,
+            @Schema(description = "The number of dedicated staff.", minimum = "0", example = "6") @Min(0) Integer staff) {
     }
 
     /** Art. 7: an expert of the team. */
-    public record Member(@Size(max = 100) String name, @Size(max = 200) String field, @Size(max = 100) String title,
-            @Size(max = 200) String affiliation, MemberRole role) {
+    @Schema(name = "TeamMember", description = "Art. 7: an expert of the team; every part is required to submit.")
+    public record Member(
+            @Schema(description = "The expert's name.", maxLength = 100, example = "张伟") @Size(max = 100) String name,
+            @Schema(description = "The expert's professional field.", maxLength = 200, example = "机械工程")
+            @Size(max = 200) String field,
+            @Schema(description = "The expert's professional title.", maxLength = 100, example = "教授")
+            @Size(max = 100) String title,
+            @Schema(description = "The expert's institution.", maxLength = 200, example = "清华大学")
+            @Size(max = 200) String affiliation,
+            @Schema(description = "LEADER for the team's one leader, else MEMBER.") MemberRole role) {
     }
 
     /** Art. 14: a participating unit and its duties. */
-    public record PartnerUnit(@Size(max = 200) String name, @Size(max = 2000) String duties) {
+    @Schema(name = "PartnerUnit", description = "Art. 14: a unit taking part in the team's work, and its duties.")
+    public record PartnerUnit(
+            @Schema(description = "The unit's name; required to submit.", maxLength = 200, example = "苏州工业园区管委会")
+            @Size(max = 200) String name,
+            @Schema(description = "What the unit does for the team; required to submit.", maxLength = 2000,
+                    example = "对接园区企业需求") @Size(max = 2000) String duties) {
     }
 
     /**
      * Art. 12: the person who answers the demand hall; {@code userId} is the {@code sub} of their token, and
      * {@code deputies} the {@code sub}s of at most five people the lead unit lets act for them.
      */
-    public record HandlerContact(@Size(max = 100) String name,
-            @Pattern(regexp = "^\\+?[0-9][0-9\\- ]{5,19}$", message = "must be a phone number") String phone,
-            @Email @Size(max = 200) String email, @Size(max = 200) String userId,
-            @Size(max = 5) List<@NotBlank @Size(max = 200) String> deputies) {
-    }
-
-    /** A partial update: every part given replaces the stored one, every part left out stays. */
-    public ApplicationContent merge(ApplicationContent patch) {
-        if (patch == null) {
-            return this;
-        }
-        return new ApplicationContent(
-                pick(patch.categories, categories), pick(patch.pilotCities, pilotCities),
-                pick(patch.otherRegions, otherRegions), pick(patch.keyFields, keyFields),
-                pick(patch.experience, experience), pick(patch.distinctiveServices, distinctiveServices),
-                pick(patch.organisingCapacity, organisingCapacity), pick(patch.workFoundation, workFoundation),
-                pick(patch.resourcesCommitted, resourcesCommitted), pick(patch.continuityPlan, continuityPlan),
-                pick(patch.members, members), pick(patch.partnerUnits, partnerUnits), pick(patch.handler, handler));
-    }
-
-    private static <T> T pick(T given, T stored) {
-        return given != null ? given : stored;
+    @Schema(name = "DemandHallHandler", description = "Art. 12: the person who answers the 需求大厅 (demand hall) for "
+            + "the team, and who may act for them; every part but deputies is required to submit.")
+    public record HandlerContact(
+            @Schema(description = "The handler's name.", maxLength = 100, example = "赵强") @Size(max = 100) String name,
+            @Schema(description = "The handler's phone number.", pattern = "^\\+?[0-9][0-9\\- ]{5,19}$",
+                    example = "13800138000")
+            @Pattern(regexp = "^\\+?[0-9][0-9\\- ]{5,19}$", message = "{kczg.phone}") String phone,
+            @Schema(description = "The handler's e-mail address.", format = "email", maxLength = 200,
+                    example = "zhaoqiang@example.org.cn") @Email @Size(max = 200) String email,
+            @Schema(description = "The sub of the handler's login, which may then act on the team's tickets.",
+                    maxLength = 200, example = "handler-zhaoqiang") @Size(max = 200) String userId,
+            @Schema(description = "The subs of at most five people the lead unit lets act for the handler.",
+                    maxItems = 5) @Size(max = 5) List<@NotBlank @Size(max = 200) String> deputies) {
     }
 
     long leaderCount() {

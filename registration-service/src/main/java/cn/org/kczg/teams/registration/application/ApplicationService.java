@@ -6,12 +6,14 @@ import cn.org.kczg.teams.events.registration.ApplicationWithdrawn;
 import cn.org.kczg.teams.events.review.ReviewDecided;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.audit.HistoryEntry;
+import cn.org.kczg.teams.kit.json.MergePatch;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.ProblemException.FieldText;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
-import cn.org.kczg.teams.platform.problem.Problem.FieldError;
 import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.registration.application.ApplicationDtos.ApplicationDraft;
 import cn.org.kczg.teams.registration.application.ApplicationDtos.ApplicationView;
@@ -20,10 +22,17 @@ import cn.org.kczg.teams.registration.team.Team;
 import cn.org.kczg.teams.registration.team.TeamNames;
 import cn.org.kczg.teams.registration.team.TeamService;
 import cn.org.kczg.teams.registration.window.RegistrationWindowService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,12 +61,15 @@ public class ApplicationService {
     TeamService teams;
     @Inject
     Clock clock;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Validator validator;
 
     public ApplicationView create(Caller caller, ApplicationDraft draft) {
         String creditCode = leadUnitOf(caller, draft.leadUnit());
         LeadUnit unit = LeadUnit.findByCreditCode(creditCode).orElseThrow(() -> ProblemException.conflict(
-                "lead-unit-not-registered", "Register the lead unit " + creditCode
-                        + " (POST /api/v1/lead-units) before applying for a team."));
+                "lead-unit-not-registered", Text.of("application.lead-unit-not-registered", creditCode)));
         Instant now = clock.instant();
         TeamApplication application = new TeamApplication();
         application.id = UUID.randomUUID();
@@ -65,7 +77,7 @@ public class ApplicationService {
         application.leadUnitName = unit.name;
         application.leadUnitCategory = unit.category.name();
         application.status = ApplicationStatus.DRAFT;
-        application.content = ApplicationContent.EMPTY.merge(draft.content());
+        application.content = draft.content();
         applyName(application, draft);
         application.createdBy = caller.subject();
         application.createdAt = now;
@@ -75,29 +87,50 @@ public class ApplicationService {
         return ApplicationView.of(application);
     }
 
-    public Optional<ApplicationView> update(Caller caller, UUID id, ApplicationDraft patch) {
-        if (patch.leadUnit() != null) {
-            throw ProblemException.invalid("leadUnit", "cannot be changed after the application is created");
+    /**
+     * A JSON Merge Patch (RFC 7396) of an application the lead unit still holds: a member left out stays as it is,
+     * {@code null} clears it, arrays are replaced whole. The result is checked as a create is; the lead unit is fixed.
+     */
+    public Optional<ApplicationView> update(Caller caller, UUID id, JsonNode patch) throws JsonProcessingException {
+        Optional<TeamApplication> found = owned(caller, id);
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
-        return owned(caller, id).map(application -> {
-            application.requireEditable();
-            application.content = application.content.merge(patch.content());
-            applyName(application, patch);
-            application.updatedAt = clock.instant();
-            audit.record(caller, "application.edited", AGGREGATE, id.toString(), null);
-            return ApplicationView.of(application);
-        });
+        TeamApplication application = found.get();
+        application.requireEditable();
+        ApplicationDraft merged = MergePatch.apply(mapper, ApplicationDraft.of(application), patch,
+                ApplicationDraft.class);
+        Set<ConstraintViolation<Checked>> violations = validator.validate(new Checked(merged));
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        if (merged.leadUnit() == null
+                || !merged.leadUnit().trim().equalsIgnoreCase(application.leadUnitCreditCode)) {
+            throw ProblemException.invalid("leadUnit", Text.of("application.lead-unit-fixed"));
+        }
+        if (merged.name() == null) {
+            application.name = null;
+            application.serviceContent = null;
+        }
+        applyName(application, merged);
+        application.content = merged.content();
+        application.updatedAt = clock.instant();
+        audit.record(caller, "application.edited", AGGREGATE, id.toString(), null);
+        return Optional.of(ApplicationView.of(application));
+    }
+
+    /** The merged draft validated as the create's body is (its own name dropped from the field paths). */
+    record Checked(@Valid ApplicationDraft patch) {
     }
 
     /** Art. 3: only inside an open window; complete (every gap listed); the name not taken. */
     public Optional<ApplicationView> submit(Caller caller, UUID id) {
         return owned(caller, id).map(application -> {
             int year = windows.requireOpenWindowYear();
-            List<FieldError> missing = ApplicationCompleteness.missing(application.name, application.content);
+            List<FieldText> missing = ApplicationCompleteness.missing(application.name, application.content);
             if (!missing.isEmpty()) {
-                throw new ProblemException(400, "incomplete-application", "Incomplete application",
-                        "The application cannot be submitted yet: " + missing.size()
-                                + " part(s) are missing or wrong; see errors.", missing);
+                throw new ProblemException(400, "incomplete-application",
+                        Text.of("application.incomplete", missing.size()), missing);
             }
             Instant now = clock.instant();
             application.moveTo(ApplicationStatus.SUBMITTED, now);
@@ -213,16 +246,15 @@ public class ApplicationService {
     private static String leadUnitOf(Caller caller, String requested) {
         if (caller.is(Roles.OPERATOR)) {
             if (requested == null || requested.isBlank()) {
-                throw ProblemException.invalid("leadUnit", "an operator names the lead unit's credit code");
+                throw ProblemException.invalid("leadUnit", Text.of("application.lead-unit-named"));
             }
             return requested.trim().toUpperCase();
         }
         if (caller.org() == null) {
-            throw ProblemException.forbidden("Your token names no organisation (org claim).");
+            throw ProblemException.forbidden(Text.of("application.no-org"));
         }
         if (requested != null && !caller.actsFor(requested.trim())) {
-            throw ProblemException.forbidden("A lead unit applies only for its own organisation (token org "
-                    + caller.org() + ").");
+            throw ProblemException.forbidden(Text.of("application.own-organisation", caller.org()));
         }
         return caller.org();
     }
@@ -230,13 +262,16 @@ public class ApplicationService {
     private static void applyName(TeamApplication application, ApplicationDraft draft) {
         if (draft.name() != null) {
             TeamNameRule.TeamName name = TeamNameRule.parse(draft.name())
-                    .orElseThrow(() -> ProblemException.invalid("name", TeamNameRule.EXPECTED_SHAPE));
+                    .orElseThrow(() -> ProblemException.invalid("name", TeamNameRule.expectedShape()));
             application.name = name.canonical();
             application.serviceContent = name.serviceContent();
         }
         if (draft.serviceContent() != null && !draft.serviceContent().strip().equals(application.serviceContent)) {
-            throw ProblemException.invalid("serviceContent", "must be the part of the name between “科创中国” and "
-                    + "科技服务团" + (application.serviceContent == null ? "" : ": " + application.serviceContent));
+            String brand = "“" + TeamNameRule.BRAND + "”";
+            throw ProblemException.invalid("serviceContent", application.serviceContent == null
+                    ? Text.of("application.service-content", brand, TeamNameRule.SUFFIX)
+                    : Text.of("application.service-content.expected", brand, TeamNameRule.SUFFIX,
+                            application.serviceContent));
         }
     }
 

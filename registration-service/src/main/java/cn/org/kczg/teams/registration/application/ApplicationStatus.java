@@ -2,11 +2,14 @@ package cn.org.kczg.teams.registration.application;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * DRAFT → SUBMITTED → (CHANGES_REQUESTED → SUBMITTED)* → APPROVED | REJECTED, or WITHDRAWN before a
  * decision.
  */
+@Schema(name = "TeamApplicationStatus", description = "Where a team application stands: DRAFT → SUBMITTED → "
+        + "(CHANGES_REQUESTED → SUBMITTED)* → APPROVED or REJECTED, or WITHDRAWN before the decision.")
 public enum ApplicationStatus {
     DRAFT, SUBMITTED, CHANGES_REQUESTED, APPROVED, REJECTED, WITHDRAWN;
 

@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.registration.application;
 
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,9 +54,8 @@ public class TeamApplication extends PanacheEntityBase {
     /** Moves to {@code target} or explains, as a 409, why it cannot. */
     public void moveTo(ApplicationStatus target, Instant when) {
         if (!status.canMoveTo(target)) {
-            throw ProblemException.conflict("illegal-transition", "An application that is " + status
-                    + " cannot become " + target + "; from " + status + " it can become "
-                    + (status.next().isEmpty() ? "nothing else" : status.next()) + ".");
+            throw ProblemException.conflict("illegal-transition", Text.of("application.illegal-transition", status,
+                    target, status.next().isEmpty() ? Text.of("transition.none") : status.next()));
         }
         status = target;
         updatedAt = when;
@@ -63,8 +63,7 @@ public class TeamApplication extends PanacheEntityBase {
 
     public void requireEditable() {
         if (!status.editable()) {
-            throw ProblemException.conflict("not-editable", "An application that is " + status
-                    + " cannot be edited; only DRAFT and CHANGES_REQUESTED applications can.");
+            throw ProblemException.conflict("not-editable", Text.of("application.not-editable", status));
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.registration.application;
 
+import cn.org.kczg.teams.kit.problem.Text;
 import java.util.Optional;
 
 /**
@@ -10,11 +11,16 @@ import java.util.Optional;
 public final class TeamNameRule {
     public static final String BRAND = "科创中国";
     public static final String SUFFIX = "科技服务团";
-    public static final String EXPECTED_SHAPE = "must read “科创中国”<service content>科技服务团, e.g. “科创中国”智能制造产业科技服务团";
+    public static final String EXAMPLE = "“科创中国”智能制造产业科技服务团";
     private static final String OPENING_QUOTES = "\"“＂";
     private static final String CLOSING_QUOTES = "\"”＂";
 
     private TeamNameRule() {
+    }
+
+    /** What a name must look like, in the caller's language. */
+    public static Text expectedShape() {
+        return Text.of("application.name-shape", "“" + BRAND + "”", SUFFIX, EXAMPLE);
     }
 
     public record TeamName(String canonical, String serviceContent) {

@@ -1,5 +1,7 @@
 package cn.org.kczg.teams.registration.leadunit;
 
+import java.util.Map;
+
 /**
  * Art. 5: an organisation is identified by its unified social credit code (统一社会信用代码,
  * GB 32100-2015): 18 characters from a 31-character alphabet without I, O, S, V and Z, the last a
@@ -16,24 +18,33 @@ public final class CreditCode {
     /** The normalised (trimmed, upper-case) code, or why it is not one. */
     public static Result parse(String raw) {
         if (raw == null || raw.isBlank()) {
-            return Result.error("is required");
+            return Result.error("is required", "kczg.creditCode.required", Map.of());
         }
         String code = raw.trim().toUpperCase();
         if (code.length() != LENGTH) {
-            return Result.error("must be 18 characters (统一社会信用代码), got " + code.length());
+            return Result.error("must be 18 characters (统一社会信用代码), got " + code.length(),
+                    "kczg.creditCode.length", Map.of("length", code.length()));
         }
         for (int i = 0; i < LENGTH; i++) {
             if (ALPHABET.indexOf(code.charAt(i)) < 0) {
                 return Result.error("character " + (i + 1) + " '" + code.charAt(i)
-                        + "' is not allowed: use digits and capital letters except I, O, S, V and Z");
+                        + "' is not allowed: use digits and capital letters except I, O, S, V and Z",
+                        "kczg.creditCode.character",
+                        Map.of("position", i + 1, "character", shown(code.charAt(i))));
             }
         }
         char expected = checkCharacter(code.substring(0, LENGTH - 1));
         if (code.charAt(LENGTH - 1) != expected) {
             return Result.error("check character is wrong: a code starting " + code.substring(0, LENGTH - 1)
-                    + " ends with " + expected);
+                    + " ends with " + expected, "kczg.creditCode.check",
+                    Map.of("start", code.substring(0, LENGTH - 1), "expected", expected));
         }
-        return new Result(code, null);
+        return new Result(code, null, null, Map.of());
+    }
+
+    /** A character as it can be put into a validation message (whose templates give braces and $ a meaning). */
+    private static String shown(char c) {
+        return "{}$\\".indexOf(c) >= 0 ? String.format("U+%04X", (int) c) : String.valueOf(c);
     }
 
     static char checkCharacter(String first17) {
@@ -45,9 +56,13 @@ public final class CreditCode {
         return ALPHABET.charAt(check == 31 ? 0 : check);
     }
 
-    public record Result(String code, String error) {
-        static Result error(String message) {
-            return new Result(null, message);
+    /**
+     * The code, or why not: {@code error} in English, {@code messageKey} and {@code params} the same for a
+     * {@code ValidationMessages} template in the caller's language.
+     */
+    public record Result(String code, String error, String messageKey, Map<String, Object> params) {
+        static Result error(String message, String messageKey, Map<String, Object> params) {
+            return new Result(null, message, messageKey, params);
         }
     }
 }

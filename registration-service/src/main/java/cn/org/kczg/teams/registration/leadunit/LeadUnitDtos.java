@@ -8,27 +8,53 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response records of {@link LeadUnitResource}. */
 public final class LeadUnitDtos {
+    static final String CREDIT_CODE_PATTERN = "^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$";
+
     private LeadUnitDtos() {
     }
 
+    @Schema(name = "RegisterLeadUnit", description = "Art. 5: an organisation registering as a lead unit (牵头单位).")
     public record RegisterLeadUnit(
+            @Schema(description = "The unified social credit code (统一社会信用代码, GB 32100-2015); the server also "
+                    + "checks the 18th, check character.",
+                    required = true, minLength = 18, maxLength = 18, pattern = CREDIT_CODE_PATTERN,
+                    example = "91350100M000100Y43")
             @NotBlank @ValidCreditCode String creditCode,
+            @Schema(description = "The organisation's registered name.", required = true, maxLength = 200,
+                    example = "江苏省科学技术协会")
             @NotBlank @Size(max = 200) String name,
+            @Schema(description = "Art. 5: which kind of organisation it is.", required = true)
             @NotNull LeadUnitCategory category,
+            @Schema(description = "Who to contact at the lead unit.", required = true)
             @NotNull @Valid Contact contact) {
     }
 
+    @Schema(name = "LeadUnitContact", description = "The lead unit's contact person.")
     public record Contact(
+            @Schema(description = "The contact's name.", required = true, maxLength = 100, example = "王敏")
             @NotBlank @Size(max = 100) String name,
-            @NotBlank @Pattern(regexp = "^\\+?[0-9][0-9\\- ]{5,19}$", message = "must be a phone number") String phone,
+            @Schema(description = "The contact's phone number.", required = true,
+                    pattern = "^\\+?[0-9][0-9\\- ]{5,19}$", example = "010-68571234")
+            @NotBlank @Pattern(regexp = "^\\+?[0-9][0-9\\- ]{5,19}$", message = "{kczg.phone}") String phone,
+            @Schema(description = "The contact's e-mail address.", required = true, format = "email", maxLength = 200,
+                    example = "wm@example.org.cn")
             @NotBlank @Email @Size(max = 200) String email) {
     }
 
-    public record LeadUnitView(String creditCode, String name, LeadUnitCategory category, Contact contact,
-            Instant registeredAt) {
+    @Schema(name = "LeadUnitView", description = "Art. 5: a registered lead unit.")
+    public record LeadUnitView(
+            @Schema(description = "The unified social credit code (统一社会信用代码), normalised to upper case.",
+                    required = true, example = "91350100M000100Y43") String creditCode,
+            @Schema(description = "The organisation's registered name.", required = true, example = "江苏省科学技术协会")
+            String name,
+            @Schema(description = "Art. 5: which kind of organisation it is.", required = true)
+            LeadUnitCategory category,
+            @Schema(description = "Who to contact at the lead unit.", required = true) Contact contact,
+            @Schema(description = "When it was registered.", required = true) Instant registeredAt) {
         static LeadUnitView of(LeadUnit unit) {
             return new LeadUnitView(unit.creditCode, unit.name, unit.category,
                     new Contact(unit.contactName, unit.contactPhone, unit.contactEmail), unit.registeredAt);

@@ -4,6 +4,7 @@ import cn.org.kczg.teams.events.registration.LeadUnitCategory;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
@@ -24,17 +25,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/lead-units")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Lead units (牵头单位)")
+@Tag(name = "Lead units", description = "Art. 5: organisations (牵头单位) register with their unified social credit "
+        + "code before they apply to form a team; a lead unit registers and sees only itself.")
 public class LeadUnitResource {
     private static final Map<String, String> SORTABLE = Map.of(
             "name", "name", "creditCode", "creditCode", "registeredAt", "registeredAt");
@@ -46,9 +50,14 @@ public class LeadUnitResource {
 
     @POST
     @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR})
+    @Operation(operationId = "registerLeadUnit", summary = "Register a lead unit",
+            description = "Registers an organisation as a lead unit (Art. 5) under its unified social credit code, whose "
+                    + "check character is verified. A lead unit registers only its own organisation (the token's org).")
     @APIResponse(responseCode = "201", description = "Created; Location names where it is read.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = LeadUnitView.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "Conflict: `lead-unit-exists` when a lead unit with this credit "
+            + "code is already registered.")
     public Response register(@NotNull @Valid RegisterLeadUnit request) {
         LeadUnitView created = service.register(caller.get(), request);
         return Created.at("/api/v1/lead-units/" + created.creditCode(), created);
@@ -57,15 +66,29 @@ public class LeadUnitResource {
     @GET
     @Path("/{creditCode}")
     @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR})
-    public LeadUnitView get(@PathParam("creditCode") String creditCode) {
+    @Operation(operationId = "getLeadUnit", summary = "Read a lead unit",
+            description = "One lead unit by its unified social credit code (any case). A lead unit sees only itself.")
+    @APIResponse(responseCode = "404", description = "No such lead unit (or not yours).")
+    @APIResponse(responseCode = "200", description = "The lead unit.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LeadUnitView.class)))
+    public LeadUnitView get(@Parameter(description = "The lead unit's unified social credit code.",
+            example = "91350100M000100Y43") @PathParam("creditCode") String creditCode) {
         return service.find(caller.get(), creditCode)
-                .orElseThrow(() -> ProblemException.notFound("No lead unit with credit code " + creditCode + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("lead-unit.not-found", creditCode)));
     }
 
     @GET
     @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR})
-    public Page<LeadUnitView> list(@QueryParam("category") String category,
-            @QueryParam("name") String name, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+    @Operation(operationId = "listLeadUnits", summary = "List lead units",
+            description = "Registered lead units page by page, filtered by Art. 5 category and a name keyword; a lead "
+                    + "unit sees only itself. Sortable by name, creditCode and registeredAt (default registeredAt,desc).")
+    public Page<LeadUnitView> list(
+            @Parameter(description = "Only lead units of this Art. 5 category.",
+                    schema = @Schema(implementation = LeadUnitCategory.class)) @QueryParam("category") String category,
+            @Parameter(description = "A keyword found in the lead unit's name.") @QueryParam("name") String name,
+            @Parameter(description = "The page number, from 0.") @QueryParam("page") Integer page,
+            @Parameter(description = "The page size (default 20, at most 100).") @QueryParam("size") Integer size,
+            @Parameter(description = "field,direction: name, creditCode or registeredAt; asc or desc.")
             @QueryParam("sort") String sort) {
         return service.list(caller.get(), QueryParams.enumValue(LeadUnitCategory.class, "category", category), name,
                 PageRequest.of(page, size, sort, SORTABLE, "registeredAt,desc"));

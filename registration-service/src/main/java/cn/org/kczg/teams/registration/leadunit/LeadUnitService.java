@@ -7,6 +7,7 @@ import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.registration.leadunit.LeadUnitDtos.LeadUnitView;
@@ -38,12 +39,11 @@ public class LeadUnitService {
     public LeadUnitView register(Caller caller, RegisterLeadUnit request) {
         String creditCode = CreditCode.parse(request.creditCode()).code(); // checked by @ValidCreditCode
         if (!caller.is(Roles.OPERATOR) && !caller.actsFor(creditCode)) {
-            throw ProblemException.forbidden("A lead unit may register only its own organisation (token org "
-                    + caller.org() + ").");
+            throw ProblemException.forbidden(Text.of("lead-unit.own-only", caller.org()));
         }
         if (LeadUnit.findByCreditCode(creditCode).isPresent()) {
             throw ProblemException.conflict("lead-unit-exists",
-                    "A lead unit with credit code " + creditCode + " is already registered.");
+                    Text.of("lead-unit.exists", creditCode));
         }
         LeadUnit unit = new LeadUnit();
         unit.id = UUID.randomUUID();

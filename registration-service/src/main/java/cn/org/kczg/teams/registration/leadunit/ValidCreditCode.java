@@ -4,6 +4,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -14,7 +15,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = ValidCreditCode.Validator.class)
 public @interface ValidCreditCode {
-    String message() default "is not a valid 统一社会信用代码";
+    String message() default "{kczg.creditCode.invalid}";
 
     Class<?>[] groups() default {};
 
@@ -26,13 +27,15 @@ public @interface ValidCreditCode {
             if (value == null || value.isBlank()) {
                 return true;
             }
-            String error = CreditCode.parse(value).error();
-            if (error == null) {
+            CreditCode.Result result = CreditCode.parse(value);
+            if (result.error() == null) {
                 return true;
             }
-            context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate(error.replace("{", "\\{").replace("$", "\\$"))
-                    .addConstraintViolation();
+            // the words in the caller's language: ValidationMessages(_zh).properties, the details as parameters
+            HibernateConstraintValidatorContext hibernate = context.unwrap(HibernateConstraintValidatorContext.class);
+            result.params().forEach(hibernate::addMessageParameter);
+            hibernate.disableDefaultConstraintViolation();
+            hibernate.buildConstraintViolationWithTemplate("{" + result.messageKey() + "}").addConstraintViolation();
             return false;
         }
     }

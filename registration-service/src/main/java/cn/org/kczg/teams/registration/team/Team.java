@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.registration.team;
 
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.registration.application.ApplicationContent.HandlerContact;
 import cn.org.kczg.teams.registration.application.ApplicationContent.Member;
 import cn.org.kczg.teams.registration.application.ApplicationContent.PartnerUnit;
@@ -63,9 +64,8 @@ public class Team extends PanacheEntityBase {
 
     public TeamStatus moveTo(TeamStatus target, String reason, Instant when) {
         if (!status.next().contains(target)) {
-            throw ProblemException.conflict("illegal-transition", "A team that is " + status + " cannot become "
-                    + target + "; from " + status + " it can become "
-                    + (status.next().isEmpty() ? "nothing else" : status.next()) + ".");
+            throw ProblemException.conflict("illegal-transition", Text.of("team.illegal-transition", status, target,
+                    status.next().isEmpty() ? Text.of("transition.none") : status.next()));
         }
         TeamStatus from = status;
         status = target;

@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.registration.team;
 
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,8 +28,7 @@ public class TeamNames {
                 where team_name.application_id = excluded.application_id""")
                 .setParameter("n", name).setParameter("a", applicationId).executeUpdate();
         if (held == 0) {
-            throw ProblemException.conflict("name-taken", "The name " + name
-                    + " is already used by a live team or a pending application; choose another.");
+            throw ProblemException.conflict("name-taken", Text.of("team.name-taken", name));
         }
     }
 

@@ -4,6 +4,7 @@ import cn.org.kczg.teams.events.registration.ServiceCategory;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.kit.web.RequiredReason;
@@ -27,12 +28,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/teams")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Teams (Art. 7, 12, 17, 20)")
+@Tag(name = "Service teams", description = "Art. 7, 12, 17, 20: the 科创中国 service teams (科技服务团) an approval made: "
+        + "their members and demand-hall handler, kept up to date by the lead unit, and their status, which an operator "
+        + "suspends, reinstates or revokes (Art. 17) and the annual assessment may disqualify (Art. 20).")
 public class TeamResource {
+    private static final String ID = "The team's id.";
     static final Map<String, String> SORTABLE = Map.of("name", "name", "activatedAt", "activatedAt", "year", "year");
 
     @Inject
@@ -42,10 +51,26 @@ public class TeamResource {
 
     @GET
     @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR})
-    public Page<TeamView> list(@QueryParam("status") String status, @QueryParam("category") String category,
-            @QueryParam("pilotCity") String pilotCity, @QueryParam("leadUnit") String leadUnit,
-            @QueryParam("year") Integer year, @QueryParam("q") String q, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size, @QueryParam("sort") String sort) {
+    @Operation(operationId = "listTeams", summary = "List service teams",
+            description = "Service teams page by page with their contacts, filtered by status, category, pilot city, "
+                    + "lead unit, year and a keyword; a lead unit sees its own teams and a handler the teams it "
+                    + "serves. Sortable by name, activatedAt and year (default activatedAt,desc).")
+    public Page<TeamView> list(
+            @Parameter(description = "Only teams in this status.", schema = @Schema(implementation = TeamStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "Only teams offering this Art. 11 service category.",
+                    schema = @Schema(implementation = ServiceCategory.class)) @QueryParam("category") String category,
+            @Parameter(description = "Only teams serving this pilot city or park (exact name).", example = "苏州市")
+            @QueryParam("pilotCity") String pilotCity,
+            @Parameter(description = "Only teams of this lead unit (its unified social credit code).")
+            @QueryParam("leadUnit") String leadUnit,
+            @Parameter(description = "Only teams approved in this registration year.") @QueryParam("year") Integer year,
+            @Parameter(description = "A keyword found in the team name, the lead unit's name or the service content.")
+            @QueryParam("q") String q,
+            @Parameter(description = "The page number, from 0.") @QueryParam("page") Integer page,
+            @Parameter(description = "The page size (default 20, at most 100).") @QueryParam("size") Integer size,
+            @Parameter(description = "field,direction: name, activatedAt or year; asc or desc.")
+            @QueryParam("sort") String sort) {
         return service.list(caller.get(), filter(status, category, pilotCity, leadUnit, year, q),
                 PageRequest.of(page, size, sort, SORTABLE, "activatedAt,desc"));
     }
@@ -60,7 +85,12 @@ public class TeamResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR})
-    public TeamView get(@PathParam("id") UUID id) {
+    @Operation(operationId = "getTeam", summary = "Read a service team",
+            description = "One service team with its members, partner units and demand-hall handler.")
+    @APIResponse(responseCode = "404", description = "No such team (or not yours).")
+    @APIResponse(responseCode = "200", description = "The team.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
+    public TeamView get(@Parameter(description = ID) @PathParam("id") UUID id) {
         return service.find(caller.get(), id).orElseThrow(() -> notFound(id));
     }
 
@@ -68,7 +98,14 @@ public class TeamResource {
     @Path("/{id}/suspend")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    public TeamView suspend(@PathParam("id") UUID id, @NotNull @Valid RequiredReason change) {
+    @Operation(operationId = "suspendTeam", summary = "Suspend a service team",
+            description = "Suspends an ACTIVE team (Art. 17) with a required reason kept in its history; it stays live "
+                    + "and keeps its name.")
+    @APIResponse(responseCode = "404", description = "No such team.")
+    @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the team is not ACTIVE.")
+    @APIResponse(responseCode = "200", description = "The team, now SUSPENDED.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
+    public TeamView suspend(@Parameter(description = ID) @PathParam("id") UUID id, @NotNull @Valid RequiredReason change) {
         return service.changeStatus(caller.get(), id, TeamStatus.SUSPENDED, change.reason())
                 .orElseThrow(() -> notFound(id));
     }
@@ -77,7 +114,13 @@ public class TeamResource {
     @Path("/{id}/reinstate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    public TeamView reinstate(@PathParam("id") UUID id, @NotNull @Valid RequiredReason change) {
+    @Operation(operationId = "reinstateTeam", summary = "Reinstate a suspended service team",
+            description = "Makes a SUSPENDED team ACTIVE again, with a required reason kept in its history.")
+    @APIResponse(responseCode = "404", description = "No such team.")
+    @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the team is not SUSPENDED.")
+    @APIResponse(responseCode = "200", description = "The team, ACTIVE again.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
+    public TeamView reinstate(@Parameter(description = ID) @PathParam("id") UUID id, @NotNull @Valid RequiredReason change) {
         return service.changeStatus(caller.get(), id, TeamStatus.ACTIVE, change.reason())
                 .orElseThrow(() -> notFound(id));
     }
@@ -87,7 +130,15 @@ public class TeamResource {
     @Path("/{id}/revoke")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    public TeamView revoke(@PathParam("id") UUID id, @NotNull @Valid RequiredReason change) {
+    @Operation(operationId = "revokeTeam", summary = "Revoke a service team's qualification",
+            description = "Revokes the qualification of a live team (Art. 17) with a required reason kept in its "
+                    + "history; the team is no longer live and its name is freed.")
+    @APIResponse(responseCode = "404", description = "No such team.")
+    @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the team is already REVOKED "
+            + "or DISQUALIFIED.")
+    @APIResponse(responseCode = "200", description = "The team, now REVOKED.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
+    public TeamView revoke(@Parameter(description = ID) @PathParam("id") UUID id, @NotNull @Valid RequiredReason change) {
         return service.changeStatus(caller.get(), id, TeamStatus.REVOKED, change.reason())
                 .orElseThrow(() -> notFound(id));
     }
@@ -96,7 +147,15 @@ public class TeamResource {
     @Path("/{id}/handler")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR})
-    public TeamView changeHandler(@PathParam("id") UUID id, @NotNull @Valid HandlerChange change) {
+    @Operation(operationId = "changeTeamHandler", summary = "Change a team's demand-hall handler",
+            description = "Names the person who answers the demand hall for a live team (Art. 12) and their deputies, "
+                    + "replacing the previous handler.")
+    @APIResponse(responseCode = "404", description = "No such team (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `team-not-live` when the team was revoked or "
+            + "disqualified.")
+    @APIResponse(responseCode = "200", description = "The team with its new handler.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
+    public TeamView changeHandler(@Parameter(description = ID) @PathParam("id") UUID id, @NotNull @Valid HandlerChange change) {
         return service.changeHandler(caller.get(), id, change.contact()).orElseThrow(() -> notFound(id));
     }
 
@@ -104,11 +163,20 @@ public class TeamResource {
     @Path("/{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR})
-    public TeamView changeMembers(@PathParam("id") UUID id, @NotNull @Valid MembersChange change) {
+    @Operation(operationId = "changeTeamMembers", summary = "Replace a team's members",
+            description = "Replaces the member list of a live team (Art. 7); exactly one member must be the LEADER.")
+    @APIResponse(responseCode = "400", description = "Invalid: `validation` on members when not exactly one member is "
+            + "the LEADER.")
+    @APIResponse(responseCode = "404", description = "No such team (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `team-not-live` when the team was revoked or "
+            + "disqualified.")
+    @APIResponse(responseCode = "200", description = "The team with its new members.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
+    public TeamView changeMembers(@Parameter(description = ID) @PathParam("id") UUID id, @NotNull @Valid MembersChange change) {
         return service.changeMembers(caller.get(), id, change.members()).orElseThrow(() -> notFound(id));
     }
 
     static ProblemException notFound(UUID id) {
-        return ProblemException.notFound("No team " + id + ".");
+        return ProblemException.notFound(Text.of("team.not-found", id));
     }
 }

@@ -13,6 +13,7 @@ import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.kit.security.OwnObjects;
 import cn.org.kczg.teams.platform.security.Roles;
@@ -139,7 +140,7 @@ public class TeamService {
     public Optional<TeamView> changeMembers(Caller caller, UUID id, List<Member> members) {
         long leaders = members.stream().filter(m -> m.role() == MemberRole.LEADER).count();
         if (leaders != 1) {
-            throw ProblemException.invalid("members", "exactly one member must have role LEADER, found " + leaders);
+            throw ProblemException.invalid("members", Text.of("members.one-leader", leaders));
         }
         return ownedLiveTeam(caller, id).map(team -> {
             team.members = members;
@@ -153,7 +154,7 @@ public class TeamService {
         Optional<Team> team = Team.<Team>findByIdOptional(id)
                 .filter(t -> caller.is(Roles.OPERATOR) || caller.actsFor(t.leadUnitCreditCode));
         team.filter(t -> !t.status.live()).ifPresent(t -> {
-            throw ProblemException.conflict("team-not-live", "A team that is " + t.status + " cannot be changed.");
+            throw ProblemException.conflict("team-not-live", Text.of("team.not-live", t.status));
         });
         return team;
     }

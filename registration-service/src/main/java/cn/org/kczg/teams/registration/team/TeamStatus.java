@@ -2,8 +2,11 @@ package cn.org.kczg.teams.registration.team;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** ACTIVE ↔ SUSPENDED; either → REVOKED (Art. 17, operator) or → DISQUALIFIED (Art. 20, evaluation). */
+@Schema(name = "TeamStatus", description = "A service team's status: ACTIVE ↔ SUSPENDED; either → REVOKED (Art. 17, "
+        + "by an operator) or → DISQUALIFIED (Art. 20, by the annual assessment). ACTIVE and SUSPENDED teams are live.")
 public enum TeamStatus {
     ACTIVE, SUSPENDED, REVOKED, DISQUALIFIED;
 

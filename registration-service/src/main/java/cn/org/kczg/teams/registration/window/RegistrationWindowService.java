@@ -5,6 +5,7 @@ import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.registration.window.WindowDtos.OpenWindow;
 import cn.org.kczg.teams.registration.window.WindowDtos.WindowView;
@@ -35,7 +36,7 @@ public class RegistrationWindowService {
 
     public WindowView open(Caller caller, OpenWindow request) {
         if (!request.closesAt().isAfter(request.opensAt())) {
-            throw ProblemException.invalid("closesAt", "must be after opensAt");
+            throw ProblemException.invalid("closesAt", Text.of("window.closes-before-opens"));
         }
         // one year's windows are checked and written one at a time, so two overlapping ones cannot both pass
         locks.lock("registration-window:" + request.year());
@@ -43,9 +44,8 @@ public class RegistrationWindowService {
                 .filter(w -> w.overlaps(request.opensAt(), request.closesAt()))
                 .findFirst()
                 .ifPresent(w -> {
-                    throw ProblemException.conflict("window-overlap", "The " + request.year()
-                            + " window " + BEIJING.format(w.opensAt) + " – " + BEIJING.format(w.closesAt)
-                            + " (Beijing time) overlaps this one.");
+                    throw ProblemException.conflict("window-overlap", Text.of("window.overlap",
+                            request.year(), BEIJING.format(w.opensAt), BEIJING.format(w.closesAt)));
                 });
         RegistrationWindow window = new RegistrationWindow();
         window.id = UUID.randomUUID();
@@ -64,7 +64,7 @@ public class RegistrationWindowService {
         Instant now = clock.instant();
         return RegistrationWindow.<RegistrationWindow>findByIdOptional(id).map(window -> {
             if (!window.isOpenAt(now)) {
-                throw ProblemException.conflict("window-not-open", "Only an open window can be closed early.");
+                throw ProblemException.conflict("window-not-open", Text.of("window.not-open"));
             }
             window.closesAt = now;
             window.closedEarlyAt = now;
@@ -101,12 +101,10 @@ public class RegistrationWindowService {
     public int requireOpenWindowYear() {
         Instant now = clock.instant();
         return RegistrationWindow.openAt(now).map(w -> w.year).orElseThrow(() -> {
-            String next = RegistrationWindow.nextAfter(now)
-                    .map(w -> " The next window opens " + BEIJING.format(w.opensAt) + " (Beijing time, "
-                            + w.opensAt + ").")
-                    .orElse(" No window is scheduled yet.");
-            return ProblemException.conflict("no-open-window",
-                    "Applications can be submitted only while a registration window is open." + next);
+            Text why = RegistrationWindow.nextAfter(now)
+                    .map(w -> Text.of("window.closed.next", BEIJING.format(w.opensAt), w.opensAt))
+                    .orElse(Text.of("window.closed.none"));
+            return ProblemException.conflict("no-open-window", why);
         });
     }
 }

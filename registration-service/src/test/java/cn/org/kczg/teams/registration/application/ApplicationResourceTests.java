@@ -5,6 +5,7 @@ import static cn.org.kczg.teams.registration.Fixtures.createDraft;
 import static cn.org.kczg.teams.registration.Fixtures.registerLeadUnit;
 import static cn.org.kczg.teams.registration.Fixtures.uniqueName;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -43,6 +44,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ApplicationResourceTests {
+    /** RFC 7396's media type; the charset spelled out, as RestAssured would otherwise encode the body in ISO-8859-1. */
+    private static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
+
     @Inject
     EntityManager em;
 
@@ -134,10 +138,16 @@ class ApplicationResourceTests {
     void aNameOfTheWrongShapeIs400NamingTheFieldAndTheShape() {
         String unit = registerLeadUnit("NATIONAL_SOCIETY");
         given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
+                .header("Accept-Language", "en")
                 .body(Map.of("name", "科创中国智能制造科技服务团"))
                 .when().post("/api/v1/applications")
                 .then().statusCode(400).body("errors[0].field", equalTo("name"))
                 .body("detail", containsString("“科创中国”<service content>科技服务团"));
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
+                .body(Map.of("name", "科创中国智能制造科技服务团"))
+                .when().post("/api/v1/applications")
+                .then().statusCode(400).body("code", equalTo("validation")).body("errors[0].field", equalTo("name"))
+                .body("detail", containsString("“科创中国”<服务内容/特色>科技服务团"));
         given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
                 .body(Map.of("name", "“科创中国”芯片科技服务团", "serviceContent", "别的"))
                 .when().post("/api/v1/applications")
@@ -146,6 +156,83 @@ class ApplicationResourceTests {
                 .body(Map.of("categories", List.of("COOKING")))
                 .when().post("/api/v1/applications")
                 .then().statusCode(400).body("errors[0].field", equalTo("categories[0]"));
+    }
+
+    @Test
+    void aMergePatchChangesOnlyWhatItNames() {
+        String unit = registerLeadUnit("NATIONAL_SOCIETY");
+        String token = TestTokens.leadUnit(unit);
+        String path = "/api/v1/applications/" + createDraft(unit, completeApplication(uniqueName("数字乡村")));
+
+        // absent members stay as they are
+        given().auth().oauth2(token).contentType(MERGE_PATCH)
+                .body("{\"experience\": \"新增：服务县域企业50家\"}")
+                .when().patch(path)
+                .then().statusCode(200).body("experience", equalTo("新增：服务县域企业50家"))
+                .body("categories", containsInAnyOrder("TECH_DISSEMINATION", "INDUSTRY_CONSULTING"))
+                .body("pilotCities", contains("苏州市", "深圳市"))
+                .body("members.size()", equalTo(2)).body("handler.name", equalTo("赵强"));
+
+        // application/json alike: null clears, objects merge member by member, arrays are replaced whole
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"otherRegions\": null, \"handler\": {\"phone\": \"010-62345678\"}, "
+                        + "\"keyFields\": [\"智慧农业\"]}")
+                .when().patch(path)
+                .then().statusCode(200).body("otherRegions", nullValue())
+                .body("handler.phone", equalTo("010-62345678")).body("handler.name", equalTo("赵强"))
+                .body("keyFields", contains("智慧农业"))
+                .body("experience", equalTo("新增：服务县域企业50家"))
+                .body("pilotCities", contains("苏州市", "深圳市"));
+
+        // the lead unit is required and fixed: null is refused naming it
+        given().auth().oauth2(token).contentType(MERGE_PATCH).body("{\"leadUnit\": null}")
+                .when().patch(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("validation")).body("errors[0].field", equalTo("leadUnit"));
+        // an unknown member
+        given().auth().oauth2(token).contentType(MERGE_PATCH).body("{\"colour\": \"red\"}")
+                .when().patch(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("unknown-field")).body("errors[0].field", equalTo("colour"));
+        // a wrong type, in a merged object
+        given().auth().oauth2(token).contentType(MERGE_PATCH)
+                .body("{\"resourcesCommitted\": {\"staff\": \"many\"}}")
+                .when().patch(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("validation")).body("errors[0].field", equalTo("resourcesCommitted.staff"));
+        // the input rules of a create hold for a patch too
+        given().auth().oauth2(token).contentType(MERGE_PATCH)
+                .body("{\"resourcesCommitted\": {\"yearlyBudget\": 1e100000}}")
+                .when().patch(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("resourcesCommitted.yearlyBudget"));
+        // the merged result is validated as a create is, in the caller's language
+        given().auth().oauth2(token).contentType(MERGE_PATCH)
+                .body("{\"handler\": {\"phone\": \"x\"}, \"pilotCities\": [\"\"]}")
+                .when().patch(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("validation")).body("errors.field", containsInAnyOrder("handler.phone",
+                        "pilotCities[0]"))
+                .body("errors.find { it.field == 'handler.phone' }.message", equalTo("必须是有效的电话号码"));
+        given().auth().oauth2(token).contentType(MERGE_PATCH).header("Accept-Language", "en")
+                .body("{\"handler\": {\"phone\": \"x\"}}")
+                .when().patch(path)
+                .then().statusCode(400)
+                .body("errors.find { it.field == 'handler.phone' }.message", equalTo("must be a phone number"));
+        // a patch must be an object
+        given().auth().oauth2(token).contentType(MERGE_PATCH).body("[]")
+                .when().patch(path)
+                .then().statusCode(400).contentType("application/problem+json");
+
+        // nothing the refused patches said was kept
+        given().auth().oauth2(token).when().get(path)
+                .then().statusCode(200).body("leadUnit", equalTo(unit)).body("handler.phone", equalTo("010-62345678"))
+                .body("resourcesCommitted.staff", equalTo(6)).body("pilotCities", contains("苏州市", "深圳市"));
+
+        // a name can be cleared in a draft, and its service content with it
+        given().auth().oauth2(token).contentType(MERGE_PATCH).body("{\"name\": null}")
+                .when().patch(path)
+                .then().statusCode(200).body("name", nullValue()).body("serviceContent", nullValue());
     }
 
     @Test

@@ -92,11 +92,27 @@ class LeadUnitResourceTests {
         String code = newCreditCode();
         String wrong = code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0');
         given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .header("Accept-Language", "en")
                 .body(unit(wrong, "某学会", "NATIONAL_SOCIETY"))
                 .when().post("/api/v1/lead-units")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("creditCode"))
-                .body("detail", containsString("check character"));
+                .body("detail", containsString("check character"))
+                .body("detail", containsString("ends with " + code.charAt(17)));
+        // Chinese unless the caller prefers English, the same field and code
+        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .body(unit(wrong, "某学会", "NATIONAL_SOCIETY"))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("validation"))
+                .body("errors.find { it.field == 'creditCode' }.message",
+                        equalTo("校验码错误：以 " + wrong.substring(0, 17) + " 开头的统一社会信用代码，末位应为 "
+                                + code.charAt(17)));
+        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .body(unit(code.substring(0, 5) + "I" + code.substring(6), "某学会", "NATIONAL_SOCIETY"))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(400)
+                .body("errors.find { it.field == 'creditCode' }.message", containsString("第 6 位字符“I”不允许使用"));
     }
 
     @Test
@@ -108,7 +124,16 @@ class LeadUnitResourceTests {
                 .body("errors.field", hasItem("name"))
                 .body("errors.field", hasItem("category"))
                 .body("errors.field", hasItem("contact.email"))
-                .body("errors.field", hasItem("contact.phone"));
+                .body("errors.field", hasItem("contact.phone"))
+                .body("errors.find { it.field == 'contact.phone' }.message", equalTo("必须是有效的电话号码"));
+        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .header("Accept-Language", "en-GB,en;q=0.9,zh;q=0.5")
+                .body(Map.of("creditCode", newCreditCode(), "contact", Map.of("name", "", "phone", "x", "email", "no")))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("validation"))
+                .body("errors.find { it.field == 'contact.phone' }.message", equalTo("must be a phone number"))
+                .body("errors.find { it.field == 'name' }.message", equalTo("must not be blank"));
 
         given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
                 .body(unit(newCreditCode(), "某学会", "CLUB"))
@@ -187,7 +212,17 @@ class LeadUnitResourceTests {
                 .body(unit(code, "中国化工学会", "NATIONAL_SOCIETY"))
                 .when().post("/api/v1/lead-units")
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("code", equalTo("lead-unit-exists"));
+                .body("code", equalTo("lead-unit-exists"))
+                .body("title", equalTo("冲突"))
+                .body("detail", equalTo("统一社会信用代码为 " + code + " 的牵头单位已登记，请勿重复登记。"));
+        given().auth().oauth2(TestTokens.leadUnit(code)).contentType(ContentType.JSON)
+                .header("Accept-Language", "en")
+                .body(unit(code, "中国化工学会", "NATIONAL_SOCIETY"))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("lead-unit-exists"))
+                .body("title", equalTo("Conflict"))
+                .body("detail", equalTo("A lead unit with credit code " + code + " is already registered."));
     }
 
     @Test
