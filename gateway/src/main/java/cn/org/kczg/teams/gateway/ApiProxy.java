@@ -29,6 +29,7 @@ import org.jboss.logging.MDC;
  */
 @ApplicationScoped
 public class ApiProxy {
+    private static final Logger LOG = Logger.getLogger(ApiProxy.class);
     private static final Logger ACCESS = Logger.getLogger("cn.org.kczg.teams.gateway.access");
     static final String REQUEST_ID = "X-Request-Id";
     /** The log context key of the request id, as the services name it. */
@@ -76,6 +77,16 @@ public class ApiProxy {
         // management port)
         router.route().order(Integer.MAX_VALUE - 1).handler(ctx -> GatewayProblems.answer(ctx.request(), 404, "not-found",
                 "not-served", ctx.request().path()));
+        // a failure in one of the gateway's own routes is a problem too, never Quarkus' error page
+        router.route().failureHandler(ctx -> {
+            LOG.errorf(ctx.failure(), "Failed on %s (request %s)", ctx.request().path(),
+                    ctx.request().getHeader(REQUEST_ID));
+            if (!ctx.response().headWritten()) {
+                String id = ctx.response().headers().get(REQUEST_ID);
+                GatewayProblems.answer(ctx.request(), 500, "internal", "internal",
+                        id != null ? id : String.valueOf(ctx.request().getHeader(REQUEST_ID)));
+            }
+        });
     }
 
     /** One proxy per service, over its instances: see {@link ServiceForwarding}. */
