@@ -102,8 +102,15 @@ class EvaluationFlowTest {
 
         given().auth().oauth2(auditor).queryParam("year", YEAR).when().get("/api/v1/indicator-systems").then()
                 .statusCode(200).body("items.find { it.isDefault }.status", equalTo("PUBLISHED"));
-        String run = given().auth().oauth2(operator).when().post("/api/v1/assessments/" + YEAR + "/runs").then()
-                .statusCode(202).extract().header("Location");
+        // another test's run of the year (the security matrix starts one) may still be going: 409 run-in-progress
+        String run = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var started = given().auth().oauth2(operator).when().post("/api/v1/assessments/" + YEAR + "/runs");
+            if (started.statusCode() == 409) {
+                started.then().body("code", equalTo("run-in-progress"));
+                return null;
+            }
+            return started.then().statusCode(202).extract().header("Location");
+        }, location -> location != null);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(given().auth().oauth2(operator)
                 .when().get(run).then().statusCode(200).extract().path("state")));
         given().auth().oauth2(auditor).when().get("/api/v1/assessments/" + YEAR + "/results/" + poor).then()
