@@ -1,9 +1,11 @@
 package cn.org.kczg.teams.gateway;
 
 import cn.org.kczg.teams.platform.security.TokenTimes;
+import cn.org.kczg.teams.platform.security.VerifiedTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Vertx;
@@ -50,15 +52,15 @@ public class EdgeGuard {
     private final Map<String, Counter> rateLimited = new ConcurrentHashMap<>();
     private static final String RATE_LIMITED = "kczg.gateway.rate.limited";
     private static final List<String> CALLER_KINDS = List.of("anonymous", "token", "partner");
-    /**
-     * Tokens already verified, until they expire: an RS256 check per request would cost more than the proxying.
-     * Bounded; emptied when full.
-     */
-    private final Map<String, JsonWebToken> verifiedTokens = new ConcurrentHashMap<>();
+    /** Tokens already verified, until they expire: an RS256 check per request would cost more than the proxying. */
+    private VerifiedTokens verifiedTokens;
     private static final int TOKEN_CACHE_SIZE = 10_000;
+    @Inject
+    JWTAuthContextInfo jwtContext;
 
     void init(@Observes StartupEvent event) {
         limiter = new RateLimiter(config.rateLimits());
+        verifiedTokens = new VerifiedTokens(TOKEN_CACHE_SIZE, jwtContext.getTokenAge() == null ? 0 : jwtContext.getTokenAge());
         vertx.setPeriodic(60_000, id -> limiter.evictIdle());
         if (config.rateLimits().enabled()) {
             // every configured group and kind from the start, at 0: a rate over a series that appears late is wrong
@@ -91,8 +93,8 @@ public class EdgeGuard {
             }
             return;
         }
-        JsonWebToken known = verifiedTokens.get(authorization);
-        if (known != null && known.getExpirationTime() > System.currentTimeMillis() / 1000) {
+        JsonWebToken known = verifiedTokens.get(authorization, System.currentTimeMillis() / 1000);
+        if (known != null) {
             admitToken(ctx, known, next);
             return;
         }
@@ -100,9 +102,6 @@ public class EdgeGuard {
         vertx.<Optional<JsonWebToken>>executeBlocking(() -> verified(authorization), false).onComplete(result -> {
             if (result.succeeded() && result.result().isPresent()) {
                 JsonWebToken token = result.result().get();
-                if (verifiedTokens.size() >= TOKEN_CACHE_SIZE) {
-                    verifiedTokens.clear();
-                }
                 verifiedTokens.put(authorization, token);
                 if (!admitToken(ctx, token, next)) {
                     request.resume();
