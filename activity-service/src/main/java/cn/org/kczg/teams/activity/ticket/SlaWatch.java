@@ -9,6 +9,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SlaWatch {
     private static final Logger LOG = Logger.getLogger(SlaWatch.class);
+    /** Breaches of each kind marked per transaction. */
+    static final int SLICE = 200;
 
     @Inject
     TicketService tickets;
@@ -16,7 +18,10 @@ public class SlaWatch {
     @Scheduled(every = "${kczg.sla.check-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "10s")
     void check() {
-        int marked = tickets.markOverdue();
+        int marked = 0;
+        for (int slice = tickets.markOverdue(SLICE); slice > 0; slice = tickets.markOverdue(SLICE)) {
+            marked += slice;
+        }
         if (marked > 0) {
             LOG.infof("Marked %d overdue ticket due time(s)", marked);
         }

@@ -274,23 +274,24 @@ public class TicketService {
     }
 
     /**
-     * Marks each breach once and emits {@code ticket.overdue}; returns how many were marked. Every instance runs
-     * the watch: the lock lets one look at a time, so the next finds the breaches already marked.
+     * Marks each breach once and emits {@code ticket.overdue}, at most {@code limit} of each kind per transaction (a
+     * backlog after an outage is worked off in slices, never loaded whole); returns how many were marked. Every
+     * instance runs the watch: the lock lets one look at a time, so the next finds the breaches already marked.
      */
-    public int markOverdue() {
+    public int markOverdue(int limit) {
         transactionLocks.lock("sla-watch");
         Instant now = clock.instant();
         Caller watch = new Caller("sla-watch", Set.of(Roles.OPERATOR), null, Set.of(), null);
         int marked = 0;
-        for (Ticket t : Ticket.<Ticket>list("status = ?1 and firstResponseOverdue = false and firstResponseDue < ?2",
-                TicketStatus.ASSIGNED, now)) {
+        for (Ticket t : Ticket.<Ticket>find("status = ?1 and firstResponseOverdue = false and firstResponseDue < ?2",
+                TicketStatus.ASSIGNED, now).range(0, limit - 1).list()) {
             t.firstResponseOverdue = true;
             overdue(watch, t, "FIRST_RESPONSE");
             marked++;
         }
-        for (Ticket t : Ticket.<Ticket>list("status in ?1 and resolutionOverdue = false and resolutionDue < ?2",
+        for (Ticket t : Ticket.<Ticket>find("status in ?1 and resolutionOverdue = false and resolutionDue < ?2",
                 List.of(TicketStatus.ASSIGNED, TicketStatus.ACCEPTED, TicketStatus.IN_PROGRESS,
-                        TicketStatus.ANSWERED, TicketStatus.REOPENED), now)) {
+                        TicketStatus.ANSWERED, TicketStatus.REOPENED), now).range(0, limit - 1).list()) {
             t.resolutionOverdue = true;
             overdue(watch, t, "RESOLUTION");
             marked++;

@@ -151,8 +151,8 @@ class TicketMetricsTests {
         TestClock.set(friday.plus(Duration.ofDays(4)).plusSeconds(1));
         List<Double> before = uncounted();
         double firstResponseBefore = breaches("first_response");
-        QuarkusTransaction.requiringNew().run(() -> service.markOverdue());
-        QuarkusTransaction.requiringNew().run(() -> service.markOverdue());
+        QuarkusTransaction.requiringNew().run(() -> service.markOverdue(SlaWatch.SLICE));
+        QuarkusTransaction.requiringNew().run(() -> service.markOverdue(SlaWatch.SLICE));
         assertEquals(List.of("FIRST_RESPONSE"), overdueMarks(id), "marked once, for its first response");
         assertEquals(before, uncounted(), "every breach marked meanwhile was counted, under its due time");
         assertTrue(breaches("first_response") >= firstResponseBefore + 1, "its breach was counted");
@@ -160,8 +160,8 @@ class TicketMetricsTests {
         // two weeks on: its resolution too
         TestClock.set(friday.plus(Duration.ofDays(14)).plusSeconds(1));
         double resolutionBefore = breaches("resolution");
-        QuarkusTransaction.requiringNew().run(() -> service.markOverdue());
-        QuarkusTransaction.requiringNew().run(() -> service.markOverdue());
+        QuarkusTransaction.requiringNew().run(() -> service.markOverdue(SlaWatch.SLICE));
+        QuarkusTransaction.requiringNew().run(() -> service.markOverdue(SlaWatch.SLICE));
         assertEquals(List.of("FIRST_RESPONSE", "RESOLUTION"), overdueMarks(id), "then once for its resolution");
         assertEquals(before, uncounted(), "every breach marked meanwhile was counted, under its due time");
         assertTrue(breaches("resolution") >= resolutionBefore + 1, "its breach was counted");

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
@@ -338,11 +339,11 @@ class TicketResourceTests {
                 .body("firstResponseDue", equalTo(LocalDateTime.of(2026, 11, 3, 15, 0).atZone(SlaClock.BEIJING)
                         .toInstant().toString()));
         TestClock.set(friday.plus(Duration.ofDays(3)));  // Monday: not yet due
-        QuarkusTransaction.requiringNew().run(() -> service.markOverdue());
+        QuarkusTransaction.requiringNew().run(() -> service.markOverdue(SlaWatch.SLICE));
         given().auth().oauth2(OPERATOR).when().get("/api/v1/tickets/" + id).then().body("firstResponseOverdue", equalTo(false));
         TestClock.set(friday.plus(Duration.ofDays(4)).plusSeconds(1)); // Tuesday 15:00:01
-        QuarkusTransaction.requiringNew().run(() -> service.markOverdue());
-        QuarkusTransaction.requiringNew().run(() -> service.markOverdue());
+        QuarkusTransaction.requiringNew().run(() -> service.markOverdue(SlaWatch.SLICE));
+        QuarkusTransaction.requiringNew().run(() -> service.markOverdue(SlaWatch.SLICE));
         given().auth().oauth2(OPERATOR).when().get("/api/v1/tickets/" + id).then()
                 .body("firstResponseOverdue", equalTo(true));
         given().auth().oauth2(OPERATOR).queryParam("overdue", true).queryParam("size", 100)
@@ -350,6 +351,33 @@ class TicketResourceTests {
         List<String> actions = given().auth().oauth2(OPERATOR).when().get("/api/v1/tickets/" + id)
                 .then().extract().path("history.action");
         assertEquals(1, actions.stream().filter("ticket.overdue"::equals).count(), "one mark per breach: " + actions);
+    }
+
+    /** A backlog of breaches (after an outage) is marked a slice per transaction, never loaded whole. */
+    @Test
+    void aBacklogOfBreachesIsMarkedInSlices() {
+        UUID teamId = DemandHall.team(unique("LU"), "h4", List.of("TALENT_ECOSYSTEM"), "绵阳市", List.of("人才"), "人才服务");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = push(unique("feeder-"), ticket(unique("XQ-"), "人才", "绵阳市", List.of("TALENT_ECOSYSTEM"),
+                    List.of()));
+            DemandHall.awaitMatchable(id, teamId);
+            given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(teamId, null))
+                    .when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(200);
+            ids.add(id);
+        }
+        TestClock.set(Instant.now().plus(Duration.ofDays(400)));
+        int passes = 0;
+        for (int marked = -1; marked != 0; passes++) {
+            marked = QuarkusTransaction.requiringNew().call(() -> service.markOverdue(1));
+            assertTrue(marked <= 2, "at most one of each kind per slice, marked " + marked);
+            assertTrue(passes < 1_000, "the backlog never ended");
+        }
+        assertTrue(passes >= 4, "three tickets, two breaches each, one of each kind per slice: " + passes + " passes");
+        for (String id : ids) {
+            given().auth().oauth2(OPERATOR).when().get("/api/v1/tickets/" + id).then()
+                    .body("firstResponseOverdue", equalTo(true)).body("resolutionOverdue", equalTo(true));
+        }
     }
 
     @Test
