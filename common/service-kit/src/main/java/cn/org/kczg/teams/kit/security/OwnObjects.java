@@ -1,8 +1,10 @@
 package cn.org.kczg.teams.kit.security;
 
 import io.quarkus.panache.common.Parameters;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The one way a list query is narrowed to what the caller's claims name: a condition over the entity's team and
@@ -16,16 +18,30 @@ public final class OwnObjects {
     private OwnObjects() {
     }
 
+    /** No team has this id: bound when the caller's token names no (well-formed) team. */
+    private static final UUID NO_TEAM = UUID.randomUUID();
+
     /**
-     * {@code (cast(teamField as String) in :ownTeams or leadUnitField = :ownOrg)}, with both bound.
+     * {@code (teamField in :ownTeams or leadUnitField = :ownOrg)}, with both bound: the team ids as UUIDs, so the
+     * team index serves the query (a claim that is not a UUID names no team).
      *
      * @param teamField     the entity's team id field, e.g. {@code teamId}
      * @param leadUnitField the entity's lead-unit credit code field, e.g. {@code leadUnitCreditCode}
      */
     public static String ofTeams(Caller caller, Parameters params, String teamField, String leadUnitField) {
-        params.and("ownTeams", caller.teams().isEmpty() ? Set.of(NOTHING) : caller.teams())
+        Set<UUID> teams = caller.teams().stream().map(OwnObjects::uuidOrNull).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        params.and("ownTeams", teams.isEmpty() ? Set.of(NO_TEAM) : teams)
                 .and("ownOrg", caller.org() == null ? NOTHING : caller.org());
-        return "(cast(" + teamField + " as String) in :ownTeams or " + leadUnitField + " = :ownOrg)";
+        return "(" + teamField + " in :ownTeams or " + leadUnitField + " = :ownOrg)";
+    }
+
+    private static UUID uuidOrNull(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
     }
 
     /** {@code field = :ownPartner}: objects a partner system pushed. */
