@@ -3,7 +3,6 @@ package cn.org.kczg.teams.gateway;
 import cn.org.kczg.teams.platform.problem.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
