@@ -5,7 +5,6 @@ import cn.org.kczg.teams.platform.security.VerifiedTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Vertx;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -55,12 +55,13 @@ public class EdgeGuard {
     /** Tokens already verified, until they expire: an RS256 check per request would cost more than the proxying. */
     private VerifiedTokens verifiedTokens;
     private static final int TOKEN_CACHE_SIZE = 10_000;
-    @Inject
-    JWTAuthContextInfo jwtContext;
+    /** Read as configuration, not from SmallRye's context: that would load the verification key at start. */
+    @ConfigProperty(name = "mp.jwt.verify.token.age")
+    Optional<Long> tokenAgeSeconds;
 
     void init(@Observes StartupEvent event) {
         limiter = new RateLimiter(config.rateLimits());
-        verifiedTokens = new VerifiedTokens(TOKEN_CACHE_SIZE, jwtContext.getTokenAge() == null ? 0 : jwtContext.getTokenAge());
+        verifiedTokens = new VerifiedTokens(TOKEN_CACHE_SIZE, tokenAgeSeconds.orElse(0L));
         vertx.setPeriodic(60_000, id -> limiter.evictIdle());
         if (config.rateLimits().enabled()) {
             // every configured group and kind from the start, at 0: a rate over a series that appears late is wrong
