@@ -57,14 +57,18 @@ final class ApiOperations {
             return names;
         }
 
-        /** The path with each parameter set to a plausible value that names nothing: a year, or a new UUID. */
+        /**
+         * The path with each parameter set to a plausible value that names nothing: a year no flow uses (1999: the
+         * security matrix, admitted as an operator, must not start or publish the assessment of the year the
+         * evaluation flow works on), or a new UUID.
+         */
         String plausiblePath() {
             String path = template;
             for (JsonNode p : spec.path("parameters")) {
                 if ("path".equals(p.path("in").asText())) {
                     String type = p.path("schema").path("type").asText();
                     path = path.replace("{" + p.path("name").asText() + "}",
-                            "integer".equals(type) ? "2026" : UUID.randomUUID().toString());
+                            "integer".equals(type) ? "1999" : UUID.randomUUID().toString());
                 }
             }
             return path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
