@@ -7,6 +7,7 @@ import cn.org.kczg.teams.activity.report.ReportDtos.ReportActivity;
 import cn.org.kczg.teams.activity.report.ReportDtos.ViolationView;
 import cn.org.kczg.teams.events.activity.ActivityForm;
 import cn.org.kczg.teams.events.registration.ServiceCategory;
+import cn.org.kczg.teams.kit.paging.Listing;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -88,11 +89,14 @@ public class ActivityReportResource {
             @Parameter(description = "Page number, from 0.") @QueryParam("page") Integer page,
             @Parameter(description = "Page size (default 20, at most 100).") @QueryParam("size") Integer size,
             @Parameter(description = "Sort as `field,asc|desc`: startDate or reportedAt (default startDate,desc).")
-            @QueryParam("sort") String sort) {
+            @QueryParam("sort") String sort,
+            @Parameter(description = Listing.CURSOR_PARAMETER) @QueryParam("cursor") String cursor,
+            @Parameter(description = Listing.COUNT_PARAMETER, schema = @Schema(enumeration = {"exact", "estimate"}))
+            @QueryParam("count") String count) {
         ServiceCategory c = QueryParams.enumValue(ServiceCategory.class, "category", category);
         var filter = new ActivityFilter(teamId, year, c == null ? null : c.name(),
                 QueryParams.enumValue(ActivityForm.class, "form", form));
-        return service.list(caller.get(), filter, PageRequest.of(page, size, sort,
+        return service.list(caller.get(), filter, PageRequest.of(page, size, sort, cursor, count,
                 Map.of("startDate", "startDate", "reportedAt", "reportedAt"), "startDate,desc"));
     }
 

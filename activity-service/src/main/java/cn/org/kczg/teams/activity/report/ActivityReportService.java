@@ -11,6 +11,7 @@ import cn.org.kczg.teams.events.activity.FeeViolationDecided;
 import cn.org.kczg.teams.events.activity.FeeViolationFlagged;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.outbox.Outbox;
+import cn.org.kczg.teams.kit.paging.Listing;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -157,8 +158,7 @@ public class ActivityReportService {
             where.add("form = :form");
             params.and("form", f.form());
         }
-        return Page.of(ActivityReport.<ActivityReport>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
-                page.sort(), params), page, ActivityView::of);
+        return Listing.of(ActivityReport.class, where, params, page, ActivityView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -9,6 +9,7 @@ import cn.org.kczg.teams.activity.ticket.TicketDtos.TicketView;
 import cn.org.kczg.teams.activity.ticket.TicketService.Pushed;
 import cn.org.kczg.teams.activity.ticket.TicketService.TicketFilter;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.paging.Listing;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -113,7 +114,10 @@ public class TicketResource {
             @Parameter(description = "Page size (default 20, at most 100).") @QueryParam("size") Integer size,
             @Parameter(description = "Sort as `field,asc|desc`: updatedAt, createdAt or resolutionDue (default "
                     + "updatedAt,desc).")
-            @QueryParam("sort") String sort) {
+            @QueryParam("sort") String sort,
+            @Parameter(description = Listing.CURSOR_PARAMETER) @QueryParam("cursor") String cursor,
+            @Parameter(description = Listing.COUNT_PARAMETER, schema = @Schema(enumeration = {"exact", "estimate"}))
+            @QueryParam("count") String count) {
         Instant since = null;
         if (updatedSince != null && !updatedSince.isBlank()) {
             try {
@@ -124,7 +128,7 @@ public class TicketResource {
         }
         var filter = new TicketFilter(QueryParams.enumValue(TicketStatus.class, "status", status), overdue, teamId,
                 since, q);
-        return service.list(caller.get(), filter, PageRequest.of(page, size, sort, SORTABLE,
+        return service.list(caller.get(), filter, PageRequest.of(page, size, sort, cursor, count, SORTABLE,
                 since != null ? "updatedAt,asc" : "updatedAt,desc"));
     }
 

@@ -13,6 +13,7 @@ import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.outbox.Outbox;
+import cn.org.kczg.teams.kit.paging.Listing;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -336,8 +337,7 @@ public class TicketService {
             where.add("(lower(projectName) like :q or lower(industryField) like :q or lower(region) like :q)");
             params.and("q", "%" + f.q().strip().toLowerCase() + "%");
         }
-        return Page.of(Ticket.<Ticket>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(), params),
-                page, t -> TicketView.of(t, null));
+        return Listing.of(Ticket.class, where, params, page, t -> TicketView.of(t, null));
     }
 
     private Optional<TicketView> asTeam(Caller caller, UUID id, Consumer<Ticket> change) {

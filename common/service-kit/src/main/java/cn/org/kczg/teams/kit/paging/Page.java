@@ -8,14 +8,27 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One page of a list: {@code {items, page, size, total}}. The one way to page: a Panache query ({@link #of}), a
- * native query ({@link #ofNative}), or — only for a list computed whole in memory, e.g. a ranking — {@link #slice}.
+ * native query ({@link #ofNative}), or — only for a list computed whole in memory, e.g. a ranking — {@link #slice};
+ * the lists that grow without bound page by {@link Listing}, which adds {@code next} and may estimate {@code total}.
  */
 @Schema(description = "One page of a list, in the order `sort` asked for (each list states its default).")
 public record Page<T>(
         @Schema(description = "The records of this page (none past the last page).", required = true) List<T> items,
         @Schema(description = "This page's number, from 0.", required = true) int page,
         @Schema(description = "The page size asked for (1–100, default 20).", required = true) int size,
-        @Schema(description = "How many records the whole list has.", required = true) long total) {
+        @Schema(description = "How many records the whole list has. On the lists that also page by `cursor`, a "
+                + "count above " + Listing.COUNT_LIMIT + " is estimated (`totalExact` false) unless `count=exact` "
+                + "asked for it.", required = true) long total,
+        @Schema(description = "false when `total` is an estimate: the list has more than " + Listing.COUNT_LIMIT
+                + " records (the table's statistics when nothing narrows the list, else " + (Listing.COUNT_LIMIT + 1)
+                + ").", required = true) boolean totalExact,
+        @Schema(description = "On the lists that page by `cursor`: pass this as `cursor` (leaving out `page`) for the "
+                + "next page, which then starts right after this page's last record however many records came or "
+                + "went before it; absent on the last page.") String next) {
+
+    public Page(List<T> items, int page, int size, long total) {
+        this(items, page, size, total, true, null);
+    }
 
     /** Runs the query for the requested page and maps each entity to its response record. */
     public static <E, T> Page<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> mapper) {
