@@ -3,10 +3,14 @@ package cn.org.kczg.teams.e2e;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -66,5 +70,40 @@ class DemandHallFlowTest {
                 .then().statusCode(200).body("status", equalTo("CLOSED"))
                 .body("history.action", hasItems("ticket.created", "ticket.assigned", "ticket.accepted",
                         "ticket.answered", "ticket.resolved", "ticket.closed"));
+    }
+
+    @Test
+    void aPartnerWalksItsTicketsByCursorWhileNewOnesArrive() {
+        String partner = suite.token("partner", "--partner", "kczg-cursor-feeder");
+        List<String> pushed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pushed.add(push(partner, "XQ-E2E-CURSOR-" + i));
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(partner).queryParam("size", 2);
+            JsonPath page = (cursor == null ? request : request.queryParam("cursor", cursor)).when()
+                    .get("/api/v1/tickets").then().statusCode(200).body("totalExact", equalTo(true))
+                    .extract().jsonPath();
+            seen.addAll(page.getList("items.id"));
+            cursor = page.getString("next");
+            if (seen.size() == 2) { // newest first: a new ticket lands before the walk, which carries on unshifted
+                push(partner, "XQ-E2E-CURSOR-LATE");
+            }
+        } while (cursor != null);
+        Collections.reverse(pushed);
+        assertEquals(pushed, seen);
+        given().auth().oauth2(partner).queryParam("cursor", "not-a-cursor").when().get("/api/v1/tickets").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
+    }
+
+    private static String push(String partner, String externalId) {
+        Map<String, Object> demand = Map.of("projectName", "工业视觉检测需求 " + externalId, "industryField", "智能制造",
+                "technicalProblems", "微小缺陷的在线识别", "region", "苏州市",
+                "demandSide", Map.of("name", "苏州某精密制造有限公司"), "externalId", externalId,
+                "categories", List.of("TECH_TRANSFER"), "keywords", List.of("机器视觉"));
+        return given().auth().oauth2(partner).contentType(ContentType.JSON).body(demand).when()
+                .post("/api/v1/tickets").then().statusCode(201).extract().path("id");
     }
 }

@@ -104,13 +104,16 @@ public class TicketService {
         t.createdAt = now;
         t.updatedAt = now;
         t.persist();
-        record(caller, t, TicketChanged.CREATED, null, TicketStatus.NEW, null);
+        TicketHistory created = record(caller, t, TicketChanged.CREATED, null, TicketStatus.NEW, null);
         if (DemandHallSettings.current().autoAssign) {
-            matches(t).stream().filter(m -> m.score() > 0).findFirst()
-                    .ifPresent(best -> assignTo(AUTO, t, TeamCopy.findById(best.teamId()), "自动分派: 最佳匹配 "
-                            + best.score()));
+            var best = matches(t).stream().filter(m -> m.score() > 0).findFirst();
+            if (best.isPresent()) {
+                assignTo(AUTO, t, TeamCopy.findById(best.get().teamId()), "自动分派: 最佳匹配 " + best.get().score());
+                return new Pushed(view(t), true);
+            }
         }
-        return new Pushed(view(t), true);
+        // the new ticket's history is the one step just written: not read back
+        return new Pushed(TicketView.of(t, List.of(TicketStep.of(created))), true);
     }
 
     private static String partnerOf(Caller caller) {
@@ -388,13 +391,16 @@ public class TicketService {
     }
 
     /** A transition: in the ticket's own history (with its states), the audit trail and the outbox. */
-    private void record(Caller caller, Ticket t, String type, TicketStatus from, TicketStatus to, String reason) {
-        history(caller, t, type, from, to, reason);
+    private TicketHistory record(Caller caller, Ticket t, String type, TicketStatus from, TicketStatus to,
+            String reason) {
+        TicketHistory step = history(caller, t, type, from, to, reason);
         audit.record(caller, type, "ticket", t.id.toString(), reason);
         outbox.append(event(type, t, from, to, reason, null));
+        return step;
     }
 
-    private void history(Caller caller, Ticket t, String action, TicketStatus from, TicketStatus to, String reason) {
+    private TicketHistory history(Caller caller, Ticket t, String action, TicketStatus from, TicketStatus to,
+            String reason) {
         TicketHistory h = new TicketHistory();
         h.ticketId = t.id;
         h.at = clock.instant();
@@ -405,6 +411,7 @@ public class TicketService {
         h.toStatus = to == null ? null : to.name();
         h.reason = reason;
         h.persist();
+        return h;
     }
 
     private TicketChanged event(String type, Ticket t, TicketStatus from, TicketStatus to, String reason,

@@ -443,10 +443,22 @@ class TicketResourceTests {
             given().auth().oauth2(TestTokens.partner(unique("feeder-"))).contentType(ContentType.JSON)
                     .body(ticket(unique("XQ-"), "热带农业", "海口市", List.of("INTERNATIONAL_EXCHANGE"), List.of("国际合作")))
                     .when().post("/api/v1/tickets").then().statusCode(201)
-                    .body("status", equalTo("ASSIGNED")).body("teamId", equalTo(teamId.toString()));
+                    .body("status", equalTo("ASSIGNED")).body("teamId", equalTo(teamId.toString()))
+                    .body("history.action", contains("ticket.created", "ticket.assigned"));
         } finally {
             given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("autoAssign", false))
                     .when().put("/api/v1/tickets/settings").then().statusCode(200);
         }
+    }
+
+    @Test
+    void aPushAnswersWithTheNewTicketAndItsFirstStep() {
+        String partner = unique("feeder-");
+        given().auth().oauth2(TestTokens.partner(partner)).contentType(ContentType.JSON)
+                .body(ticket(unique("XQ-"), "物联网", "无锡", List.of("TECH_TRANSFER"), List.of())).when()
+                .post("/api/v1/tickets").then().statusCode(201).body("status", equalTo("NEW"))
+                .body("history.action", contains("ticket.created")).body("history[0].actor", equalTo("test-partner"))
+                .body("history[0].role", equalTo("partner")).body("history[0].to", equalTo("NEW"))
+                .body("history[0].at", notNullValue());
     }
 }
