@@ -280,6 +280,10 @@ TICKET=$(j id)
 must 200 POST /api/v1/tickets -H "Authorization: Bearer $PT" -H "$H" -d "$TICKET_BODY"
 [ "$(j id)" = "$TICKET" ] || fail "pushing the same externalId again made another ticket"
 
+step "合作方的工单列表 / the partner's own tickets, newest change first; \`next\` is the cursor of the following page"
+must 200 GET "/api/v1/tickets?size=1" -H "Authorization: Bearer $PT"
+[ "$(j items.0.id)" = "$TICKET" ] || fail "the partner's newest ticket is not first in its list"
+
 step "匹配排名 / the ranked matches with their score parts (every active team of the platform)"
 must 200 GET "/api/v1/tickets/$TICKET/matches" -H "Authorization: Bearer $OP"
 
