@@ -85,6 +85,7 @@ class SecurityMatrixTest {
             GET     /api/v1/participations                               auditor handler lead-unit operator volunteer
             GET     /api/v1/participations/{id}                          auditor handler lead-unit operator volunteer
             GET     /api/v1/public/certificates/{code}                   anyone
+            GET     /api/v1/public/complaints/{receipt}                  anyone
             GET     /api/v1/public/teams                                 anyone
             GET     /api/v1/public/teams/{id}                            anyone
             GET     /api/v1/quotas/{year}                                auditor lead-unit operator reviewer
@@ -127,6 +128,7 @@ class SecurityMatrixTest {
             POST    /api/v1/certificates/{id}/reject                     operator
             POST    /api/v1/certificates/{id}/revoke                     operator
             POST    /api/v1/complaints/{id}/outcome                      operator
+            POST    /api/v1/complaints/{id}/response                     handler lead-unit
             POST    /api/v1/fee-violations/{id}/outcome                  operator
             POST    /api/v1/indicator-systems                            operator
             POST    /api/v1/indicator-systems/{id}/publish               operator

@@ -68,11 +68,18 @@ class TeamWorkFlowTest {
         given().when().get("/api/v1/public/certificates/" + code).then().statusCode(200)
                 .body("holder", equalTo("周*雨")).body("status", equalTo("VALID"));
 
-        String complaint = given().contentType(ContentType.JSON)
+        var filed = given().contentType(ContentType.JSON)
                 .body(Map.of("teamId", teamId, "kind", "FEE_CHARGED", "text", "论坛收取了会务费"))
-                .when().post("/api/v1/public/complaints").then().statusCode(201).extract().path("id");
+                .when().post("/api/v1/public/complaints").then().statusCode(201).extract().jsonPath();
+        String complaint = filed.getString("id");
+        // the team answers once; the complainant follows by the receipt and reads the outcome
+        given().auth().oauth2(leadUnit).contentType(ContentType.JSON).body(Map.of("text", "会务费由承办酒店收取，已退还"))
+                .when().post("/api/v1/complaints/" + complaint + "/response").then().statusCode(200);
         given().auth().oauth2(operator).contentType(ContentType.JSON).body(Map.of("outcome", "UPHELD", "reason", "属实"))
                 .when().post("/api/v1/complaints/" + complaint + "/outcome").then().statusCode(200);
+        given().when().get("/api/v1/public/complaints/" + filed.getString("receipt")).then().statusCode(200)
+                .body("status", equalTo("UPHELD")).body("outcomeReason", equalTo("属实"))
+                .body("teamResponded", equalTo(true));
 
         String entry = given().auth().oauth2(leadUnit).contentType(ContentType.JSON)
                 .body(Map.of("teamId", teamId, "kind", "PROBLEM", "title", "国产EDA工具链的芯片验证难题",

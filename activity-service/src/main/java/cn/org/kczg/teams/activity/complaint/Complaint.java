@@ -30,6 +30,9 @@ public class Complaint extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** What the complainant follows the complaint by (Receipts); only the complainant is given it. */
+    @Column(nullable = false)
+    public String receipt;
     @Column(nullable = false)
     public UUID teamId;
     @Column(nullable = false)
@@ -47,6 +50,10 @@ public class Complaint extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
+    /** The team's one answer before the decision, for the operator. */
+    public String response;
+    public String respondedBy;
+    public Instant respondedAt;
     public String outcomeReason;
     public String decidedBy;
     public Instant decidedAt;

@@ -35,8 +35,33 @@ public final class ComplaintDtos {
     @Schema(name = "ComplaintReceipt", description = "What the public gets back for a complaint: no more than it sent.")
     public record Receipt(
             @Schema(description = "The complaint's id.", required = true) UUID id,
+            @Schema(description = "The receipt code: the complainant reads the complaint's status and outcome with "
+                    + "it at GET /api/v1/public/complaints/{receipt}. Shown only here, once.", required = true,
+                    example = "7KQ2-M9XD-4RTB") String receipt,
             @Schema(description = "Its status: RECEIVED.", required = true) Complaint.Status status,
             @Schema(description = "When it was received.", required = true) Instant filedAt) {
+    }
+
+    @Schema(name = "ComplaintResponse", description = "The team's one answer to a complaint, before the decision.")
+    public record TeamResponse(
+            @Schema(description = "What the team says to the complaint, for the operator.", required = true,
+                    example = "该费用系企业自愿委托第三方检测机构收取，与服务团无关，附委托合同。")
+            @NotBlank @Size(max = 5000) String text) {
+    }
+
+    @Schema(name = "PublicComplaint", description = "What the complainant reads by the receipt code: where the "
+            + "complaint is and, once decided, the outcome with its reason. Nothing else about anyone.")
+    public record PublicComplaint(
+            @Schema(description = "The receipt code.", required = true, example = "7KQ2-M9XD-4RTB") String receipt,
+            @Schema(description = "What it is about.", required = true) Complaint.Kind kind,
+            @Schema(description = "The team complained about, by its name.") String teamName,
+            @Schema(description = "RECEIVED until the operator decides, then UPHELD or DISMISSED.", required = true)
+            Complaint.Status status,
+            @Schema(description = "true once the team has answered the complaint (what it said is for the operator).",
+                    required = true) boolean teamResponded,
+            @Schema(description = "The reason given with the decision.") String outcomeReason,
+            @Schema(description = "When it was received.", required = true) Instant filedAt,
+            @Schema(description = "When the operator decided.") Instant decidedAt) {
     }
 
     @Schema(description = "A complaint as staff see it.")
@@ -48,6 +73,8 @@ public final class ComplaintDtos {
             @Schema(description = "How to reach the complainant; shown to the operator and auditors only.")
             String contact,
             @Schema(description = "Where the complaint is.", required = true) Complaint.Status status,
+            @Schema(description = "The team's answer, if it gave one (once, before the decision).") String response,
+            @Schema(description = "When the team answered.") Instant respondedAt,
             @Schema(description = "The reason given with the operator's decision.") String outcomeReason,
             @Schema(description = "When it was received.", required = true) Instant filedAt,
             @Schema(description = "When the operator decided.") Instant decidedAt) {

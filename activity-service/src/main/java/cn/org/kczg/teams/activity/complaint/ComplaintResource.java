@@ -3,7 +3,9 @@ package cn.org.kczg.teams.activity.complaint;
 import cn.org.kczg.teams.activity.complaint.ComplaintDtos.ComplaintView;
 import cn.org.kczg.teams.activity.complaint.ComplaintDtos.FileComplaint;
 import cn.org.kczg.teams.activity.complaint.ComplaintDtos.Outcome;
+import cn.org.kczg.teams.activity.complaint.ComplaintDtos.PublicComplaint;
 import cn.org.kczg.teams.activity.complaint.ComplaintDtos.Receipt;
+import cn.org.kczg.teams.activity.complaint.ComplaintDtos.TeamResponse;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -43,8 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Public complaints", description = "Art. 15: teams accept supervision by CAST and the public. Anyone "
-        + "may file a complaint about a team without a token; the operator triages it, upholding or dismissing it "
-        + "with a reason.")
+        + "may file a complaint about a team without a token and follow it by its receipt code; the team may answer "
+        + "it once; the operator triages it, upholding or dismissing it with a reason.")
 public class ComplaintResource {
     @Inject
     ComplaintService service;
@@ -78,6 +80,21 @@ public class ComplaintResource {
     }
 
     @GET
+    @Path("/public/complaints/{receipt}")
+    @PermitAll
+    @Operation(operationId = "followComplaint", summary = "Follow a complaint by its receipt",
+            description = "No token needed: whoever holds the receipt code from the 201 answer reads where the "
+                    + "complaint is and, once decided, the outcome with its reason. Case, dashes and the letters O, "
+                    + "I, L typed for 0, 1 do not matter.")
+    @APIResponse(responseCode = "200", description = "The complaint, as its complainant may read it.")
+    @APIResponse(responseCode = "404", description = "No complaint has this receipt.")
+    public PublicComplaint follow(@Parameter(description = "The receipt code, e.g. 7KQ2-M9XD-4RTB.")
+            @PathParam("receipt") String receipt) {
+        return service.byReceipt(receipt)
+                .orElseThrow(() -> ProblemException.notFound(Text.of("complaint.receipt-not-found")));
+    }
+
+    @GET
     @Path("/complaints")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT, Roles.HANDLER})
     @Operation(operationId = "listComplaints", summary = "List complaints",
@@ -104,6 +121,26 @@ public class ComplaintResource {
     @APIResponse(responseCode = "404", description = "No such complaint (or not yours).")
     public ComplaintView get(@Parameter(description = "The complaint's id.") @PathParam("id") UUID id) {
         return service.find(caller.get(), id).orElseThrow(() -> ProblemException.notFound(Text.of("complaint.not-found", id)));
+    }
+
+    @POST
+    @Path("/complaints/{id}/response")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER})
+    @Operation(operationId = "respondToComplaint", summary = "Answer a complaint about your team",
+            description = "The team's lead unit, designated handler or a deputy answers a RECEIVED complaint about "
+                    + "the team, once, for the operator to weigh before deciding. The complainant learns that the "
+                    + "team answered, not what it said.")
+    @APIResponse(responseCode = "200", description = "The complaint with the team's answer.")
+    @APIResponse(responseCode = "403", description = "Someone of the team who is not its designated handler, a "
+            + "deputy or its lead unit.")
+    @APIResponse(responseCode = "404", description = "No such complaint (or not about your team).")
+    @APIResponse(responseCode = "409", description = "Conflict: `already-responded` when the team answered already, "
+            + "`already-decided` when the operator decided.")
+    public ComplaintView respond(@Parameter(description = "The complaint's id.") @PathParam("id") UUID id,
+            @NotNull @Valid TeamResponse body) {
+        return service.respond(caller.get(), id, body.text())
+                .orElseThrow(() -> ProblemException.notFound(Text.of("complaint.not-found", id)));
     }
 
     @POST

@@ -2,11 +2,13 @@ package cn.org.kczg.teams.activity.complaint;
 
 import cn.org.kczg.teams.activity.complaint.ComplaintDtos.ComplaintView;
 import cn.org.kczg.teams.activity.complaint.ComplaintDtos.FileComplaint;
+import cn.org.kczg.teams.activity.complaint.ComplaintDtos.PublicComplaint;
 import cn.org.kczg.teams.activity.complaint.ComplaintDtos.Receipt;
 import cn.org.kczg.teams.activity.team.TeamAccess;
 import cn.org.kczg.teams.activity.team.TeamCopy;
 import cn.org.kczg.teams.events.activity.ComplaintDecided;
 import cn.org.kczg.teams.events.activity.ComplaintFiled;
+import cn.org.kczg.teams.events.activity.ComplaintResponded;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.crypto.Sha256;
 import cn.org.kczg.teams.kit.db.TransactionLocks;
@@ -61,6 +63,7 @@ public class ComplaintService {
         }
         Complaint c = new Complaint();
         c.id = UUID.randomUUID();
+        c.receipt = Receipts.next();
         c.teamId = team.id;
         c.leadUnitCreditCode = team.leadUnitCreditCode;
         c.kind = request.kind();
@@ -72,7 +75,7 @@ public class ComplaintService {
         c.persist();
         audit.record(Caller.ANONYMOUS, "complaint.filed", "complaint", c.id.toString(), null);
         outbox.append(new ComplaintFiled(c.id, c.teamId, c.leadUnitCreditCode, c.kind.name(), year(now)));
-        return new Receipt(c.id, c.status, c.filedAt);
+        return new Receipt(c.id, c.receipt, c.status, c.filedAt);
     }
 
     public Optional<ComplaintView> decide(Caller caller, UUID id, Complaint.Status outcome, String reason) {
@@ -92,6 +95,41 @@ public class ComplaintService {
                     : ComplaintDecided.DISMISSED, c.id, c.teamId, c.kind.name(), year(c.filedAt), c.outcomeReason));
             return view(caller, c);
         });
+    }
+
+    /** The team's one answer, before the decision: its handler (or a deputy) or lead unit. */
+    public Optional<ComplaintView> respond(Caller caller, UUID id, String text) {
+        return Complaint.<Complaint>findByIdOptional(id)
+                .filter(c -> TeamAccess.maySee(caller, c.teamId, c.leadUnitCreditCode)).map(c -> {
+                    TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(c.teamId)
+                            .orElseThrow(() -> ProblemException.notFound(Text.of("complaint.not-found", id)));
+                    TeamAccess.requireActsFor(caller, team);
+                    if (c.status != Complaint.Status.RECEIVED) {
+                        throw ProblemException.conflict("already-decided",
+                                Text.of("complaint.already-decided", c.status));
+                    }
+                    if (c.response != null) {
+                        throw ProblemException.conflict("already-responded", Text.of("complaint.already-responded"));
+                    }
+                    c.response = text.strip();
+                    c.respondedBy = caller.subject();
+                    c.respondedAt = clock.instant();
+                    audit.record(caller, ComplaintResponded.TYPE, "complaint", id.toString(), null);
+                    outbox.append(new ComplaintResponded(c.id, c.teamId, c.leadUnitCreditCode, year(c.filedAt)));
+                    return view(caller, c);
+                });
+    }
+
+    /** What the complainant reads by the receipt: never the text, contact, the team's answer or who decided. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PublicComplaint> byReceipt(String receipt) {
+        String code = Receipts.normalise(receipt);
+        if (code == null) {
+            return Optional.empty();
+        }
+        return Complaint.<Complaint>find("receipt", code).firstResultOptional().map(c -> new PublicComplaint(
+                c.receipt, c.kind, TeamCopy.<TeamCopy>findByIdOptional(c.teamId).map(t -> t.name).orElse(null),
+                c.status, c.response != null, c.outcomeReason, c.filedAt, c.decidedAt));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -120,8 +158,8 @@ public class ComplaintService {
     /** The complainant's contact is for staff only. */
     private static ComplaintView view(Caller caller, Complaint c) {
         boolean staff = caller.isAny(Roles.OPERATOR, Roles.AUDITOR);
-        return new ComplaintView(c.id, c.teamId, c.kind, c.text, staff ? c.contact : null, c.status, c.outcomeReason,
-                c.filedAt, c.decidedAt);
+        return new ComplaintView(c.id, c.teamId, c.kind, c.text, staff ? c.contact : null, c.status, c.response,
+                c.respondedAt, c.outcomeReason, c.filedAt, c.decidedAt);
     }
 
     private static int year(Instant at) {

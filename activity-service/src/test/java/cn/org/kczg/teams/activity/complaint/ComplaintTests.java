@@ -1,7 +1,9 @@
 package cn.org.kczg.teams.activity.complaint;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -97,5 +99,80 @@ class ComplaintTests {
         given().header("X-Forwarded-For", address()).contentType(ContentType.JSON)
                 .body(Map.of("teamId", teamId.toString(), "kind", "SERVICE_QUALITY", "text", "另一个地址"))
                 .when().post("/api/v1/public/complaints").then().statusCode(201);
+    }
+
+    @Test
+    void theComplainantFollowsByReceiptAndTheTeamAnswersOnceBeforeTheDecision() {
+        String unit = "LU" + SEQ.incrementAndGet();
+        UUID teamId = team(unit, address());
+        var filed = given().header("X-Forwarded-For", address()).contentType(ContentType.JSON)
+                .body(Map.of("teamId", teamId.toString(), "kind", "SERVICE_QUALITY", "text", "答复敷衍，未解决问题",
+                        "contact", "13912345678"))
+                .when().post("/api/v1/public/complaints").then().statusCode(201)
+                .body("receipt", matchesPattern("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}"))
+                .extract().jsonPath();
+        String id = filed.getString("id");
+        String receipt = filed.getString("receipt");
+        given().when().get("/api/v1/public/complaints/" + receipt).then().statusCode(200)
+                .body("status", equalTo("RECEIVED")).body("kind", equalTo("SERVICE_QUALITY"))
+                .body("teamName", containsString("投诉测试")).body("teamResponded", equalTo(false))
+                .body("text", nullValue()).body("contact", nullValue()).body("id", nullValue());
+        // typed by hand: lower case, no dashes
+        given().when().get("/api/v1/public/complaints/" + receipt.toLowerCase().replace("-", "")).then()
+                .statusCode(200).body("receipt", equalTo(receipt));
+        for (String unknown : List.of("0000-0000-0000", "not-a-receipt", "x".repeat(300))) {
+            given().when().get("/api/v1/public/complaints/" + unknown).then().statusCode(404)
+                    .contentType("application/problem+json").body("detail", equalTo("没有与该回执码对应的投诉。"));
+        }
+
+        // someone of the team who is not its handler sees the complaint but does not answer it; another unit: 404
+        given().auth().oauth2(TestTokens.handler("colleague", teamId.toString())).contentType(ContentType.JSON)
+                .body(Map.of("text", "不是我们")).when().post("/api/v1/complaints/" + id + "/response").then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.leadUnit("LU-other")).contentType(ContentType.JSON)
+                .body(Map.of("text", "不是我们")).when().post("/api/v1/complaints/" + id + "/response").then()
+                .statusCode(404);
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON).body(Map.of("text", " "))
+                .when().post("/api/v1/complaints/" + id + "/response").then().statusCode(400)
+                .body("errors[0].field", equalTo("text"));
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
+                .body(Map.of("text", "已与企业沟通，重新安排专家上门")).when().post("/api/v1/complaints/" + id + "/response")
+                .then().statusCode(200).body("response", equalTo("已与企业沟通，重新安排专家上门"))
+                .body("respondedAt", notNullValue());
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON).body(Map.of("text", "补充"))
+                .when().post("/api/v1/complaints/" + id + "/response").then().statusCode(409)
+                .body("code", equalTo("already-responded"));
+        given().auth().oauth2(OPERATOR).when().get("/api/v1/complaints/" + id).then().statusCode(200)
+                .body("response", equalTo("已与企业沟通，重新安排专家上门"));
+        given().when().get("/api/v1/public/complaints/" + receipt).then().statusCode(200)
+                .body("teamResponded", equalTo(true)).body("response", nullValue());
+
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "DISMISSED", "reason", "服务团已整改")).when()
+                .post("/api/v1/complaints/" + id + "/outcome").then().statusCode(200);
+        given().when().get("/api/v1/public/complaints/" + receipt).then().statusCode(200)
+                .body("status", equalTo("DISMISSED")).body("outcomeReason", equalTo("服务团已整改"))
+                .body("decidedAt", notNullValue()).body("decidedBy", nullValue());
+        given().auth().oauth2(TestTokens.leadUnit(unit)).when().get("/api/v1/complaints/" + id).then().statusCode(200)
+                .body("status", equalTo("DISMISSED")).body("outcomeReason", equalTo("服务团已整改"));
+        var records = KafkaTestClient.readUntil(Topics.ACTIVITY, Duration.ofSeconds(20),
+                read -> read.stream().anyMatch(r -> r.value().contains("complaint.responded") && r.value().contains(id)));
+        org.junit.jupiter.api.Assertions.assertFalse(records.stream()
+                .anyMatch(r -> r.value().contains("重新安排专家上门") || r.value().contains(receipt)),
+                "neither the team's answer nor the receipt leaves the service");
+    }
+
+    @Test
+    void aDecidedComplaintTakesNoAnswer() {
+        String unit = "LU" + SEQ.incrementAndGet();
+        UUID teamId = team(unit, address());
+        String id = given().header("X-Forwarded-For", address()).contentType(ContentType.JSON)
+                .body(Map.of("teamId", teamId.toString(), "kind", "OTHER", "text", "其他问题")).when()
+                .post("/api/v1/public/complaints").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("outcome", "UPHELD", "reason", "属实"))
+                .when().post("/api/v1/complaints/" + id + "/outcome").then().statusCode(200);
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON).body(Map.of("text", "迟到的答复"))
+                .when().post("/api/v1/complaints/" + id + "/response").then().statusCode(409)
+                .body("code", equalTo("already-decided"));
     }
 }

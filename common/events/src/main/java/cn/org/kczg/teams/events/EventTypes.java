@@ -4,6 +4,7 @@ import cn.org.kczg.teams.events.activity.ActivityReported;
 import cn.org.kczg.teams.events.activity.CertificateChanged;
 import cn.org.kczg.teams.events.activity.ComplaintDecided;
 import cn.org.kczg.teams.events.activity.ComplaintFiled;
+import cn.org.kczg.teams.events.activity.ComplaintResponded;
 import cn.org.kczg.teams.events.activity.FeeViolationDecided;
 import cn.org.kczg.teams.events.activity.FeeViolationFlagged;
 import cn.org.kczg.teams.events.activity.LibraryEntryChanged;
@@ -40,6 +41,7 @@ public final class EventTypes {
     private static final Pattern WIRE_TYPE = Pattern.compile("[a-z-]+\\.[a-z-]+");
     private static final Map<String, Class<? extends EventPayload>> BY_TYPE = catalogue(
             ActivityReported.class, CertificateChanged.class, ComplaintDecided.class, ComplaintFiled.class,
+            ComplaintResponded.class,
             FeeViolationDecided.class, FeeViolationFlagged.class, LibraryEntryChanged.class,
             ParticipationChanged.class, TicketChanged.class, UploadOverdue.class, UploadReceived.class,
             AssessmentPublished.class, LeadUnitBanned.class, TeamDisqualified.class, TeamStableSupport.class,

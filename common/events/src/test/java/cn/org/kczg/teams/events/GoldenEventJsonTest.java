@@ -9,6 +9,7 @@ import cn.org.kczg.teams.events.activity.CertificateChanged;
 import cn.org.kczg.teams.events.activity.ParticipationChanged;
 import cn.org.kczg.teams.events.activity.ComplaintDecided;
 import cn.org.kczg.teams.events.activity.ComplaintFiled;
+import cn.org.kczg.teams.events.activity.ComplaintResponded;
 import cn.org.kczg.teams.events.activity.FeeViolationDecided;
 import cn.org.kczg.teams.events.activity.FeeViolationFlagged;
 import cn.org.kczg.teams.events.activity.LibraryEntryChanged;
@@ -95,6 +96,7 @@ class GoldenEventJsonTest {
                 new FeeViolationDecided(UUID.fromString("5e6f7081-92a3-4b4c-8d5e-6f7a8b9c0d1e"),
                         UUID.fromString("4d5e6f70-8192-4a3b-9c4d-5e6f7a8b9c0d"), TEAM, 2026, "UPHELD", "以服务团名义收取会务费"),
                 new ComplaintFiled(UUID.fromString("6f708192-a3b4-4c5d-9e6f-7a8b9c0d1e2f"), TEAM, SOCIETY, "FEE_CHARGED", 2026),
+                new ComplaintResponded(UUID.fromString("6f708192-a3b4-4c5d-9e6f-7a8b9c0d1e2f"), TEAM, SOCIETY, 2026),
                 new ComplaintDecided(ComplaintDecided.UPHELD, UUID.fromString("6f708192-a3b4-4c5d-9e6f-7a8b9c0d1e2f"),
                         TEAM, "FEE_CHARGED", 2026, "经核实收取了咨询费"),
                 new LibraryEntryChanged(LibraryEntryChanged.PUBLISHED,
