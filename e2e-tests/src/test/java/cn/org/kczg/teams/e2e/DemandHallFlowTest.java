@@ -66,10 +66,18 @@ class DemandHallFlowTest {
                 .body(Map.of("text", "可依托附属医院开展多中心临床验证", "links", List.of("https://kczg.org.cn/")))
                 .when().post("/api/v1/tickets/" + ticket + "/answer").then().statusCode(200);
         given().auth().oauth2(handler).when().post("/api/v1/tickets/" + ticket + "/resolve").then().statusCode(200);
+        // the demand side rates the service (Art. 18, 实施效果), then closes the ticket
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("score", 5, "comment", "响应及时"))
+                .when().post("/api/v1/tickets/" + ticket + "/rating").then().statusCode(200)
+                .body("rating.score", equalTo(5));
         given().auth().oauth2(partner).when().post("/api/v1/tickets/" + ticket + "/close")
                 .then().statusCode(200).body("status", equalTo("CLOSED"))
                 .body("history.action", hasItems("ticket.created", "ticket.assigned", "ticket.accepted",
-                        "ticket.answered", "ticket.resolved", "ticket.closed"));
+                        "ticket.answered", "ticket.resolved", "ticket.rated", "ticket.closed"));
+        // a demand nobody accepted yet may be taken back
+        String second = push(partner, "XQ-E2E-WITHDRAW");
+        given().auth().oauth2(partner).when().post("/api/v1/tickets/" + second + "/withdraw").then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
     }
 
     @Test

@@ -158,10 +158,12 @@ class SecurityMatrixTest {
             POST    /api/v1/tickets/{id}/assign                          operator
             POST    /api/v1/tickets/{id}/close                           operator partner
             POST    /api/v1/tickets/{id}/decline                         handler lead-unit
+            POST    /api/v1/tickets/{id}/rating                          partner
             POST    /api/v1/tickets/{id}/reopen                          operator partner
             POST    /api/v1/tickets/{id}/request-info                    handler lead-unit
             POST    /api/v1/tickets/{id}/resolve                         handler lead-unit
             POST    /api/v1/tickets/{id}/resume                          handler lead-unit operator partner
+            POST    /api/v1/tickets/{id}/withdraw                        operator partner
             POST    /api/v1/uploads                                      handler lead-unit
             PUT     /api/v1/calendar/holidays/{day}                      operator
             PUT     /api/v1/indicator-systems/{id}                       operator

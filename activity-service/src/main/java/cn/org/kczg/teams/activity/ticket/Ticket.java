@@ -61,6 +61,10 @@ public class Ticket extends PanacheEntityBase {
     public boolean resolutionOverdue;
     @JdbcTypeCode(SqlTypes.JSON)
     public TicketDtos.Answer answer;
+    /** The demand side's rating once resolved (1–5), with its comment; set once. */
+    public Integer ratingScore;
+    public String ratingComment;
+    public Instant ratedAt;
     @Column(nullable = false)
     public Instant createdAt;
     @Column(nullable = false)

@@ -4,6 +4,8 @@ import cn.org.kczg.teams.events.registration.ServiceCategory;
 import cn.org.kczg.teams.kit.web.WebLink;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -108,6 +110,16 @@ public final class TicketDtos {
         }
     }
 
+    @Schema(name = "TicketRating", description = "How the demand side rated a resolved ticket: once, 1 (poor) to 5 "
+            + "(excellent), for the team's 实施效果 (Art. 18).")
+    public record Rating(
+            @Schema(description = "1 to 5.", required = true, minimum = "1", maximum = "5", example = "5")
+            @NotNull @Min(1) @Max(5) Integer score,
+            @Schema(description = "What the demand side says about the service.", example = "方案可行，已落地实施。")
+            @Size(max = 2000) String comment,
+            @Schema(description = "When it was given; set by the platform.", readOnly = true) Instant ratedAt) {
+    }
+
     @Schema(description = "A demand ticket as the caller may see it, with its SLA due times and, when read one by "
             + "one, its history.")
     public record TicketView(
@@ -145,6 +157,7 @@ public final class TicketDtos {
             boolean firstResponseOverdue,
             @Schema(description = "true once the resolution came late.", required = true) boolean resolutionOverdue,
             @Schema(description = "The team's answer, once given.") Answer answer,
+            @Schema(description = "The demand side's rating, once given.") Rating rating,
             @Schema(description = "When the ticket was pushed.", required = true) Instant createdAt,
             @Schema(description = "When it last changed.", required = true) Instant updatedAt,
             @Schema(description = "The ticket's version, raised by every change.", required = true) long version,
@@ -155,8 +168,9 @@ public final class TicketDtos {
                     t.technicalProblems, t.expectedTargets, t.region, new DemandSide(t.demandSideName,
                             t.demandSideCreditCode), t.contact, t.categories, t.keywords, t.status, t.teamId,
                     t.teamName, t.assignedAt, t.acceptedAt, t.firstResponseDue, t.resolutionDue,
-                    t.firstResponseOverdue, t.resolutionOverdue, t.answer, t.createdAt, t.updatedAt, t.version,
-                    history);
+                    t.firstResponseOverdue, t.resolutionOverdue, t.answer,
+                    t.ratedAt == null ? null : new Rating(t.ratingScore, t.ratingComment, t.ratedAt), t.createdAt,
+                    t.updatedAt, t.version, history);
         }
     }
 

@@ -4,6 +4,7 @@ import cn.org.kczg.teams.activity.ticket.TicketDtos.Answer;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Assign;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Matches;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.PushTicket;
+import cn.org.kczg.teams.activity.ticket.TicketDtos.Rating;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Settings;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.TicketView;
 import cn.org.kczg.teams.activity.ticket.TicketService.Pushed;
@@ -275,6 +276,39 @@ public class TicketResource {
     @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket is not RESOLVED.")
     public TicketView close(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id) {
         return service.close(caller.get(), id).orElseThrow(() -> notFound(id));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed({Roles.PARTNER, Roles.OPERATOR})
+    @Operation(operationId = "withdrawTicket", summary = "Withdraw a ticket nobody has accepted",
+            description = "The partner that pushed the ticket (or the operator) takes the demand back while it is NEW "
+                    + "or ASSIGNED: it becomes WITHDRAWN, which is final; a team it was assigned to is told by "
+                    + "`ticket.withdrawn`. A reason is optional.")
+    @APIResponse(responseCode = "200", description = "The ticket, now WITHDRAWN.")
+    @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` once a team accepted the ticket.")
+    public TicketView withdraw(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
+            @Valid Reason body) {
+        return service.withdraw(caller.get(), id, body == null ? null : body.reason()).orElseThrow(() -> notFound(id));
+    }
+
+    @POST
+    @Path("/{id}/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(operationId = "rateTicket", summary = "Rate a resolved ticket",
+            description = "The partner that pushed the ticket says, once, how well the demand was served: a score of "
+                    + "1–5 and an optional comment, once the ticket is RESOLVED or CLOSED. The score counts in the "
+                    + "team's 实施效果 (Art. 18) as `tickets.satisfaction-rate`.")
+    @APIResponse(responseCode = "200", description = "The ticket with its rating.")
+    @APIResponse(responseCode = "403", description = "Not the partner that pushed the ticket.")
+    @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `not-resolved` before the ticket is resolved, "
+            + "`already-rated` for a second rating.")
+    public TicketView rate(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
+            @NotNull @Valid Rating body) {
+        return service.rate(caller.get(), id, body.score(), body.comment()).orElseThrow(() -> notFound(id));
     }
 
     @POST

@@ -9,6 +9,7 @@ import cn.org.kczg.teams.activity.ticket.TicketDtos.TicketStep;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.TicketView;
 import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.activity.TicketChanged;
+import cn.org.kczg.teams.events.activity.TicketRated;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.db.TransactionLocks;
@@ -267,6 +268,38 @@ public class TicketService {
         });
     }
 
+    /** The partner takes back a demand nobody has accepted yet; the team it was assigned to is told by the event. */
+    public Optional<TicketView> withdraw(Caller caller, UUID id, String reason) {
+        return asDemandSide(caller, id, t -> {
+            TicketStatus from = t.moveTo(TicketStatus.WITHDRAWN, clock.instant());
+            record(caller, t, TicketChanged.WITHDRAWN, from, TicketStatus.WITHDRAWN, reason);
+        });
+    }
+
+    /** The demand side says, once, how well a resolved ticket was served (Art. 18's 实施效果). */
+    public Optional<TicketView> rate(Caller caller, UUID id, int score, String comment) {
+        return visible(caller, id).map(t -> {
+            if (caller.partner() == null || !caller.partner().equals(t.partner)) {
+                throw ProblemException.forbidden(Text.of("ticket.rating-demand-side-only"));
+            }
+            if (t.status != TicketStatus.RESOLVED && t.status != TicketStatus.CLOSED) {
+                throw ProblemException.conflict("not-resolved", Text.of("ticket.rating-not-resolved", t.status));
+            }
+            if (t.ratedAt != null) {
+                throw ProblemException.conflict("already-rated", Text.of("ticket.already-rated"));
+            }
+            Instant now = clock.instant();
+            t.ratingScore = score;
+            t.ratingComment = comment == null || comment.isBlank() ? null : comment.strip();
+            t.ratedAt = now;
+            t.updatedAt = now;
+            history(caller, t, TicketRated.TYPE, t.status, t.status, "评分 " + score);
+            audit.record(caller, TicketRated.TYPE, "ticket", t.id.toString(), String.valueOf(score));
+            outbox.append(new TicketRated(t.id, t.partner, t.teamId, t.teamLeadUnit, score, now));
+            return view(t);
+        });
+    }
+
     public Optional<TicketView> reopen(Caller caller, UUID id, String reason) {
         return asDemandSide(caller, id, t -> {
             Instant now = clock.instant();
@@ -326,7 +359,7 @@ public class TicketService {
         }
         if (Boolean.TRUE.equals(f.overdue())) {
             where.add("(firstResponseOverdue = true or resolutionOverdue = true) and status not in :done");
-            params.and("done", List.of(TicketStatus.RESOLVED, TicketStatus.CLOSED));
+            params.and("done", List.of(TicketStatus.RESOLVED, TicketStatus.CLOSED, TicketStatus.WITHDRAWN));
         }
         if (f.teamId() != null) {
             where.add("teamId = :teamId");

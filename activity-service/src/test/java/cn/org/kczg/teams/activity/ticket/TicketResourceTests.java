@@ -461,4 +461,68 @@ class TicketResourceTests {
                 .body("history[0].role", equalTo("partner")).body("history[0].to", equalTo("NEW"))
                 .body("history[0].at", notNullValue());
     }
+
+    @Test
+    void thePartnerWithdrawsATicketNobodyAcceptedAndRatesAResolvedOneOnce() {
+        String unit = unique("LU");
+        String handler = unique("h-");
+        UUID teamId = DemandHall.team(unit, handler, List.of("TECH_TRANSFER"), "无锡市", List.of("物联网"), "物联网");
+        String feeder = unique("feeder-");
+        String partner = TestTokens.partner(feeder);
+        String fresh = push(feeder, ticket(unique("XQ-"), "物联网", "无锡", List.of("TECH_TRANSFER"), List.of()));
+        String served = push(feeder, ticket(unique("XQ-"), "物联网", "无锡", List.of("TECH_TRANSFER"), List.of()));
+        DemandHall.awaitMatchable(served, teamId);
+
+        // withdraw: only the partner's own, only before a team accepted it, final
+        given().auth().oauth2(TestTokens.partner(unique("other-"))).when().post("/api/v1/tickets/" + fresh + "/withdraw")
+                .then().statusCode(404);
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("reason", "需求已自行解决")).when()
+                .post("/api/v1/tickets/" + fresh + "/withdraw").then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN")).body("history.action", hasItem("ticket.withdrawn"));
+        given().auth().oauth2(partner).when().post("/api/v1/tickets/" + fresh + "/withdraw").then().statusCode(409)
+                .body("code", equalTo("illegal-transition"));
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(teamId, "匹配")).when()
+                .post("/api/v1/tickets/" + fresh + "/assign").then().statusCode(409);
+
+        String team = TestTokens.handler(handler, teamId.toString());
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(teamId, "匹配")).when()
+                .post("/api/v1/tickets/" + served + "/assign").then().statusCode(200);
+        given().auth().oauth2(team).when().post("/api/v1/tickets/" + served + "/accept").then().statusCode(200);
+        given().auth().oauth2(partner).when().post("/api/v1/tickets/" + served + "/withdraw").then().statusCode(409);
+        Map<String, Object> rating = Map.of("score", 4, "comment", "方案可行，已落地实施。");
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body(rating).when()
+                .post("/api/v1/tickets/" + served + "/rating").then().statusCode(409).body("code", equalTo("not-resolved"));
+        given().auth().oauth2(team).contentType(ContentType.JSON).body(Map.of("text", "已提供方案")).when()
+                .post("/api/v1/tickets/" + served + "/answer").then().statusCode(200);
+        given().auth().oauth2(team).when().post("/api/v1/tickets/" + served + "/resolve").then().statusCode(200);
+
+        // rating: the partner that pushed it, 1–5, once
+        given().auth().oauth2(team).contentType(ContentType.JSON).body(rating).when()
+                .post("/api/v1/tickets/" + served + "/rating").then().statusCode(403);
+        given().auth().oauth2(TestTokens.partner(unique("other-"))).contentType(ContentType.JSON).body(rating).when()
+                .post("/api/v1/tickets/" + served + "/rating").then().statusCode(404);
+        for (Object bad : List.of(0, 6, "五")) {
+            given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("score", bad)).when()
+                    .post("/api/v1/tickets/" + served + "/rating").then().statusCode(400)
+                    .body("errors[0].field", equalTo("score"));
+        }
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body(rating).when()
+                .post("/api/v1/tickets/" + served + "/rating").then().statusCode(200)
+                .body("rating.score", equalTo(4)).body("rating.comment", equalTo("方案可行，已落地实施。"))
+                .body("rating.ratedAt", notNullValue()).body("status", equalTo("RESOLVED"));
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("score", 5)).when()
+                .post("/api/v1/tickets/" + served + "/rating").then().statusCode(409).body("code", equalTo("already-rated"));
+        // closing keeps the rating
+        given().auth().oauth2(partner).when().post("/api/v1/tickets/" + served + "/close").then().statusCode(200)
+                .body("rating.score", equalTo(4));
+
+        var rated = KafkaTestClient.readMatching(Topics.ACTIVITY, "\"ticket.rated\"", 1, Duration.ofSeconds(30))
+                .stream().map(r -> EventJson.read(r.value())).filter(e -> e.aggregateId().equals(served)).toList();
+        assertEquals(1, rated.size());
+        assertEquals(4, rated.get(0).payload().get("score").asInt());
+        assertEquals(teamId.toString(), rated.get(0).payload().get("teamId").asText());
+        assertTrue(rated.get(0).payload().get("comment") == null, "the comment stays in activity-service");
+        assertEquals(1, KafkaTestClient.readMatching(Topics.ACTIVITY, "\"ticket.withdrawn\"", 1, Duration.ofSeconds(30))
+                .stream().map(r -> EventJson.read(r.value())).filter(e -> e.aggregateId().equals(fresh)).count());
+    }
 }

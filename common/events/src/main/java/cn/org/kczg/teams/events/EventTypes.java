@@ -10,6 +10,7 @@ import cn.org.kczg.teams.events.activity.FeeViolationFlagged;
 import cn.org.kczg.teams.events.activity.LibraryEntryChanged;
 import cn.org.kczg.teams.events.activity.ParticipationChanged;
 import cn.org.kczg.teams.events.activity.TicketChanged;
+import cn.org.kczg.teams.events.activity.TicketRated;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
 import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
@@ -41,9 +42,9 @@ public final class EventTypes {
     private static final Pattern WIRE_TYPE = Pattern.compile("[a-z-]+\\.[a-z-]+");
     private static final Map<String, Class<? extends EventPayload>> BY_TYPE = catalogue(
             ActivityReported.class, CertificateChanged.class, ComplaintDecided.class, ComplaintFiled.class,
-            ComplaintResponded.class,
-            FeeViolationDecided.class, FeeViolationFlagged.class, LibraryEntryChanged.class,
-            ParticipationChanged.class, TicketChanged.class, UploadOverdue.class, UploadReceived.class,
+            ComplaintResponded.class, FeeViolationDecided.class, FeeViolationFlagged.class, LibraryEntryChanged.class,
+            ParticipationChanged.class, TicketChanged.class, TicketRated.class, UploadOverdue.class,
+            UploadReceived.class,
             AssessmentPublished.class, LeadUnitBanned.class, TeamDisqualified.class, TeamStableSupport.class,
             ApplicationSubmitted.class, ApplicationWithdrawn.class, LeadUnitRegistered.class, TeamActivated.class,
             TeamHandlerChanged.class, TeamMembersChanged.class, TeamStatusChanged.class, ReviewDecided.class);

@@ -8,6 +8,7 @@ import cn.org.kczg.teams.events.activity.FeeViolationDecided;
 import cn.org.kczg.teams.events.activity.LibraryEntryChanged;
 import cn.org.kczg.teams.events.activity.ParticipationChanged;
 import cn.org.kczg.teams.events.activity.TicketChanged;
+import cn.org.kczg.teams.events.activity.TicketRated;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
 import cn.org.kczg.teams.kit.inbox.EventHandlers;
@@ -37,7 +38,8 @@ public class ActivityEventsConsumer {
                 .on(FeeViolationDecided.TYPE, FeeViolationDecided.class, facts::onFeeViolationDecided)
                 .on(LibraryEntryChanged.PUBLISHED, LibraryEntryChanged.class, facts::onLibraryEntryChanged)
                 .on(CertificateChanged.ISSUED, CertificateChanged.class, facts::onCertificateChanged)
-                .on(CertificateChanged.REVOKED, CertificateChanged.class, facts::onCertificateChanged);
+                .on(CertificateChanged.REVOKED, CertificateChanged.class, facts::onCertificateChanged)
+                .on(TicketRated.TYPE, TicketRated.class, facts::onTicketRated);
         for (String type : new String[] {TicketChanged.ACCEPTED, TicketChanged.DECLINED, TicketChanged.INFO_REQUESTED,
                 TicketChanged.ANSWERED, TicketChanged.RESOLVED, TicketChanged.OVERDUE}) {
             builder.on(type, TicketChanged.class, facts::onTicketChanged);

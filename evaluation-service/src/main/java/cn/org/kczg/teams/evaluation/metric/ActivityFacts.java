@@ -10,6 +10,7 @@ import cn.org.kczg.teams.events.activity.FeeViolationDecided;
 import cn.org.kczg.teams.events.activity.LibraryEntryChanged;
 import cn.org.kczg.teams.events.activity.ParticipationChanged;
 import cn.org.kczg.teams.events.activity.TicketChanged;
+import cn.org.kczg.teams.events.activity.TicketRated;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,6 +83,18 @@ public class ActivityFacts {
         } else if (TicketChanged.OVERDUE.equals(e.type())) {
             fact(envelope, e.teamId(), year, "FIRST_RESPONSE".equals(e.overdue()) ? FIRST_RESPONSES : RESOLUTIONS,
                     ticket, BigDecimal.ONE);
+        }
+    }
+
+    /** A rating counts its score against the best score, once per ticket: their ratio is the satisfaction rate. */
+    public void onTicketRated(TicketRated e, EventEnvelope envelope) {
+        if (e.teamId() == null) {
+            return;
+        }
+        int year = (e.at() != null ? e.at() : envelope.occurredAt()).atZone(BEIJING).getYear();
+        String ticket = e.ticketId().toString();
+        if (fact(envelope, e.teamId(), year, RATING_POINTS, ticket, BigDecimal.valueOf(e.score()))) {
+            fact(envelope, e.teamId(), year, RATING_MAX, ticket, BigDecimal.valueOf(TicketRated.MAX_SCORE));
         }
     }
 

@@ -21,6 +21,8 @@ public final class MetricCatalogue {
     public static final String FIRST_RESPONSES_ON_TIME = "tickets.first-responses.on-time";
     public static final String RESOLUTIONS = "tickets.resolutions";
     public static final String RESOLUTIONS_ON_TIME = "tickets.resolutions.on-time";
+    public static final String RATING_POINTS = "tickets.rating-points";
+    public static final String RATING_MAX = "tickets.rating-max";
     public static final String UPLOADS_DUE = "uploads.due";
     public static final String UPLOADS_ON_TIME = "uploads.on-time";
     public static final String UPLOADS_LATE = "uploads.late";
@@ -51,6 +53,7 @@ public final class MetricCatalogue {
                 Metric.rate("tickets.first-response-on-time-rate", "需求首次响应及时率", FIRST_RESPONSES_ON_TIME,
                         FIRST_RESPONSES),
                 Metric.rate("tickets.resolution-on-time-rate", "需求按期解决率", RESOLUTIONS_ON_TIME, RESOLUTIONS),
+                Metric.rate("tickets.satisfaction-rate", "需求方满意度（评分占满分比例）", RATING_POINTS, RATING_MAX),
                 Metric.rate("uploads.on-time-rate", "材料按时上传率", UPLOADS_ON_TIME, UPLOADS_DUE),
                 Metric.facts(LIBRARY_PUBLISHED, "问题库/项目库/开源库入库数", "条"),
                 Metric.facts(VOLUNTEER_HOURS, "确认的志愿服务时长", "小时"),

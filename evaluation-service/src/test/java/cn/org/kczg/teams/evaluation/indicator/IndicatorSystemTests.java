@@ -136,7 +136,7 @@ class IndicatorSystemTests {
         given().auth().oauth2(TestTokens.token("reviewer")).when().get("/api/v1/indicator-systems/metrics").then()
                 .statusCode(200).body("code", hasItems("activities", "pilot-cities", "enterprises-served",
                         "tickets.resolved", "tickets.first-response-on-time-rate", "tickets.resolution-on-time-rate",
-                        "uploads.on-time-rate", "library.published", "volunteer.hours", "certificates.issued",
+                        "tickets.satisfaction-rate", "uploads.on-time-rate", "library.published", "volunteer.hours", "certificates.issued",
                         "complaints.upheld", "fee-violations.upheld", "activities.category.TECH_TRANSFER",
                         "activities.form.CONFERENCE"));
     }

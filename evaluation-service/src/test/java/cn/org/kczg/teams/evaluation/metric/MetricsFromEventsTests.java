@@ -16,6 +16,7 @@ import cn.org.kczg.teams.events.activity.ComplaintDecided;
 import cn.org.kczg.teams.events.activity.LibraryEntryChanged;
 import cn.org.kczg.teams.events.activity.ParticipationChanged;
 import cn.org.kczg.teams.events.activity.TicketChanged;
+import cn.org.kczg.teams.events.activity.TicketRated;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,6 +75,12 @@ class MetricsFromEventsTests {
         TeamWork.ticket(TicketChanged.RESOLVED, late, team, resolutionDue.plusSeconds(86_400), due, resolutionDue,
                 null);
 
+        // the demand side rated both: 5 and 3 of 5, so 80 %; the same rating arriving twice counts once
+        EventEnvelope rated = Events.activity(new TicketRated(onTime, "feeder", team, unit, 5,
+                JUNE.plusSeconds(10 * 86_400)));
+        Events.activity(new TicketRated(late, "feeder", team, unit, 3, resolutionDue.plusSeconds(2 * 86_400)));
+        Events.send(Topics.ACTIVITY, rated);
+
         TeamWork.upload(team, "2026-Q1", true);
         TeamWork.upload(team, "2026-Q2", false);
         Events.activity(new UploadOverdue(team, "WORK_SUMMARY", "2026-Q3", LocalDate.parse("2026-10-15")));
@@ -99,6 +106,7 @@ class MetricsFromEventsTests {
 
         awaitValue(team, "fee-violations.upheld", 1);
         awaitValue(team, "tickets.resolution-on-time-rate", 50);
+        awaitValue(team, "tickets.satisfaction-rate", 80);
         JsonPath m = metrics(team);
         org.junit.jupiter.api.Assertions.assertAll(
                 () -> assertMetric(m, "activities", 3),
@@ -112,6 +120,7 @@ class MetricsFromEventsTests {
                 () -> assertMetric(m, "outcomes.talents-trained", 25),
                 () -> assertMetric(m, "tickets.resolved", 2),
                 () -> assertMetric(m, "tickets.first-response-on-time-rate", 50),
+                () -> assertMetric(m, "tickets.satisfaction-rate", 80),
                 () -> assertMetric(m, "uploads.on-time-rate", 33.33f),
                 () -> assertMetric(m, "library.published", 1),
                 () -> assertMetric(m, "volunteer.hours", 12.5f),

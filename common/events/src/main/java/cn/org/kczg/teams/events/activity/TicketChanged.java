@@ -25,6 +25,8 @@ public record TicketChanged(String type, UUID ticketId, String partner, String e
     public static final String RESOLVED = "ticket.resolved";
     public static final String REOPENED = "ticket.reopened";
     public static final String CLOSED = "ticket.closed";
+    /** The partner took the demand back before anyone accepted it. */
+    public static final String WITHDRAWN = "ticket.withdrawn";
     /** {@code overdue} says which due time passed: FIRST_RESPONSE or RESOLUTION. */
     public static final String OVERDUE = "ticket.overdue";
 
