@@ -38,6 +38,8 @@ final class LaunchedSuite implements AutoCloseable {
         env.putAll(settings);
         env.put("KCZG_HOME", home.toString());
         env.put("KCZG_NO_BUILD", "1");
+        // every suite here lives in a fresh KCZG_HOME: a class cache would be trained (and written at exit) each time
+        env.put("KCZG_CLASS_CACHE", "0");
         env.put("KCZG_GATEWAY_PORT", String.valueOf(gatewayPort));
         for (String name : List.of("PG", "KAFKA", "KAFKA_CONTROLLER", "GATEWAY_MANAGEMENT")) {
             env.put("KCZG_" + name + "_PORT", String.valueOf(FreePorts.next()));
