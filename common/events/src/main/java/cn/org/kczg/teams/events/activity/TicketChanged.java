@@ -1,6 +1,5 @@
 package cn.org.kczg.teams.events.activity;
 
-import cn.org.kczg.teams.events.EventPayload;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +11,7 @@ import java.util.UUID;
 public record TicketChanged(String type, UUID ticketId, String partner, String externalId, UUID teamId,
         String teamLeadUnit, String from, String to, String reason, String industryField, String region,
         List<String> categories, Instant firstResponseDue, Instant resolutionDue, String overdue, Instant at)
-        implements EventPayload {
+        implements TicketEvent {
     public static final String CREATED = "ticket.created";
     public static final String ASSIGNED = "ticket.assigned";
     public static final String ACCEPTED = "ticket.accepted";
@@ -33,25 +32,5 @@ public record TicketChanged(String type, UUID ticketId, String partner, String e
     @Override
     public String eventType() {
         return type;
-    }
-
-    @Override
-    public String aggregateType() {
-        return "ticket";
-    }
-
-    @Override
-    public String aggregateId() {
-        return ticketId.toString();
-    }
-
-    @Override
-    public UUID concernsTeam() {
-        return teamId;
-    }
-
-    @Override
-    public String concernsLeadUnit() {
-        return teamLeadUnit;
     }
 }

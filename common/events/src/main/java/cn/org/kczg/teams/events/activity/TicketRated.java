@@ -1,6 +1,5 @@
 package cn.org.kczg.teams.events.activity;
 
-import cn.org.kczg.teams.events.EventPayload;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,32 +8,12 @@ import java.util.UUID;
  * The comment stays in activity-service.
  */
 public record TicketRated(UUID ticketId, String partner, UUID teamId, String teamLeadUnit, int score, Instant at)
-        implements EventPayload {
+        implements TicketEvent {
     public static final String TYPE = "ticket.rated";
     public static final int MAX_SCORE = 5;
 
     @Override
     public String eventType() {
         return TYPE;
-    }
-
-    @Override
-    public String aggregateType() {
-        return "ticket";
-    }
-
-    @Override
-    public String aggregateId() {
-        return ticketId.toString();
-    }
-
-    @Override
-    public UUID concernsTeam() {
-        return teamId;
-    }
-
-    @Override
-    public String concernsLeadUnit() {
-        return teamLeadUnit;
     }
 }
