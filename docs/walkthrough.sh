@@ -299,6 +299,10 @@ must 200 POST "/api/v1/tickets/$TICKET/answer" -H "Authorization: Bearer $HD" -H
   -d '{"text": "建议采用柔性夹具与视觉定位", "links": []}'
 must 200 POST "/api/v1/tickets/$TICKET/resolve" -H "Authorization: Bearer $HD"
 
+step "需求方评价 / the partner rates the service once (1–5; counts as tickets.satisfaction-rate, Art. 18)"
+must 200 POST "/api/v1/tickets/$TICKET/rating" -H "Authorization: Bearer $PT" -H "$H" \
+  -d '{"score": 5, "comment": "方案可行，已落地实施"}'
+
 step "合作方关闭 / the partner closes it (full history inside)"
 must 200 POST "/api/v1/tickets/$TICKET/close" -H "Authorization: Bearer $PT"
 [ "$(j status)" = CLOSED ] || fail "the ticket is not CLOSED"
@@ -316,9 +320,20 @@ until_ok "activity report accepted" 201 true POST /api/v1/activities -H "Authori
   \"place\": {\"city\": \"苏州市\"}, \"participants\": 200, \"enterprisesServed\": 30,
   \"feesCharged\": {\"amount\": 0}}"
 
-step "公众投诉 / a public complaint (no token)"
+step "公众投诉 / a public complaint (no token); its receipt code follows it"
 must 201 POST /api/v1/public/complaints -H "$H" \
   -d "{\"teamId\": \"$TEAM\", \"kind\": \"SERVICE_QUALITY\", \"text\": \"答复不够具体\"}"
+COMPLAINT=$(j id)
+RECEIPT=$(j receipt)
+[ -n "$RECEIPT" ] || fail "no receipt code for the complaint"
+
+step "服务团答复投诉 / the team's lead unit answers it, once, before the operator decides"
+must 200 POST "/api/v1/complaints/$COMPLAINT/response" -H "Authorization: Bearer $LU" -H "$H" \
+  -d '{"text": "已与企业沟通，补充了具体实施方案"}'
+
+step "投诉人查询 / the complainant reads its status by the receipt $RECEIPT (no token)"
+must 200 GET "/api/v1/public/complaints/$RECEIPT"
+[ "$(j teamResponded)" = true ] || fail "the receipt does not show that the team answered"
 
 step "三库 / a problem-library entry"
 must 201 POST /api/v1/library -H "Authorization: Bearer $LU" -H "$H" -d "{

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class TicketDtos {
@@ -74,6 +75,22 @@ public final class TicketDtos {
             @NotBlank @Size(max = 10_000) String text,
             @Schema(description = "Links to material (https URLs), at most 20.") @Size(max = 20)
             List<@NotBlank @WebLink String> links) {
+    }
+
+    @Schema(name = "TicketAnswerVersion", description = "One answer the team gave, as it was given; a later answer "
+            + "(after a reopening or more information) adds a version instead of replacing it.")
+    public record AnswerVersion(
+            @Schema(description = "1 for the first answer, then 2, 3 …", required = true) int version,
+            @Schema(description = "When it was given.", required = true) Instant at,
+            @Schema(description = "Who gave it (the user's id).") String by,
+            @Schema(description = "The answer's text.", required = true) String text,
+            @Schema(description = "Its links.") List<String> links) {
+        /** The versions in the order given, numbered from 1. */
+        static List<AnswerVersion> of(List<TicketAnswer> given) {
+            return IntStream.range(0, given.size()).mapToObj(i -> new AnswerVersion(i + 1,
+                    given.get(i).at, given.get(i).actor, given.get(i).answer.text(), given.get(i).answer.links()))
+                    .toList();
+        }
     }
 
     @Schema(name = "TicketAssignment", description = "Which team takes the ticket.")
@@ -162,15 +179,18 @@ public final class TicketDtos {
             @Schema(description = "When it last changed.", required = true) Instant updatedAt,
             @Schema(description = "The ticket's version, raised by every change.", required = true) long version,
             @Schema(description = "Every step of the ticket, oldest first; only when one ticket is read.")
-            List<TicketStep> history) {
-        static TicketView of(Ticket t, List<TicketStep> history) {
+            List<TicketStep> history,
+            @Schema(description = "Every answer the team gave, oldest first (`answer` is the latest); only when one "
+                    + "ticket is read.")
+            List<AnswerVersion> answers) {
+        static TicketView of(Ticket t, List<TicketStep> history, List<AnswerVersion> answers) {
             return new TicketView(t.id, t.externalId, t.partner, t.projectName, t.industryField, t.background,
                     t.technicalProblems, t.expectedTargets, t.region, new DemandSide(t.demandSideName,
                             t.demandSideCreditCode), t.contact, t.categories, t.keywords, t.status, t.teamId,
                     t.teamName, t.assignedAt, t.acceptedAt, t.firstResponseDue, t.resolutionDue,
                     t.firstResponseOverdue, t.resolutionOverdue, t.answer,
                     t.ratedAt == null ? null : new Rating(t.ratingScore, t.ratingComment, t.ratedAt), t.createdAt,
-                    t.updatedAt, t.version, history);
+                    t.updatedAt, t.version, history, answers);
         }
     }
 

@@ -4,6 +4,7 @@ import cn.org.kczg.teams.activity.calendar.Holiday;
 import cn.org.kczg.teams.activity.team.TeamAccess;
 import cn.org.kczg.teams.activity.team.TeamCopy;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Answer;
+import cn.org.kczg.teams.activity.ticket.TicketDtos.AnswerVersion;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.PushTicket;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.TicketStep;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.TicketView;
@@ -114,7 +115,7 @@ public class TicketService {
             }
         }
         // the new ticket's history is the one step just written: not read back
-        return new Pushed(TicketView.of(t, List.of(TicketStep.of(created))), true);
+        return new Pushed(TicketView.of(t, List.of(TicketStep.of(created)), List.of()), true);
     }
 
     private static String partnerOf(Caller caller) {
@@ -250,6 +251,12 @@ public class TicketService {
         return asTeam(caller, id, t -> {
             TicketStatus from = t.moveTo(TicketStatus.ANSWERED, clock.instant());
             t.answer = answer;
+            TicketAnswer version = new TicketAnswer();
+            version.ticketId = t.id;
+            version.at = t.updatedAt;
+            version.actor = caller.subject();
+            version.answer = answer;
+            version.persist();
             record(caller, t, TicketChanged.ANSWERED, from, TicketStatus.ANSWERED, null);
         });
     }
@@ -373,7 +380,7 @@ public class TicketService {
             where.add("(lower(projectName) like :q or lower(industryField) like :q or lower(region) like :q)");
             params.and("q", "%" + f.q().strip().toLowerCase() + "%");
         }
-        return Listing.of(Ticket.class, where, params, page, t -> TicketView.of(t, null));
+        return Listing.of(Ticket.class, where, params, page, t -> TicketView.of(t, null, null));
     }
 
     private Optional<TicketView> asTeam(Caller caller, UUID id, Consumer<Ticket> change) {
@@ -456,6 +463,7 @@ public class TicketService {
 
     private TicketView view(Ticket t) {
         return TicketView.of(t, TicketHistory.<TicketHistory>list("ticketId = ?1 order by id", t.id).stream()
-                .map(TicketStep::of).toList());
+                .map(TicketStep::of).toList(), t.answer == null ? List.of()
+                        : AnswerVersion.of(TicketAnswer.list("ticketId = ?1 order by id", t.id)));
     }
 }

@@ -271,7 +271,11 @@ class TicketResourceTests {
                         "ticket.info-requested", "ticket.resumed", "ticket.answered", "ticket.resolved",
                         "ticket.reopened", "ticket.answered", "ticket.resolved", "ticket.closed"))
                 .body("history[1].reason", equalTo("最佳匹配")).body("history[1].to", equalTo("ASSIGNED"))
-                .body("history[2].actor", equalTo(handler)).body("history[2].role", equalTo("handler"));
+                .body("history[2].actor", equalTo(handler)).body("history[2].role", equalTo("handler"))
+                // both answers are kept, the first as given; `answer` is the latest
+                .body("answer.text", equalTo("补充方案")).body("answers.version", contains(1, 2))
+                .body("answers.text", contains("建议采用柔性夹具与视觉定位", "补充方案"))
+                .body("answers[0].links.size()", equalTo(2)).body("answers[1].by", equalTo(handler));
 
         var records = KafkaTestClient.readUntil(Topics.ACTIVITY, Duration.ofSeconds(20),
                 read -> read.stream().anyMatch(r -> id.equals(r.key()) && r.value().contains("ticket.closed")));
