@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,6 +66,15 @@ class DemandHallFlowTest {
         given().auth().oauth2(handler).contentType(ContentType.JSON)
                 .body(Map.of("text", "可依托附属医院开展多中心临床验证", "links", List.of("https://kczg.org.cn/")))
                 .when().post("/api/v1/tickets/" + ticket + "/answer").then().statusCode(200);
+        // the conversation: the handler asks, notes something for the team only; the partner sees the question
+        given().auth().oauth2(handler).contentType(ContentType.JSON).body(Map.of("text", "请提供监护设备的型号"))
+                .when().post("/api/v1/tickets/" + ticket + "/messages").then().statusCode(201);
+        given().auth().oauth2(handler).contentType(ContentType.JSON).body(Map.of("text", "内部备注", "internal", true))
+                .when().post("/api/v1/tickets/" + ticket + "/messages").then().statusCode(201);
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("text", "型号为 XH-200"))
+                .when().post("/api/v1/tickets/" + ticket + "/messages").then().statusCode(201);
+        given().auth().oauth2(partner).when().get("/api/v1/tickets/" + ticket + "/messages").then().statusCode(200)
+                .body("items.text", contains("请提供监护设备的型号", "型号为 XH-200"));
         given().auth().oauth2(handler).when().post("/api/v1/tickets/" + ticket + "/resolve").then().statusCode(200);
         // the demand side rates the service (Art. 18, 实施效果), then closes the ticket
         given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("score", 5, "comment", "响应及时"))

@@ -104,6 +104,7 @@ class SecurityMatrixTest {
             GET     /api/v1/tickets/settings                             auditor operator
             GET     /api/v1/tickets/{id}                                 auditor handler lead-unit operator partner
             GET     /api/v1/tickets/{id}/matches                         auditor operator
+            GET     /api/v1/tickets/{id}/messages                        auditor handler lead-unit operator partner
             GET     /api/v1/upload-schedules                             signed-in
             GET     /api/v1/uploads                                      auditor handler lead-unit operator
             GET     /api/v1/uploads/overdue                              auditor operator
@@ -158,6 +159,7 @@ class SecurityMatrixTest {
             POST    /api/v1/tickets/{id}/assign                          operator
             POST    /api/v1/tickets/{id}/close                           operator partner
             POST    /api/v1/tickets/{id}/decline                         handler lead-unit
+            POST    /api/v1/tickets/{id}/messages                        handler lead-unit operator partner
             POST    /api/v1/tickets/{id}/rating                          partner
             POST    /api/v1/tickets/{id}/reopen                          operator partner
             POST    /api/v1/tickets/{id}/request-info                    handler lead-unit

@@ -93,6 +93,28 @@ public final class TicketDtos {
         }
     }
 
+    @Schema(name = "TicketMessageRequest", description = "A message in a ticket's conversation.")
+    public record PostMessage(
+            @Schema(description = "What to say.", required = true, example = "请提供现有产线的设备清单和节拍要求。")
+            @NotBlank @Size(max = 10_000) String text,
+            @Schema(description = "true: for the team and staff only, never shown to the partner (default false); "
+                    + "the partner cannot write one.")
+            Boolean internal) {
+    }
+
+    @Schema(name = "TicketMessage", description = "One message of a ticket's conversation, oldest first.")
+    public record MessageView(
+            @Schema(description = "The message's number, rising in the order written.", required = true) long id,
+            @Schema(description = "When it was written.", required = true) Instant at,
+            @Schema(description = "Who wrote it (the user's id).", required = true) String author,
+            @Schema(description = "Which side wrote it.", required = true) TicketMessage.Side side,
+            @Schema(description = "true for a message the partner never sees.", required = true) boolean internal,
+            @Schema(description = "What was said.", required = true) String text) {
+        static MessageView of(TicketMessage m) {
+            return new MessageView(m.id, m.at, m.author, m.side, m.internal, m.text);
+        }
+    }
+
     @Schema(name = "TicketAssignment", description = "Which team takes the ticket.")
     public record Assign(
             @Schema(description = "The active team to assign the ticket to.", required = true) @NotNull UUID teamId,

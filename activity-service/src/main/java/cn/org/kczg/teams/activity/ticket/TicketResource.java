@@ -3,6 +3,8 @@ package cn.org.kczg.teams.activity.ticket;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Answer;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Assign;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Matches;
+import cn.org.kczg.teams.activity.ticket.TicketDtos.MessageView;
+import cn.org.kczg.teams.activity.ticket.TicketDtos.PostMessage;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.PushTicket;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Rating;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Settings;
@@ -62,6 +64,8 @@ public class TicketResource {
 
     @Inject
     TicketService service;
+    @Inject
+    TicketConversation conversation;
     @Inject
     CurrentCaller caller;
     @Inject
@@ -276,6 +280,44 @@ public class TicketResource {
     @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket is not RESOLVED.")
     public TicketView close(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id) {
         return service.close(caller.get(), id).orElseThrow(() -> notFound(id));
+    }
+
+    @POST
+    @Path("/{id}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.HANDLER, Roles.LEAD_UNIT, Roles.PARTNER, Roles.OPERATOR})
+    @Operation(operationId = "postTicketMessage", summary = "Write in a ticket's conversation",
+            description = "The assigned team (its designated handler, a deputy or its lead unit), the demand side "
+                    + "(the partner that pushed the ticket) or the operator writes; `internal: true` is for the team "
+                    + "and staff only and never shown to the partner, who cannot write one. Not on a CLOSED or "
+                    + "WITHDRAWN ticket. Told as `ticket.message-posted` (without the text).")
+    @APIResponse(responseCode = "201", description = "Written; Location names the conversation.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MessageView.class)),
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "`internal` from the partner, or a missing or too long text.")
+    @APIResponse(responseCode = "403", description = "Someone who may see the ticket but is no party to it (e.g. "
+            + "a colleague of the team who is not its handler).")
+    @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `ticket-ended` on a CLOSED or WITHDRAWN ticket.")
+    public Response postMessage(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
+            @NotNull @Valid PostMessage body) {
+        MessageView written = conversation.post(caller.get(), id, body.text(), Boolean.TRUE.equals(body.internal()))
+                .orElseThrow(() -> notFound(id));
+        return Created.at("/api/v1/tickets/" + id + "/messages", written);
+    }
+
+    @GET
+    @Path("/{id}/messages")
+    @RolesAllowed({Roles.HANDLER, Roles.LEAD_UNIT, Roles.PARTNER, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(operationId = "listTicketMessages", summary = "Read a ticket's conversation",
+            description = "The messages, oldest first, for whoever may see the ticket; the partner does not see "
+                    + "internal ones.")
+    @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
+    public Page<MessageView> messages(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
+            @Parameter(description = "Page number, from 0.") @QueryParam("page") Integer page,
+            @Parameter(description = "Page size (default 20, at most 100).") @QueryParam("size") Integer size) {
+        return conversation.list(caller.get(), id, PageRequest.of(page, size, null, Map.of("at", "at"), "at,asc"))
+                .orElseThrow(() -> notFound(id));
     }
 
     @POST

@@ -411,7 +411,7 @@ public class TicketService {
         });
     }
 
-    private static boolean mayWorkOn(Caller caller, Ticket t) {
+    static boolean mayWorkOn(Caller caller, Ticket t) {
         return t.teamId != null && TeamCopy.<TeamCopy>findByIdOptional(t.teamId)
                 .filter(team -> TeamAccess.actsFor(caller, team)).isPresent();
     }
@@ -421,7 +421,7 @@ public class TicketService {
     }
 
     /** Partner: own tickets; handler and lead unit: their teams'; operator and auditor: all. */
-    private Optional<Ticket> visible(Caller caller, UUID id) {
+    Optional<Ticket> visible(Caller caller, UUID id) {
         return Ticket.<Ticket>findByIdOptional(id).filter(t -> TeamAccess.maySee(caller, t.teamId, t.teamLeadUnit)
                 || (caller.partner() != null && caller.partner().equals(t.partner)));
     }

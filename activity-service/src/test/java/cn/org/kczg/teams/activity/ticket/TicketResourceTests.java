@@ -529,4 +529,53 @@ class TicketResourceTests {
         assertEquals(1, KafkaTestClient.readMatching(Topics.ACTIVITY, "\"ticket.withdrawn\"", 1, Duration.ofSeconds(30))
                 .stream().map(r -> EventJson.read(r.value())).filter(e -> e.aggregateId().equals(fresh)).count());
     }
+
+    @Test
+    void theTeamTheDemandSideAndStaffTalkOnATicketAndInternalNotesStayOffThePartner() {
+        String unit = unique("LU");
+        String handler = unique("h-");
+        UUID teamId = DemandHall.team(unit, handler, List.of("TECH_TRANSFER"), "无锡市", List.of("物联网"), "物联网");
+        String feeder = unique("feeder-");
+        String partner = TestTokens.partner(feeder);
+        String id = push(feeder, ticket(unique("XQ-"), "物联网", "无锡", List.of("TECH_TRANSFER"), List.of()));
+        DemandHall.awaitMatchable(id, teamId);
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(teamId, "匹配")).when()
+                .post("/api/v1/tickets/" + id + "/assign").then().statusCode(200);
+        String team = TestTokens.handler(handler, teamId.toString());
+        String messages = "/api/v1/tickets/" + id + "/messages";
+
+        given().auth().oauth2(team).contentType(ContentType.JSON).body(Map.of("text", "请提供设备清单")).when()
+                .post(messages).then().statusCode(201).header("Location", containsString(messages))
+                .body("side", equalTo("TEAM")).body("internal", equalTo(false)).body("author", equalTo(handler));
+        given().auth().oauth2(team).contentType(ContentType.JSON).body(Map.of("text", "该企业曾拖欠款项", "internal", true))
+                .when().post(messages).then().statusCode(201).body("internal", equalTo(true));
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("text", "清单见附件说明")).when()
+                .post(messages).then().statusCode(201).body("side", equalTo("DEMAND"));
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(Map.of("text", "已核实", "internal", true))
+                .when().post(messages).then().statusCode(201).body("side", equalTo("STAFF"));
+        // the partner writes nothing internal, sees nothing internal
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("text", "内部", "internal", true))
+                .when().post(messages).then().statusCode(400).body("errors[0].field", equalTo("internal"));
+        given().auth().oauth2(partner).when().get(messages).then().statusCode(200).body("total", equalTo(2))
+                .body("items.text", contains("请提供设备清单", "清单见附件说明"));
+        given().auth().oauth2(team).when().get(messages).then().statusCode(200).body("total", equalTo(4))
+                .body("items.side", contains("TEAM", "TEAM", "DEMAND", "STAFF"));
+        given().auth().oauth2(TestTokens.token("auditor")).when().get(messages).then().statusCode(200)
+                .body("total", equalTo(4));
+        // a colleague of the team reads but does not write; another partner and another unit: 404
+        String colleague = TestTokens.handler(unique("colleague-"), teamId.toString());
+        given().auth().oauth2(colleague).when().get(messages).then().statusCode(200);
+        given().auth().oauth2(colleague).contentType(ContentType.JSON).body(Map.of("text", "我也说一句")).when()
+                .post(messages).then().statusCode(403);
+        given().auth().oauth2(TestTokens.partner(unique("other-"))).when().get(messages).then().statusCode(404);
+        given().auth().oauth2(TestTokens.leadUnit(unique("LU"))).contentType(ContentType.JSON)
+                .body(Map.of("text", "x")).when().post(messages).then().statusCode(404);
+        given().auth().oauth2(team).contentType(ContentType.JSON).body(Map.of("text", " ")).when().post(messages)
+                .then().statusCode(400).body("errors[0].field", equalTo("text"));
+
+        var posted = KafkaTestClient.readMatching(Topics.ACTIVITY, "\"ticket.message-posted\"", 4, Duration.ofSeconds(30))
+                .stream().filter(r -> id.equals(r.key())).toList();
+        assertEquals(4, posted.size());
+        assertTrue(posted.stream().noneMatch(r -> r.value().contains("该企业曾拖欠款项")), "the text stays here");
+    }
 }

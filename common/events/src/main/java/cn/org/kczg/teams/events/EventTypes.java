@@ -10,6 +10,7 @@ import cn.org.kczg.teams.events.activity.FeeViolationFlagged;
 import cn.org.kczg.teams.events.activity.LibraryEntryChanged;
 import cn.org.kczg.teams.events.activity.ParticipationChanged;
 import cn.org.kczg.teams.events.activity.TicketChanged;
+import cn.org.kczg.teams.events.activity.TicketMessagePosted;
 import cn.org.kczg.teams.events.activity.TicketRated;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
@@ -43,9 +44,9 @@ public final class EventTypes {
     private static final Map<String, Class<? extends EventPayload>> BY_TYPE = catalogue(
             ActivityReported.class, CertificateChanged.class, ComplaintDecided.class, ComplaintFiled.class,
             ComplaintResponded.class, FeeViolationDecided.class, FeeViolationFlagged.class, LibraryEntryChanged.class,
-            ParticipationChanged.class, TicketChanged.class, TicketRated.class, UploadOverdue.class,
-            UploadReceived.class,
-            AssessmentPublished.class, LeadUnitBanned.class, TeamDisqualified.class, TeamStableSupport.class,
+            ParticipationChanged.class, TicketChanged.class, TicketMessagePosted.class, TicketRated.class,
+            UploadOverdue.class, UploadReceived.class, AssessmentPublished.class, LeadUnitBanned.class,
+            TeamDisqualified.class, TeamStableSupport.class,
             ApplicationSubmitted.class, ApplicationWithdrawn.class, LeadUnitRegistered.class, TeamActivated.class,
             TeamHandlerChanged.class, TeamMembersChanged.class, TeamStatusChanged.class, ReviewDecided.class);
 

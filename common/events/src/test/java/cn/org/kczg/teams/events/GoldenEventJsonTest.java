@@ -14,6 +14,7 @@ import cn.org.kczg.teams.events.activity.FeeViolationDecided;
 import cn.org.kczg.teams.events.activity.FeeViolationFlagged;
 import cn.org.kczg.teams.events.activity.LibraryEntryChanged;
 import cn.org.kczg.teams.events.activity.TicketChanged;
+import cn.org.kczg.teams.events.activity.TicketMessagePosted;
 import cn.org.kczg.teams.events.activity.TicketRated;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
@@ -90,6 +91,8 @@ class GoldenEventJsonTest {
                         AT.plusSeconds(864_000), null, AT),
                 new TicketRated(UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"), "kczg-demand-feeder", TEAM,
                         SOCIETY, 4, AT),
+                new TicketMessagePosted(UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"), "kczg-demand-feeder",
+                        TEAM, SOCIETY, 7L, "TEAM", false, AT),
                 new ActivityReported(UUID.fromString("4d5e6f70-8192-4a3b-9c4d-5e6f7a8b9c0d"), TEAM, SOCIETY, 2026,
                         "TECH_DISSEMINATION", "CONFERENCE", "长三角智能制造技术交流会", LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-21"),
                         "苏州市", "苏州工业园区", "PILOT", 300, 45, 3, 2, 1, 60, BigDecimal.ZERO),
