@@ -2,6 +2,7 @@ package cn.org.kczg.teams.activity.ticket;
 
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
+import cn.org.kczg.teams.kit.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -80,6 +81,11 @@ public class Ticket extends PanacheEntityBase {
         teamLeadUnit = null;
         firstResponseDue = null;
         resolutionDue = null;
+    }
+
+    /** The caller speaks for the partner system that pushed this ticket: its demand side. */
+    public boolean pushedBy(Caller caller) {
+        return caller.partner() != null && caller.partner().equals(partner);
     }
 
     public TicketStatus moveTo(TicketStatus target, Instant when) {

@@ -62,7 +62,7 @@ public class TicketConversation {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Page<MessageView>> list(Caller caller, UUID ticketId, PageRequest page) {
-        return tickets.visible(caller, ticketId).map(t -> demandSide(caller, t)
+        return tickets.visible(caller, ticketId).map(t -> t.pushedBy(caller)
                 ? Page.of(TicketMessage.find("ticketId = ?1 and internal = false", page.sort(), t.id), page,
                         MessageView::of)
                 : Page.of(TicketMessage.find("ticketId", page.sort(), t.id), page, MessageView::of));
@@ -73,16 +73,12 @@ public class TicketConversation {
         if (caller.is(Roles.OPERATOR)) {
             return TicketMessage.Side.STAFF;
         }
-        if (demandSide(caller, t)) {
+        if (t.pushedBy(caller)) {
             return TicketMessage.Side.DEMAND;
         }
         if (TicketService.mayWorkOn(caller, t)) {
             return TicketMessage.Side.TEAM;
         }
         throw ProblemException.forbidden(Text.of("ticket.message-not-a-party"));
-    }
-
-    private static boolean demandSide(Caller caller, Ticket t) {
-        return caller.partner() != null && caller.partner().equals(t.partner);
     }
 }

@@ -286,7 +286,7 @@ public class TicketService {
     /** The demand side says, once, how well a resolved ticket was served (Art. 18's 实施效果). */
     public Optional<TicketView> rate(Caller caller, UUID id, int score, String comment) {
         return visible(caller, id).map(t -> {
-            if (caller.partner() == null || !caller.partner().equals(t.partner)) {
+            if (!t.pushedBy(caller)) {
                 throw ProblemException.forbidden(Text.of("ticket.rating-demand-side-only"));
             }
             if (t.status != TicketStatus.RESOLVED && t.status != TicketStatus.CLOSED) {
@@ -417,13 +417,13 @@ public class TicketService {
     }
 
     private static boolean mayConfirm(Caller caller, Ticket t) {
-        return caller.is(Roles.OPERATOR) || (caller.partner() != null && caller.partner().equals(t.partner));
+        return caller.is(Roles.OPERATOR) || t.pushedBy(caller);
     }
 
     /** Partner: own tickets; handler and lead unit: their teams'; operator and auditor: all. */
     Optional<Ticket> visible(Caller caller, UUID id) {
         return Ticket.<Ticket>findByIdOptional(id).filter(t -> TeamAccess.maySee(caller, t.teamId, t.teamLeadUnit)
-                || (caller.partner() != null && caller.partner().equals(t.partner)));
+                || t.pushedBy(caller));
     }
 
     private SlaClock slaClock() {

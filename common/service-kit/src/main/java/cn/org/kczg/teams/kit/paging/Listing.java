@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.TypedQuery;
@@ -35,6 +36,23 @@ public final class Listing {
     public static final String COUNT_PARAMETER = "`exact`: count `total` however large the list (slower on big "
             + "lists); `estimate` (default): above " + COUNT_LIMIT + " records `total` is an estimate.";
 
+    /** Each entity's fields by name, its superclasses' too, looked up once per class (not on every page). */
+    private static final ClassValue<Map<String, Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected Map<String, Field> computeValue(Class<?> type) {
+            Map<String, Field> byName = new HashMap<>();
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (!byName.containsKey(f.getName())) {
+                        f.setAccessible(true); // Panache turns an entity's public fields private behind accessors
+                        byName.put(f.getName(), f);
+                    }
+                }
+            }
+            return Map.copyOf(byName);
+        }
+    };
+
     private Listing() {
     }
 
@@ -59,8 +77,7 @@ public final class Listing {
         String order = columns.stream()
                 .map(c -> c.getName() + (c.getDirection() == Sort.Direction.Descending ? " desc" : " asc"))
                 .collect(Collectors.joining(", ", " order by ", ""));
-        TypedQuery<E> query = em.createQuery("from " + name + rows + order, entity);
-        params.forEach(query::setParameter);
+        TypedQuery<E> query = bound(em.createQuery("from " + name + rows + order, entity), params);
         int page = cursor == null ? request.page() : cursor.page();
         if (cursor == null) {
             query.setFirstResult(request.page() * request.size());
@@ -68,26 +85,29 @@ public final class Listing {
         List<E> found = query.setMaxResults(request.size() + 1).getResultList();
         boolean more = found.size() > request.size();
         List<E> shown = more ? found.subList(0, request.size()) : found;
-
+        List<T> items = shown.stream().map(mapper).toList();
+        if (!more && cursor == null && (!shown.isEmpty() || request.page() == 0)) {
+            // the list ends on this page: no count needed
+            return new Page<>(items, page, request.size(), (long) request.page() * request.size() + shown.size(), true,
+                    null);
+        }
         String next = more ? new Cursor(sortKey, page + 1, key(shown.get(shown.size() - 1), fields)).encode() : null;
         long total;
         boolean exact = true;
-        if (!more && cursor == null && (!shown.isEmpty() || request.page() == 0)) {
-            total = (long) request.page() * request.size() + shown.size(); // the list ends on this page
-        } else if (request.exactCount()) {
-            total = count(em, "select count(*) from " + name + filter, parameters);
+        if (request.exactCount()) {
+            total = bound(em.createQuery("select count(*) from " + name + filter, Long.class), parameters.map())
+                    .getSingleResult();
         } else {
             // up to COUNT_LIMIT + 1 matching rows, in no order: PostgreSQL stops as soon as it has them (a limited
             // HQL subquery would need an order, and sorting every match first was what made owner-narrowed lists slow)
-            var upTo = em.createQuery("select 1 from " + name + filter, Integer.class).setMaxResults(COUNT_LIMIT + 1);
-            parameters.map().forEach(upTo::setParameter);
-            total = upTo.getResultList().size();
+            total = bound(em.createQuery("select 1 from " + name + filter, Integer.class), parameters.map())
+                    .setMaxResults(COUNT_LIMIT + 1).getResultList().size();
             if (total > COUNT_LIMIT) {
                 exact = false;
                 total = where.isEmpty() ? Math.max(total, estimatedRows(em, entity)) : total;
             }
         }
-        return new Page<>(shown.stream().map(mapper).toList(), page, request.size(), total, exact, next);
+        return new Page<>(items, page, request.size(), total, exact, next);
     }
 
     /**
@@ -144,16 +164,11 @@ public final class Listing {
     }
 
     private static Field field(Class<?> entity, String attribute) {
-        for (Class<?> c = entity; c != null; c = c.getSuperclass()) {
-            try {
-                Field f = c.getDeclaredField(attribute);
-                f.setAccessible(true); // Panache turns an entity's public fields private behind accessors
-                return f;
-            } catch (NoSuchFieldException e) {
-                // on to the superclass
-            }
+        Field f = FIELDS.get(entity).get(attribute);
+        if (f == null) {
+            throw new IllegalStateException(entity.getSimpleName() + " has no field " + attribute + " to page by");
         }
-        throw new IllegalStateException(entity.getSimpleName() + " has no field " + attribute + " to page by");
+        return f;
     }
 
     private static boolean notNull(Field f) {
@@ -161,11 +176,11 @@ public final class Listing {
         return f.isAnnotationPresent(Id.class) || f.getType().isPrimitive() || (column != null && !column.nullable());
     }
 
-    private static long count(EntityManager em, String hql, Parameters parameters) {
-        var query = em.createQuery(hql, Long.class);
-        parameters.map().forEach(query::setParameter);
-        return query.getSingleResult();
+    private static <Q extends Query> Q bound(Q query, Map<String, Object> params) {
+        params.forEach(query::setParameter);
+        return query;
     }
+
 
     /** PostgreSQL's own estimate of the table's rows (kept by autovacuum's analyze), never a scan. */
     private static long estimatedRows(EntityManager em, Class<?> entity) {
