@@ -340,7 +340,31 @@ public class TicketService {
             overdue(watch, t, "RESOLUTION");
             marked++;
         }
+        Instant soon = now.plus(sla.warnBefore());
+        for (Ticket t : Ticket.<Ticket>find("status = ?1 and firstResponseOverdue = false and firstResponseDue >= ?2 "
+                + "and firstResponseDue < ?3", TicketStatus.ASSIGNED, now, soon).range(0, limit - 1).list()) {
+            marked += warn(t, "FIRST_RESPONSE", t.firstResponseDue);
+        }
+        for (Ticket t : Ticket.<Ticket>find("status in ?1 and resolutionOverdue = false and resolutionDue >= ?2 "
+                + "and resolutionDue < ?3", List.of(TicketStatus.ASSIGNED, TicketStatus.ACCEPTED,
+                        TicketStatus.IN_PROGRESS, TicketStatus.ANSWERED, TicketStatus.REOPENED), now, soon)
+                .range(0, limit - 1).list()) {
+            marked += warn(t, "RESOLUTION", t.resolutionDue);
+        }
         return marked;
+    }
+
+    /** {@code ticket.sla-warning} once per due time: a due time moved by a pause or a reopening warns again. */
+    private int warn(Ticket t, String kind, Instant due) {
+        int inserted = Ticket.getEntityManager().createNativeQuery("""
+                insert into ticket_sla_warning (ticket_id, due_kind, due_at, warned_at)
+                values (:t, :k, :due, :at) on conflict do nothing""")
+                .setParameter("t", t.id).setParameter("k", kind).setParameter("due", due)
+                .setParameter("at", clock.instant()).executeUpdate();
+        if (inserted == 1) {
+            outbox.append(event(TicketChanged.SLA_WARNING, t, t.status, t.status, null, kind));
+        }
+        return inserted;
     }
 
     private void overdue(Caller watch, Ticket t, String kind) {

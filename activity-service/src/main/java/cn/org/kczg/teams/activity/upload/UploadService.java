@@ -9,6 +9,7 @@ import cn.org.kczg.teams.activity.upload.UploadDtos.ScheduleBody;
 import cn.org.kczg.teams.activity.upload.UploadDtos.ScheduleView;
 import cn.org.kczg.teams.activity.upload.UploadDtos.UploadView;
 import cn.org.kczg.teams.activity.upload.UploadDtos.UsageView;
+import cn.org.kczg.teams.events.activity.UploadDueSoon;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
@@ -48,6 +49,8 @@ import java.util.UUID;
 @Transactional
 public class UploadService {
     public static final long MAX_BYTES = 20L * 1024 * 1024;
+    /** How many days ahead {@link #markDueSoon} reminds a team of an upload (Art. 12). */
+    static final int DUE_SOON_DAYS = 7;
 
     @Inject
     FileStore files;
@@ -248,9 +251,42 @@ public class UploadService {
         if (!today().isAfter(due)) {
             return List.of();
         }
+        return withoutUpload(s, p);
+    }
+
+    private static List<OverdueView> withoutUpload(UploadSchedule s, ReportingPeriod p) {
+        LocalDate due = p.dueDate(s.dueDay);
         return TeamCopy.<TeamCopy>list("status = ?1 and id not in (select u.teamId from Upload u where u.kind = ?2 "
                 + "and u.period = ?3) order by name", "ACTIVE", s.kind, p.id()).stream()
                 .map(t -> new OverdueView(t.id, t.name, s.kind, p.id(), due)).toList();
+    }
+
+    /** Reminds each team once per kind and period, {@value #DUE_SOON_DAYS} days or less before an upload falls due. */
+    public int markDueSoon() {
+        LocalDate today = today();
+        int marked = 0;
+        for (UploadSchedule s : UploadSchedule.<UploadSchedule>listAll()) {
+            for (ReportingPeriod p : ReportingPeriod.endedBefore(today.plusDays(DUE_SOON_DAYS + 1), s.period, 2)) {
+                LocalDate due = p.dueDate(s.dueDay);
+                if (due.isBefore(today) || due.isAfter(today.plusDays(DUE_SOON_DAYS))) {
+                    continue;
+                }
+                for (OverdueView o : withoutUpload(s, p)) {
+                    if (noticeOnce("upload_due_notice", o)) {
+                        outbox.append(new UploadDueSoon(o.teamId(), o.kind().name(), o.period(), o.dueDate()));
+                        marked++;
+                    }
+                }
+            }
+        }
+        return marked;
+    }
+
+    private boolean noticeOnce(String table, OverdueView o) {
+        return em.createNativeQuery("insert into " + table + " (team_id, kind, period, noticed_at) "
+                        + "values (:t, :k, :p, :at) on conflict do nothing")
+                .setParameter("t", o.teamId()).setParameter("k", o.kind().name())
+                .setParameter("p", o.period()).setParameter("at", clock.instant()).executeUpdate() == 1;
     }
 
     /** Announces each missed upload once per team, kind and period (the last two periods of each kind). */
@@ -259,12 +295,7 @@ public class UploadService {
         for (UploadSchedule s : UploadSchedule.<UploadSchedule>listAll()) {
             for (ReportingPeriod p : ReportingPeriod.endedBefore(today(), s.period, 2)) {
                 for (OverdueView o : missing(s, p)) {
-                    int inserted = em.createNativeQuery("""
-                            insert into upload_overdue_notice (team_id, kind, period, noticed_at)
-                            values (:t, :k, :p, :at) on conflict do nothing""")
-                            .setParameter("t", o.teamId()).setParameter("k", o.kind().name())
-                            .setParameter("p", o.period()).setParameter("at", clock.instant()).executeUpdate();
-                    if (inserted == 1) {
+                    if (noticeOnce("upload_overdue_notice", o)) {
                         outbox.append(new UploadOverdue(o.teamId(), o.kind().name(), o.period(), o.dueDate()));
                         marked++;
                     }

@@ -4,7 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Looks for missed uploads; each is announced once ({@code upload.overdue}). */
+/** Looks for missed and soon-due uploads; each is announced once ({@code upload.overdue}, {@code upload.due-soon}). */
 @ApplicationScoped
 public class UploadWatch {
     @Inject
@@ -14,5 +14,6 @@ public class UploadWatch {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
         uploads.markOverdue();
+        uploads.markDueSoon();
     }
 }

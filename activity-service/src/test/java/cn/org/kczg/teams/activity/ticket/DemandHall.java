@@ -20,23 +20,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
 
 /** Test data for the demand hall, through the real topic and the API. */
-final class DemandHall {
+public final class DemandHall {
     private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     private DemandHall() {
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + SEQ.incrementAndGet();
     }
 
-    static void publish(EventPayload payload) {
+    public static void publish(EventPayload payload) {
         var envelope = EventJson.envelope(payload, "registration-service", "test", Instant.now());
         KafkaTestClient.produce(Topics.REGISTRATION, envelope.aggregateId(), EventJson.write(envelope));
     }
 
     /** An active team as registration-service would announce it; returns its id once activity-service knows it. */
-    static UUID team(String leadUnit, String handlerUserId, List<String> categories, String pilotCity,
+    public static UUID team(String leadUnit, String handlerUserId, List<String> categories, String pilotCity,
             List<String> keyFields, String serviceContent) {
         UUID id = UUID.randomUUID();
         publish(new TeamActivated(id, UUID.randomUUID(), "“科创中国”" + serviceContent + id.toString().substring(0, 4)
@@ -46,7 +46,7 @@ final class DemandHall {
         return id;
     }
 
-    static Map<String, Object> ticket(String externalId, String industryField, String region,
+    public static Map<String, Object> ticket(String externalId, String industryField, String region,
             List<String> categories, List<String> keywords) {
         Map<String, Object> body = new HashMap<>();
         body.put("projectName", "高端装备数字化改造需求" + externalId);
@@ -63,19 +63,19 @@ final class DemandHall {
         return body;
     }
 
-    static String push(String partner, Map<String, Object> body) {
+    public static String push(String partner, Map<String, Object> body) {
         return given().auth().oauth2(TestTokens.partner(partner)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/tickets").then().statusCode(201).extract().path("id");
     }
 
     /** Waits until the team is known to matching (it arrives over Kafka). */
-    static void awaitMatchable(String ticketId, UUID teamId) {
+    public static void awaitMatchable(String ticketId, UUID teamId) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given()
                 .auth().oauth2(TestTokens.token("operator")).when().get("/api/v1/tickets/" + ticketId + "/matches")
                 .then().statusCode(200).extract().<List<String>>path("items.teamId").contains(teamId.toString()));
     }
 
-    static Map<String, Object> assign(UUID teamId, String reason) {
+    public static Map<String, Object> assign(UUID teamId, String reason) {
         Map<String, Object> body = new HashMap<>();
         body.put("teamId", teamId.toString());
         if (reason != null) {

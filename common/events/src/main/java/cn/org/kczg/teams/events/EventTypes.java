@@ -12,6 +12,7 @@ import cn.org.kczg.teams.events.activity.ParticipationChanged;
 import cn.org.kczg.teams.events.activity.TicketChanged;
 import cn.org.kczg.teams.events.activity.TicketMessagePosted;
 import cn.org.kczg.teams.events.activity.TicketRated;
+import cn.org.kczg.teams.events.activity.UploadDueSoon;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
 import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
@@ -25,6 +26,7 @@ import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.events.registration.TeamHandlerChanged;
 import cn.org.kczg.teams.events.registration.TeamMembersChanged;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
+import cn.org.kczg.teams.events.review.ReviewCaseAssigned;
 import cn.org.kczg.teams.events.review.ReviewDecided;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -45,10 +47,10 @@ public final class EventTypes {
             ActivityReported.class, CertificateChanged.class, ComplaintDecided.class, ComplaintFiled.class,
             ComplaintResponded.class, FeeViolationDecided.class, FeeViolationFlagged.class, LibraryEntryChanged.class,
             ParticipationChanged.class, TicketChanged.class, TicketMessagePosted.class, TicketRated.class,
-            UploadOverdue.class, UploadReceived.class, AssessmentPublished.class, LeadUnitBanned.class,
+            UploadDueSoon.class, UploadOverdue.class, UploadReceived.class, AssessmentPublished.class, LeadUnitBanned.class,
             TeamDisqualified.class, TeamStableSupport.class,
             ApplicationSubmitted.class, ApplicationWithdrawn.class, LeadUnitRegistered.class, TeamActivated.class,
-            TeamHandlerChanged.class, TeamMembersChanged.class, TeamStatusChanged.class, ReviewDecided.class);
+            TeamHandlerChanged.class, TeamMembersChanged.class, TeamStatusChanged.class, ReviewCaseAssigned.class, ReviewDecided.class);
 
     private EventTypes() {
     }

@@ -16,6 +16,7 @@ import cn.org.kczg.teams.events.activity.LibraryEntryChanged;
 import cn.org.kczg.teams.events.activity.TicketChanged;
 import cn.org.kczg.teams.events.activity.TicketMessagePosted;
 import cn.org.kczg.teams.events.activity.TicketRated;
+import cn.org.kczg.teams.events.activity.UploadDueSoon;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
 import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
@@ -30,6 +31,7 @@ import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.events.registration.TeamHandlerChanged;
 import cn.org.kczg.teams.events.registration.TeamMembersChanged;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
+import cn.org.kczg.teams.events.review.ReviewCaseAssigned;
 import cn.org.kczg.teams.events.review.ReviewDecided;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -114,7 +116,10 @@ class GoldenEventJsonTest {
                         TEAM, "OUTSTANDING_MEMBER", 2026, null),
                 new UploadReceived(UUID.fromString("a3b4c5d6-e7f8-4091-a2b3-c4d5e6f7a8b9"), TEAM, "PROGRESS", "2026-Q3",
                         LocalDate.parse("2026-10-15"), true, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
-                new UploadOverdue(TEAM, "THINK_TANK_REPORT", "2026-H1", LocalDate.parse("2026-07-15")));
+                new UploadOverdue(TEAM, "THINK_TANK_REPORT", "2026-H1", LocalDate.parse("2026-07-15")),
+                new UploadDueSoon(TEAM, "PROGRESS", "2026-Q4", LocalDate.parse("2027-01-15")),
+                new ReviewCaseAssigned(UUID.fromString("b4c5d6e7-f809-4a1b-82c3-d4e5f6a7b8c9"), APPLICATION,
+                        "reviewer-wang", "operator-zhao", AT));
     }
 
     @ParameterizedTest(name = "{0}")

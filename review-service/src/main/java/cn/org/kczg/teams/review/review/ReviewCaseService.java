@@ -4,6 +4,7 @@ import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.registration.ApplicationSubmitted;
 import cn.org.kczg.teams.events.registration.ApplicationWithdrawn;
 import cn.org.kczg.teams.events.registration.LeadUnitCategory;
+import cn.org.kczg.teams.events.review.ReviewCaseAssigned;
 import cn.org.kczg.teams.events.review.ReviewDecided.CheckOverride;
 import cn.org.kczg.teams.events.review.ReviewDecided;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
@@ -155,6 +156,7 @@ public class ReviewCaseService {
             c.claimedBy = reviewer;
             c.claimedAt = clock.instant();
             audit.record(caller, "review.reassigned", AGGREGATE, id.toString(), "to " + reviewer);
+            outbox.append(new ReviewCaseAssigned(c.id, c.applicationId, reviewer, caller.subject(), c.claimedAt));
             return ReviewView.of(c);
         });
     }

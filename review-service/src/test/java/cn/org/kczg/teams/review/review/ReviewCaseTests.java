@@ -256,6 +256,13 @@ class ReviewCaseTests {
         // an operator assigning the case to the insider does not let them decide it
         given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
                 .body(Map.of("reviewer", subject)).when().post("/api/v1/reviews/" + id + "/assign").then().statusCode(200);
+        // … who is told of it (review.case-assigned, which activity-service turns into the reviewer's notice)
+        var assigned = KafkaTestClient.readUntil(Topics.REVIEW, Duration.ofSeconds(20), read -> read.stream()
+                .anyMatch(r -> id.equals(r.key()) && r.value().contains("review.case-assigned")));
+        var event = EventJson.read(assigned.stream().filter(r -> id.equals(r.key())
+                && r.value().contains("review.case-assigned")).findFirst().orElseThrow().value());
+        assertEquals(subject, event.payload().get("reviewer").asText());
+        assertEquals("test-operator", event.payload().get("assignedBy").asText());
         for (String decision : List.of("approve", "reject", "request-changes")) {
             given().auth().oauth2(insider).header("Accept-Language", "en").contentType(ContentType.JSON)
                     .body(Map.of("reason", "本单位申请，符合条件")).when().post("/api/v1/reviews/" + id + "/" + decision)

@@ -28,6 +28,8 @@ public record TicketChanged(String type, UUID ticketId, String partner, String e
     public static final String WITHDRAWN = "ticket.withdrawn";
     /** {@code overdue} says which due time passed: FIRST_RESPONSE or RESOLUTION. */
     public static final String OVERDUE = "ticket.overdue";
+    /** {@code overdue} says which due time is near (within {@code kczg.sla.warn-before}): FIRST_RESPONSE or RESOLUTION. */
+    public static final String SLA_WARNING = "ticket.sla-warning";
 
     @Override
     public String eventType() {
