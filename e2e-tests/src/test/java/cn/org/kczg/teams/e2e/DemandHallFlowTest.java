@@ -3,9 +3,12 @@ package cn.org.kczg.teams.e2e;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.org.kczg.teams.testkit.MailServer;
+import cn.org.kczg.teams.testkit.SseClient;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -34,7 +37,7 @@ class DemandHallFlowTest {
     }
 
     @Test
-    void partnerPushesOperatorAssignsHandlerAnswersPartnerCloses() {
+    void partnerPushesOperatorAssignsHandlerAnswersPartnerCloses() throws Exception {
         String leadUnit = suite.token("lead-unit", "--org", PROVINCIAL_CAST);
         TeamApplicationFlowTest.register(leadUnit, PROVINCIAL_CAST, "广东省科学技术协会", "PROVINCIAL_CAST");
         String application = TeamApplicationFlowTest.draftAndSubmit(leadUnit, "“科创中国”数字医疗大湾区科技服务团");
@@ -52,15 +55,32 @@ class DemandHallFlowTest {
         given().auth().oauth2(partner).contentType(ContentType.JSON).body(demand)
                 .when().post("/api/v1/tickets").then().statusCode(200).body("id", equalTo(ticket));
 
-        String operator = suite.token("operator");
-        String best = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(operator)
-                .when().get("/api/v1/tickets/" + ticket + "/matches").then().statusCode(200)
-                .extract().<String>path("items[0].teamId"), teamId::equals);
-        given().auth().oauth2(operator).contentType(ContentType.JSON).body(Map.of("teamId", best, "reason", "最佳匹配"))
-                .when().post("/api/v1/tickets/" + ticket + "/assign").then().statusCode(200)
-                .body("status", equalTo("ASSIGNED"));
-
+        // the lead unit was told of the decision
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(leadUnit)
+                .queryParam("kind", "application.decided").when().get("/api/v1/notifications").then().statusCode(200)
+                .body("items.link", hasItem("/applications/" + application)));
+        // the handler wants assignments by e-mail too, and watches the live stream (through the gateway)
         String handler = suite.token("handler", "--teams", teamId, "--sub", "handler-zhoumin");
+        given().auth().oauth2(handler).contentType(ContentType.JSON).body(Map.of("email", "zhoumin@example.org.cn",
+                        "channels", Map.of("ticket.assigned", "EMAIL")))
+                .when().put("/api/v1/notifications/preferences").then().statusCode(200);
+        try (SseClient notices = new SseClient(suite.gatewayUrl + "/api/v1/notifications/stream",
+                Map.of("Authorization", "Bearer " + handler))) {
+            assertEquals(200, notices.status);
+            String operator = suite.token("operator");
+            String best = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(operator)
+                    .when().get("/api/v1/tickets/" + ticket + "/matches").then().statusCode(200)
+                    .extract().<String>path("items[0].teamId"), teamId::equals);
+            given().auth().oauth2(operator).contentType(ContentType.JSON).body(Map.of("teamId", best, "reason", "最佳匹配"))
+                    .when().post("/api/v1/tickets/" + ticket + "/assign").then().statusCode(200)
+                    .body("status", equalTo("ASSIGNED"));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> notices.frames.stream().anyMatch(f ->
+                    "ticket.assigned".equals(f.event()) && f.data().contains("/tickets/" + ticket)
+                            && f.data().contains("新需求工单已指派给本团队")));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> MailServer.receivedBy("zhoumin@example.org.cn")
+                .stream().anyMatch(m -> m.subject().equals("【科创中国】新需求工单已指派给本团队")
+                        && m.text().contains("/tickets/" + ticket)));
         given().auth().oauth2(handler).when().post("/api/v1/tickets/" + ticket + "/accept")
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));
         given().auth().oauth2(handler).contentType(ContentType.JSON)

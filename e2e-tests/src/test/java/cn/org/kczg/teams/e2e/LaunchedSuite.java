@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.e2e;
 
 import cn.org.kczg.teams.testkit.FreePorts;
+import cn.org.kczg.teams.testkit.MailServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,9 @@ final class LaunchedSuite implements AutoCloseable {
     static synchronized LaunchedSuite get() {
         if (shared == null) {
             // the tests stand in for the ingress in front of the gateway: X-Forwarded-For names the client (S4)
-            shared = start(Map.of("KCZG_GATEWAY_TRUSTED_PROXIES", "127.0.0.1/32"));
+            // … and the test JVM's SMTP server stands in for the platform's mail relay
+            shared = start(Map.of("KCZG_GATEWAY_TRUSTED_PROXIES", "127.0.0.1/32",
+                    "QUARKUS_MAILER_HOST", "127.0.0.1", "QUARKUS_MAILER_PORT", String.valueOf(MailServer.start())));
         }
         return shared;
     }

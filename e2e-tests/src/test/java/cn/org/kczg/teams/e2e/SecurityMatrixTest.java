@@ -82,6 +82,9 @@ class SecurityMatrixTest {
             GET     /api/v1/library                                      signed-in
             GET     /api/v1/library/{id}                                 signed-in
             GET     /api/v1/library/{id}/history                         signed-in
+            GET     /api/v1/notifications                                auditor handler lead-unit operator reviewer volunteer
+            GET     /api/v1/notifications/preferences                    auditor handler lead-unit operator reviewer volunteer
+            GET     /api/v1/notifications/unread-count                   auditor handler lead-unit operator reviewer volunteer
             GET     /api/v1/participations                               auditor handler lead-unit operator volunteer
             GET     /api/v1/participations/{id}                          auditor handler lead-unit operator volunteer
             GET     /api/v1/public/certificates/{code}                   anyone
@@ -138,6 +141,8 @@ class SecurityMatrixTest {
             POST    /api/v1/library/{id}/publish                         operator reviewer
             POST    /api/v1/library/{id}/reject                          operator reviewer
             POST    /api/v1/library/{id}/submit                          handler lead-unit
+            POST    /api/v1/notifications/read-all                       auditor handler lead-unit operator reviewer volunteer
+            POST    /api/v1/notifications/{id}/read                      auditor handler lead-unit operator reviewer volunteer
             POST    /api/v1/participations                               volunteer
             POST    /api/v1/participations/{id}/confirm                  lead-unit
             POST    /api/v1/participations/{id}/reject                   lead-unit
@@ -172,6 +177,7 @@ class SecurityMatrixTest {
             PUT     /api/v1/key-fields/{year}                            operator
             PUT     /api/v1/quotas/{year}/{category}                     operator
             PUT     /api/v1/teams/{id}/handler                           lead-unit operator
+            PUT     /api/v1/notifications/preferences                    auditor handler lead-unit operator reviewer volunteer
             PUT     /api/v1/teams/{id}/members                           lead-unit operator
             PUT     /api/v1/tickets/settings                             operator
             PUT     /api/v1/upload-schedules/{kind}                      operator
