@@ -70,3 +70,10 @@ create table upload_due_notice (
     noticed_at timestamptz not null,
     primary key (team_id, kind, period)
 );
+
+-- how far each dead-letter topic had grown when operators were last told of it
+create table dead_letter_watch (
+    topic  text primary key,
+    seen   bigint      not null,
+    at     timestamptz not null
+);

@@ -60,7 +60,7 @@ public class NotificationEventsConsumer {
 
     private static <P> EventHandlers.EventHandler<P> tell(NotificationService notifications,
             Function<P, List<NoticeDraft>> rule) {
-        return (P payload, EventEnvelope envelope) -> notifications.deliver(envelope, rule.apply(payload));
+        return (P payload, EventEnvelope envelope) -> notifications.deliver(envelope.eventId(), rule.apply(payload));
     }
 
     @Incoming("notify")

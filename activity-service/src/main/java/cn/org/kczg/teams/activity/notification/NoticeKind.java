@@ -18,7 +18,8 @@ public enum NoticeKind {
     COMPLAINT_RECEIVED("complaint.received", "收到投诉"),
     ASSESSMENT_PUBLISHED("assessment.published", "考核结果发布"),
     REVIEW_CASE_ASSIGNED("review.case-assigned", "审核任务分配"),
-    FEE_VIOLATION_FLAGGED("fee-violation.flagged", "违规收费线索");
+    FEE_VIOLATION_FLAGGED("fee-violation.flagged", "违规收费线索"),
+    DEAD_LETTERS_WAITING("dead-letters.waiting", "死信待处理");
 
     public final String wire;
     public final String label;

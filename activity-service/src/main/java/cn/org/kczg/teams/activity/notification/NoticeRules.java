@@ -134,6 +134,13 @@ public final class NoticeRules {
                         + " 元，待运营人员认定。", "/fee-violations/" + e.violationId()));
     }
 
+    /** Operators hear that events failed to be consumed and wait in a dead-letter topic for replay. */
+    public static List<NoticeDraft> deadLetters(String topic, long added) {
+        return List.of(new NoticeDraft(NoticeKind.DEAD_LETTERS_WAITING, Audience.role(Roles.OPERATOR), "死信待处理",
+                topic + " 新增 " + added + " 条死信（消费失败的事件），请查看原因并重放。", "/operations/dead-letters?topic="
+                        + topic));
+    }
+
     private List<NoticeDraft> toLeadUnit(UUID teamId, Function<String, NoticeDraft> draft) {
         return Optional.ofNullable(teams.apply(teamId)).map(t -> List.of(draft.apply(Audience.leadUnit(
                 t.leadUnitCreditCode())))).orElse(List.of());

@@ -5,7 +5,6 @@ import cn.org.kczg.teams.activity.notification.NotificationDtos.KindPreference;
 import cn.org.kczg.teams.activity.notification.NotificationDtos.NotificationView;
 import cn.org.kczg.teams.activity.notification.NotificationDtos.Preferences;
 import cn.org.kczg.teams.activity.notification.NotificationDtos.UpdatePreferences;
-import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -27,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The notices: stored once per event, kind and audience (a redelivered event tells nobody twice), listed to whoever
@@ -47,7 +47,7 @@ public class NotificationService {
     Clock clock;
 
     /** Stores each draft once for this event, queues its e-mails; returns how many were new. */
-    public int deliver(EventEnvelope event, List<NoticeDraft> drafts) {
+    public int deliver(UUID eventId, List<NoticeDraft> drafts) {
         int created = 0;
         for (NoticeDraft d : drafts) {
             Instant now = clock.instant();
@@ -58,7 +58,7 @@ public class NotificationService {
                     on conflict (event_id, kind, audience) do nothing returning id""")
                     .setParameter("kind", d.kind().wire).setParameter("audience", d.audience())
                     .setParameter("title", d.title()).setParameter("body", d.body()).setParameter("link", d.link())
-                    .setParameter("event", event.eventId()).setParameter("at", now).getResultList();
+                    .setParameter("event", eventId).setParameter("at", now).getResultList();
             if (!ids.isEmpty()) {
                 created++;
                 queueMails(((Number) ids.get(0)).longValue(), d, now);

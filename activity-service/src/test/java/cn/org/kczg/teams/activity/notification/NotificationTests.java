@@ -53,6 +53,8 @@ class NotificationTests {
     UploadService uploads;
     @Inject
     NotificationMailer mailer;
+    @Inject
+    DeadLetterWatch deadLetters;
     @TestHTTPResource("/api/v1/notifications/stream")
     URL streamUrl;
 
@@ -276,5 +278,25 @@ class NotificationTests {
         awaitNotice(TestTokens.leadUnit(unit), "upload.due-soon", "/teams/" + team + "/uploads");
         given().auth().oauth2(TestTokens.leadUnit(unit)).queryParam("kind", "upload.due-soon").when()
                 .get("/api/v1/notifications").then().body("items[0].body", containsString("2026-10-15"));
+    }
+
+    @Test
+    void operatorsAreToldWhenADeadLetterTopicGrowsOncePerGrowth() {
+        deadLetters.check();
+        int before = given().auth().oauth2(OPERATOR).queryParam("kind", "dead-letters.waiting").when()
+                .get("/api/v1/notifications").then().statusCode(200).extract().path("total");
+        KafkaTestClient.produce(Topics.REVIEW + ".dlq", "k", "{\"not\": \"an event\"}");
+        KafkaTestClient.produce(Topics.REVIEW + ".dlq", "k", "{\"not\": \"an event either\"}");
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            deadLetters.check();
+            given().auth().oauth2(OPERATOR).queryParam("kind", "dead-letters.waiting").when()
+                    .get("/api/v1/notifications").then().body("total", equalTo(before + 1))
+                    .body("items[0].body", containsString("review.events.dlq 新增 2 条死信"));
+        });
+        deadLetters.check();
+        given().auth().oauth2(OPERATOR).queryParam("kind", "dead-letters.waiting").when().get("/api/v1/notifications")
+                .then().body("total", equalTo(before + 1));
+        given().auth().oauth2(TestTokens.token("reviewer")).queryParam("kind", "dead-letters.waiting").when()
+                .get("/api/v1/notifications").then().body("total", equalTo(0));
     }
 }
