@@ -5,28 +5,40 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.org.kczg.teams.testkit.MailServer;
 import cn.org.kczg.teams.testkit.SseClient;
 import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.apache.http.entity.mime.HttpMultipartMode;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Art. 12 through the gateway: a partner pushes a demand, the operator assigns it to the best match, the
- * team's handler accepts and answers, the partner closes it.
+ * team's handler accepts and answers (with a file in the conversation), the partner closes it.
  */
 class DemandHallFlowTest {
     static final String PROVINCIAL_CAST = "91440300MA5F000007";
+    static final String PROTOCOL_NAME = "多中心临床验证方案.pdf";
+    static final byte[] PROTOCOL = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+    /** File names in UTF-8, as browsers send them (RestAssured's strict MIME default would send 临 as ?). */
+    static final RestAssuredConfig UTF8_FILE_NAMES = RestAssuredConfig.config().httpClient(
+            HttpClientConfig.httpClientConfig().httpMultipartMode(HttpMultipartMode.BROWSER_COMPATIBLE));
     static LaunchedSuite suite;
 
     @BeforeAll
@@ -95,6 +107,24 @@ class DemandHallFlowTest {
                 .when().post("/api/v1/tickets/" + ticket + "/messages").then().statusCode(201);
         given().auth().oauth2(partner).when().get("/api/v1/tickets/" + ticket + "/messages").then().statusCode(200)
                 .body("items.text", contains("请提供监护设备的型号", "型号为 XH-200"));
+        // a file goes with a message: the handler uploads it, sends it; the partner reads it back, name and bytes
+        String attachment = given().config(UTF8_FILE_NAMES).auth().oauth2(handler)
+                .contentType("multipart/form-data; charset=UTF-8")
+                .multiPart("file", PROTOCOL_NAME, PROTOCOL, "application/pdf")
+                .when().post("/api/v1/tickets/" + ticket + "/attachments").then().statusCode(201)
+                .body("fileName", equalTo(PROTOCOL_NAME)).body("contentType", equalTo("application/pdf"))
+                .extract().path("id");
+        given().auth().oauth2(handler).contentType(ContentType.JSON)
+                .body(Map.of("text", "临床验证方案见附件", "attachments", List.of(attachment)))
+                .when().post("/api/v1/tickets/" + ticket + "/messages").then().statusCode(201)
+                .body("attachments[0].id", equalTo(attachment));
+        var file = given().auth().oauth2(partner).when()
+                .get("/api/v1/tickets/" + ticket + "/attachments/" + attachment);
+        assertEquals(200, file.statusCode());
+        assertArrayEquals(PROTOCOL, file.asByteArray());
+        assertEquals("attachment; filename*=UTF-8''" + URLEncoder.encode(PROTOCOL_NAME, StandardCharsets.UTF_8),
+                file.header("Content-Disposition"));
+        assertEquals("nosniff", file.header("X-Content-Type-Options"));
         given().auth().oauth2(handler).when().post("/api/v1/tickets/" + ticket + "/resolve").then().statusCode(200);
         // the demand side rates the service (Art. 18, 实施效果), then closes the ticket
         given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("score", 5, "comment", "响应及时"))

@@ -106,6 +106,7 @@ class SecurityMatrixTest {
             GET     /api/v1/tickets                                      auditor handler lead-unit operator partner
             GET     /api/v1/tickets/settings                             auditor operator
             GET     /api/v1/tickets/{id}                                 auditor handler lead-unit operator partner
+            GET     /api/v1/tickets/{id}/attachments/{attachmentId}      auditor handler lead-unit operator partner
             GET     /api/v1/tickets/{id}/matches                         auditor operator
             GET     /api/v1/tickets/{id}/messages                        auditor handler lead-unit operator partner
             GET     /api/v1/upload-schedules                             signed-in
@@ -162,6 +163,7 @@ class SecurityMatrixTest {
             POST    /api/v1/tickets/{id}/accept                          handler lead-unit
             POST    /api/v1/tickets/{id}/answer                          handler lead-unit
             POST    /api/v1/tickets/{id}/assign                          operator
+            POST    /api/v1/tickets/{id}/attachments                     handler lead-unit operator partner
             POST    /api/v1/tickets/{id}/close                           operator partner
             POST    /api/v1/tickets/{id}/decline                         handler lead-unit
             POST    /api/v1/tickets/{id}/messages                        handler lead-unit operator partner

@@ -99,7 +99,28 @@ public final class TicketDtos {
             @NotBlank @Size(max = 10_000) String text,
             @Schema(description = "true: for the team and staff only, never shown to the partner (default false); "
                     + "the partner cannot write one.")
-            Boolean internal) {
+            Boolean internal,
+            @Schema(description = "Files to go with the message, at most " + TicketAttachments.PER_MESSAGE + ": the "
+                    + "ids of attachments uploaded to this ticket (POST …/attachments) by the writer's side and not "
+                    + "yet with another message.", maxItems = TicketAttachments.PER_MESSAGE)
+            @Size(max = TicketAttachments.PER_MESSAGE) List<UUID> attachments) {
+    }
+
+    @Schema(name = "TicketAttachment", description = "A file in a ticket's conversation (its bytes are read from "
+            + "GET /api/v1/tickets/{id}/attachments/{attachmentId}).")
+    public record AttachmentView(
+            @Schema(description = "The attachment's id.", required = true) UUID id,
+            @Schema(description = "The file name as uploaded.", required = true, example = "设备清单.xlsx")
+            String fileName,
+            @Schema(description = "The media type judged from the file's content.", required = true,
+                    example = "application/pdf")
+            String contentType,
+            @Schema(description = "The file's size in bytes.", required = true, example = "48213") long size,
+            @Schema(description = "The SHA-256 of the file's bytes, in hex.", required = true) String sha256,
+            @Schema(description = "When it was uploaded.", required = true) Instant createdAt) {
+        static AttachmentView of(TicketAttachment a) {
+            return new AttachmentView(a.id, a.fileName, a.contentType, a.size, a.sha256, a.createdAt);
+        }
     }
 
     @Schema(name = "TicketMessage", description = "One message of a ticket's conversation, oldest first.")
@@ -109,9 +130,12 @@ public final class TicketDtos {
             @Schema(description = "Who wrote it (the user's id).", required = true) String author,
             @Schema(description = "Which side wrote it.", required = true) TicketMessage.Side side,
             @Schema(description = "true for a message the partner never sees.", required = true) boolean internal,
-            @Schema(description = "What was said.", required = true) String text) {
-        static MessageView of(TicketMessage m) {
-            return new MessageView(m.id, m.at, m.author, m.side, m.internal, m.text);
+            @Schema(description = "What was said.", required = true) String text,
+            @Schema(description = "The files that go with it, first uploaded first (none: empty).", required = true)
+            List<AttachmentView> attachments) {
+        static MessageView of(TicketMessage m, List<TicketAttachment> attachments) {
+            return new MessageView(m.id, m.at, m.author, m.side, m.internal, m.text,
+                    attachments.stream().map(AttachmentView::of).toList());
         }
     }
 

@@ -2,6 +2,7 @@ package cn.org.kczg.teams.activity.ticket;
 
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Answer;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Assign;
+import cn.org.kczg.teams.activity.ticket.TicketDtos.AttachmentView;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.Matches;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.MessageView;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.PostMessage;
@@ -11,6 +12,7 @@ import cn.org.kczg.teams.activity.ticket.TicketDtos.Settings;
 import cn.org.kczg.teams.activity.ticket.TicketDtos.TicketView;
 import cn.org.kczg.teams.activity.ticket.TicketService.Pushed;
 import cn.org.kczg.teams.activity.ticket.TicketService.TicketFilter;
+import cn.org.kczg.teams.activity.upload.FileDownload;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.paging.Listing;
 import cn.org.kczg.teams.kit.paging.Page;
@@ -49,8 +51,11 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/api/v1/tickets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,6 +71,8 @@ public class TicketResource {
     TicketService service;
     @Inject
     TicketConversation conversation;
+    @Inject
+    TicketAttachments attachments;
     @Inject
     CurrentCaller caller;
     @Inject
@@ -289,20 +296,25 @@ public class TicketResource {
     @Operation(operationId = "postTicketMessage", summary = "Write in a ticket's conversation",
             description = "The assigned team (its designated handler, a deputy or its lead unit), the demand side "
                     + "(the partner that pushed the ticket) or the operator writes; `internal: true` is for the team "
-                    + "and staff only and never shown to the partner, who cannot write one. Not on a CLOSED or "
-                    + "WITHDRAWN ticket. Told as `ticket.message-posted` (without the text).")
+                    + "and staff only and never shown to the partner, who cannot write one. `attachments` names up to "
+                    + TicketAttachments.PER_MESSAGE + " files the writer's side uploaded to the ticket first (POST "
+                    + "…/attachments); each goes with one message only. Not on a CLOSED or WITHDRAWN ticket. Told as "
+                    + "`ticket.message-posted` (without the text).")
     @APIResponse(responseCode = "201", description = "Written; Location names the conversation.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = MessageView.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "`internal` from the partner, or a missing or too long text.")
+    @APIResponse(responseCode = "400", description = "`internal` from the partner, a missing or too long text, or "
+            + "`attachments` naming an id twice, more than " + TicketAttachments.PER_MESSAGE + " ids, or an attachment "
+            + "that is not one the writer's side uploaded to this ticket.")
     @APIResponse(responseCode = "403", description = "Someone who may see the ticket but is no party to it (e.g. "
             + "a colleague of the team who is not its handler).")
     @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
-    @APIResponse(responseCode = "409", description = "Conflict: `ticket-ended` on a CLOSED or WITHDRAWN ticket.")
+    @APIResponse(responseCode = "409", description = "Conflict: `ticket-ended` on a CLOSED or WITHDRAWN ticket; "
+            + "`attachment-linked` when an attachment already goes with another message.")
     public Response postMessage(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
             @NotNull @Valid PostMessage body) {
-        MessageView written = conversation.post(caller.get(), id, body.text(), Boolean.TRUE.equals(body.internal()))
-                .orElseThrow(() -> notFound(id));
+        MessageView written = conversation.post(caller.get(), id, body.text(), Boolean.TRUE.equals(body.internal()),
+                body.attachments()).orElseThrow(() -> notFound(id));
         return Created.at("/api/v1/tickets/" + id + "/messages", written);
     }
 
@@ -310,14 +322,70 @@ public class TicketResource {
     @Path("/{id}/messages")
     @RolesAllowed({Roles.HANDLER, Roles.LEAD_UNIT, Roles.PARTNER, Roles.OPERATOR, Roles.AUDITOR})
     @Operation(operationId = "listTicketMessages", summary = "Read a ticket's conversation",
-            description = "The messages, oldest first, for whoever may see the ticket; the partner does not see "
-                    + "internal ones.")
+            description = "The messages, oldest first, with their attachments' details, for whoever may see the "
+                    + "ticket; the partner does not see internal ones.")
     @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
     public Page<MessageView> messages(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
             @Parameter(description = "Page number, from 0.") @QueryParam("page") Integer page,
             @Parameter(description = "Page size (default 20, at most 100).") @QueryParam("size") Integer size) {
         return conversation.list(caller.get(), id, PageRequest.of(page, size, null, Map.of("at", "at"), "at,asc"))
                 .orElseThrow(() -> notFound(id));
+    }
+
+    /** multipart/form-data with one {@code file} part, written to a temporary file as it arrives. */
+    @POST
+    @Path("/{id}/attachments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.HANDLER, Roles.LEAD_UNIT, Roles.PARTNER, Roles.OPERATOR})
+    @Operation(operationId = "uploadTicketAttachment", summary = "Upload a file for a ticket's conversation",
+            description = "Whoever may write in the ticket's conversation uploads one file (multipart/form-data, part "
+                    + "`file`): PDF, DOCX, XLSX, ZIP, PNG or JPEG judged by its content and agreeing with its name, "
+                    + "at most kczg.tickets.attachment-max-bytes (10 MB unless configured). It then goes with the "
+                    + "next message its side writes (`attachments` of POST …/messages); until then only that side "
+                    + "sees it, and one no message took is removed after a day. Not on a CLOSED or WITHDRAWN ticket.")
+    @RequestBody(required = true, description = "The file as multipart/form-data.", content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(requiredProperties = {"file"})))
+    @APIResponse(responseCode = "201", description = "Kept; Location names where its bytes are read.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AttachmentView.class)),
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "`file` missing, empty, of a type not accepted, of another "
+            + "type than its name says, or with a bad name; a ZIP package beyond the inspection bounds.")
+    @APIResponse(responseCode = "403", description = "Someone who may see the ticket but is no party to it.")
+    @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `ticket-ended` on a CLOSED or WITHDRAWN ticket.")
+    @APIResponse(responseCode = "413", description = "Too large: `file-too-large` when the file is above "
+            + "kczg.tickets.attachment-max-bytes (`payload-too-large` when the whole request is).")
+    public Response uploadAttachment(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
+            @Parameter(description = "The file.", required = true)
+            @Schema(description = "The file: PDF, DOCX, XLSX, ZIP, PNG or JPEG.", required = true,
+                    type = SchemaType.STRING, format = "binary")
+            @RestForm("file") FileUpload file) {
+        if (file == null) {
+            throw ProblemException.invalid("file", Text.of("upload.file.missing"));
+        }
+        AttachmentView added = attachments.add(caller.get(), id, file.fileName(), file.uploadedFile())
+                .orElseThrow(() -> notFound(id));
+        return Created.at("/api/v1/tickets/" + id + "/attachments/" + added.id(), added);
+    }
+
+    @GET
+    @Path("/{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({Roles.HANDLER, Roles.LEAD_UNIT, Roles.PARTNER, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(operationId = "downloadTicketAttachment", summary = "Download a ticket attachment",
+            description = "The file's bytes as uploaded, for exactly those who see its message (the partner never an "
+                    + "internal message's; before it goes with a message, only the uploader's side), with the media "
+                    + "type judged from its content, Content-Disposition: attachment (the original name, UTF-8), "
+                    + "X-Content-Type-Options: nosniff and X-Content-SHA256.")
+    @APIResponse(responseCode = "200", description = "The file's bytes.", content = @Content(
+            mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such ticket or attachment (or not yours to see).")
+    public Response downloadAttachment(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
+            @Parameter(description = "The attachment's id.") @PathParam("attachmentId") UUID attachmentId) {
+        TicketAttachment a = attachments.visible(caller.get(), id, attachmentId).orElseThrow(() ->
+                ProblemException.notFound(Text.of("ticket.attachment-not-found", attachmentId)));
+        long size = attachments.fileSize(a).orElseThrow(() -> ProblemException.notFound(Text.of("upload.file.gone")));
+        return FileDownload.of(out -> attachments.copyFile(a, out), a.contentType, size, a.fileName, a.sha256);
     }
 
     @POST

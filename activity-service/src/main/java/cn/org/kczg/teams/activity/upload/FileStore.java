@@ -3,6 +3,7 @@ package cn.org.kczg.teams.activity.upload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Collection;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -13,6 +14,9 @@ import java.util.UUID;
 public interface FileStore {
     /** Stores exactly {@code size} bytes read from {@code content} in the caller's transaction and returns their id. */
     UUID put(InputStream content, long size, String contentType, String sha256);
+
+    /** Removes the files in the caller's transaction (ids of files no longer there are passed over). */
+    void delete(Collection<UUID> ids);
 
     /** The stored file's size, or empty when there is no such file. */
     OptionalLong size(UUID id);

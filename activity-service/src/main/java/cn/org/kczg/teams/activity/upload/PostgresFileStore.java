@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -49,6 +50,14 @@ public class PostgresFileStore implements FileStore {
             }
         });
         return id;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void delete(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            em.createNativeQuery("delete from stored_file where id in (:ids)").setParameter("ids", ids).executeUpdate();
+        }
     }
 
     @Override

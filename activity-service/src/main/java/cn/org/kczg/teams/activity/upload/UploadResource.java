@@ -27,10 +27,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -130,7 +128,7 @@ public class UploadResource {
             throw ProblemException.invalid("file", Text.of("upload.file.missing"));
         }
         if (file.size() > UploadService.MAX_BYTES) {
-            throw UploadService.tooLarge(file.size());
+            throw FileIntake.tooLarge(file.size(), UploadService.MAX_BYTES);
         }
         UUID team;
         try {
@@ -228,16 +226,14 @@ public class UploadResource {
                     schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @Operation(operationId = "downloadUploadFile", summary = "Download an uploaded file",
             description = "The file's bytes as they were uploaded, streamed from storage, with its own media type, "
-                    + "Content-Disposition (the original file name) and X-Content-SHA256.")
+                    + "Content-Disposition (the original file name), X-Content-Type-Options: nosniff and "
+                    + "X-Content-SHA256.")
     @APIResponse(responseCode = "404", description = "No such upload (or not yours), or its file is gone.")
     public Response download(@Parameter(description = "The upload's id.") @PathParam("id") UUID id) {
         Upload upload = service.find(caller.get(), id)
                 .orElseThrow(() -> ProblemException.notFound(Text.of("upload.not-found", id)));
         long size = service.fileSize(upload).orElseThrow(() -> ProblemException.notFound(Text.of("upload.file.gone")));
-        StreamingOutput body = out -> service.copyFile(upload, out);
-        return Response.ok(body, upload.contentType).header(HttpHeaders.CONTENT_LENGTH, size)
-                .header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder
-                        .encode(upload.fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("X-Content-SHA256", upload.sha256).build();
+        return FileDownload.of(out -> service.copyFile(upload, out), upload.contentType, size, upload.fileName,
+                upload.sha256);
     }
 }

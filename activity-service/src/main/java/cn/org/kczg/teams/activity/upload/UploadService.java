@@ -13,7 +13,6 @@ import cn.org.kczg.teams.events.activity.UploadDueSoon;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
-import cn.org.kczg.teams.kit.crypto.Sha256;
 import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
@@ -27,11 +26,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,6 +49,8 @@ public class UploadService {
 
     @Inject
     FileStore files;
+    @Inject
+    FileIntake intake;
     @Inject
     Outbox outbox;
     @Inject
@@ -93,37 +90,28 @@ public class UploadService {
         ReportingPeriod period = ReportingPeriod.parse(u.period(), schedule.period).orElseThrow(() ->
                 ProblemException.invalid("period", Text.of("upload.period.format", u.kind(), schedule.period,
                         ReportingPeriod.example(schedule.period))));
-        long size = sizeOf(u.file());
-        if (size > MAX_BYTES) {
-            throw tooLarge(size);
-        }
-        FileType actual = sniff(u.file()).orElseThrow(() -> ProblemException.invalid("file",
-                Text.of("upload.file.type")));
-        FileType claimed = FileType.ofName(u.fileName()).orElse(null);
-        if (claimed != actual && !(claimed == FileType.ZIP && actual != FileType.PDF)) {
-            throw ProblemException.invalid("file", Text.of("upload.file.name-mismatch", actual, u.fileName()));
-        }
-        String sha256 = sha256(u.file());
-        requireRoom(team, size);
+        FileIntake.CheckedFile file = intake.check(u.file(), u.fileName(), MAX_BYTES, FileType.DOCUMENTS);
+        requireRoom(team, file.size());
         Upload up = new Upload();
         up.id = UUID.randomUUID();
         up.teamId = team.id;
         up.leadUnitCreditCode = team.leadUnitCreditCode;
         up.kind = u.kind();
         up.period = period.id();
-        up.title = u.title() == null || u.title().isBlank() ? u.fileName() : u.title().strip();
-        up.fileId = store(u.file(), size, actual, sha256);
-        up.fileName = u.fileName();
-        up.contentType = actual.contentType;
-        up.size = size;
-        up.sha256 = sha256;
+        up.title = u.title() == null || u.title().isBlank() ? file.name() : u.title().strip();
+        up.fileId = intake.store(file);
+        up.fileName = file.name();
+        up.contentType = file.type().contentType;
+        up.size = file.size();
+        up.sha256 = file.sha256();
         up.dueDate = period.dueDate(schedule.dueDay);
         up.onTime = !today().isAfter(up.dueDate);
         up.uploadedBy = caller.subject();
         up.uploadedAt = clock.instant();
         up.persist();
         audit.record(caller, "upload.received", "upload", up.id.toString(), up.kind + " " + up.period);
-        outbox.append(new UploadReceived(up.id, up.teamId, up.kind.name(), up.period, up.dueDate, up.onTime, sha256));
+        outbox.append(new UploadReceived(up.id, up.teamId, up.kind.name(), up.period, up.dueDate, up.onTime,
+                up.sha256));
         return UploadView.of(up);
     }
 
@@ -170,49 +158,12 @@ public class UploadService {
         }
     }
 
-    /** 413: the file is beyond {@link #MAX_BYTES}. */
-    static ProblemException tooLarge(long size) {
-        return new ProblemException(413, "file-too-large", Text.of("upload.file.too-large", size));
-    }
-
     /** How many files the team stores and their bytes. */
     private long[] stored(UUID teamId) {
         Object[] row = (Object[]) em.createQuery(
                 "select count(u), coalesce(sum(u.size), 0) from Upload u where u.teamId = :t")
                 .setParameter("t", teamId).getSingleResult();
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Optional<FileType> sniff(Path file) {
-        try {
-            return FileType.sniff(file, ZipInspection.of(config.zip()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(Path file) {
-        try {
-            return Sha256.hex(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private UUID store(Path file, long size, FileType type, String sha256) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return files.put(in, size, type.contentType, sha256);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

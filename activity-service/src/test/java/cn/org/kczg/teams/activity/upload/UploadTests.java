@@ -136,6 +136,12 @@ class UploadTests {
         byte[] exe = new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0};
         upload(t[0], t[1], "2026-Q3", "进展报告.pdf", exe).when().post("/api/v1/uploads").then().statusCode(400)
                 .body("errors[0].field", equalTo("file"));
+        // images are for ticket attachments, not periodic uploads
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+        upload(t[0], t[1], "2026-Q3", "进展.png", png).when().post("/api/v1/uploads").then().statusCode(400)
+                .body("errors[0].field", equalTo("file"));
+        upload(t[0], t[1], "2026-Q3", "空.pdf", new byte[0]).when().post("/api/v1/uploads").then().statusCode(400)
+                .body("errors[0].field", equalTo("file"));
         upload(t[0], t[1], "2026-Q3", "data.docx", zip("[Content_Types].xml", "word/document.xml"))
                 .when().post("/api/v1/uploads").then().statusCode(201)
                 .body("contentType", equalTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
@@ -148,7 +154,7 @@ class UploadTests {
         byte[] big = new byte[20 * 1024 * 1024 + 1];
         System.arraycopy(PDF, 0, big, 0, PDF.length);
         upload(t[0], t[1], "2026-Q3", "big.pdf", big).when().post("/api/v1/uploads").then().statusCode(413)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("errors[0].field", equalTo("file"));
     }
 
     @Test
