@@ -113,9 +113,12 @@ final class Apps {
         return configuration(service).getProperty("kczg.outbox.topic");
     }
 
-    /** The topics of a service's incoming channels. */
+    /** The topics of a service's incoming channels (one {@code topic}, or a comma-separated {@code topics}). */
     static Set<String> consumedTopics(String service) {
-        return channelValues(service, "topic");
+        Set<String> topics = new TreeSet<>(channelValues(service, "topic"));
+        channelValues(service, "topics").forEach(list -> Stream.of(list.split(",")).map(String::trim)
+                .filter(t -> !t.isEmpty()).forEach(topics::add));
+        return topics;
     }
 
     /** The dead-letter topics of a service's incoming channels (where it sends what it can never process). */
