@@ -292,8 +292,13 @@ until_ok "activity-service knows team $TEAM" 200 true POST "/api/v1/tickets/$TIC
   -H "Authorization: Bearer $OP" -H "$H" -d "{\"teamId\": \"$TEAM\", \"reason\": \"最佳匹配\"}"
 [ "$(j status)" = ASSIGNED ] || fail "the ticket is not ASSIGNED"
 
-step "经办人受理、答复、办结 / the team's handler accepts, answers, resolves"
+step "经办人收到指派通知 / the team's handler is told of the assignment (a notice, also live on /notifications/stream)"
 HD=$(token handler --teams "$TEAM" --sub zhao.qiang)
+until_ok "the assignment notice" 200 '[ -n "$(jfind items link "/tickets/$TICKET" title)" ]' \
+  GET "/api/v1/notifications?kind=ticket.assigned" -H "Authorization: Bearer $HD"
+must 200 GET /api/v1/notifications/unread-count -H "Authorization: Bearer $HD"
+
+step "经办人受理、答复、办结 / the team's handler accepts, answers, resolves"
 must 200 POST "/api/v1/tickets/$TICKET/accept" -H "Authorization: Bearer $HD"
 must 200 POST "/api/v1/tickets/$TICKET/answer" -H "Authorization: Bearer $HD" -H "$H" \
   -d '{"text": "建议采用柔性夹具与视觉定位", "links": []}'

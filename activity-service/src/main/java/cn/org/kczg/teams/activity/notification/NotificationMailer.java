@@ -111,6 +111,7 @@ public class NotificationMailer {
         } catch (RuntimeException e) {
             LOG.warnf("E-mail to subscriber %s not sent (attempt %d): %s", rows.get(0).subject(),
                     rows.get(0).attempts() + 1, e.getMessage());
+            String error = String.valueOf(e.getMessage());
             for (Queued q : rows) {
                 int attempts = q.attempts() + 1;
                 Instant next = attempts >= MAX_ATTEMPTS ? Instant.parse("9999-12-31T00:00:00Z")
@@ -118,8 +119,7 @@ public class NotificationMailer {
                 em.createNativeQuery("update notification_mail set attempts = :n, next_attempt_at = :next, "
                                 + "last_error = :error where id = :id")
                         .setParameter("n", attempts).setParameter("next", next)
-                        .setParameter("error", String.valueOf(e.getMessage()).substring(0,
-                                Math.min(500, String.valueOf(e.getMessage()).length())))
+                        .setParameter("error", error.substring(0, Math.min(500, error.length())))
                         .setParameter("id", q.id()).executeUpdate();
             }
             return false;
