@@ -30,6 +30,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,8 @@ class NotificationTests {
     NotificationMailer mailer;
     @Inject
     DeadLetterWatch deadLetters;
+    @Inject
+    EntityManager em;
     @TestHTTPResource("/api/v1/notifications/stream")
     URL streamUrl;
 
@@ -298,5 +301,31 @@ class NotificationTests {
                 .then().body("total", equalTo(before + 1));
         given().auth().oauth2(TestTokens.token("reviewer")).queryParam("kind", "dead-letters.waiting").when()
                 .get("/api/v1/notifications").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void mailThatCannotBeSentWaitsAndGoesOutWhenTheRelayIsBack() {
+        String handler = unique("h-");
+        UUID team = DemandHall.team(unique("LU"), handler, List.of("TECH_TRANSFER"), "无锡市", List.of("物联网"), "物联网");
+        String token = TestTokens.handler(handler, team.toString());
+        String address = handler + "@example.org.cn";
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("email", address, "channels", Map.of("ticket.assigned", "EMAIL")))
+                .when().put("/api/v1/notifications/preferences").then().statusCode(200);
+        String id = push(unique("feeder-"), ticket(unique("XQ-"), "物联网", "无锡", List.of("TECH_TRANSFER"), List.of()));
+        DemandHall.awaitMatchable(id, team);
+        MailServer.down();
+        try {
+            given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(team, "匹配"))
+                    .when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(200);
+            Awaitility.await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> em
+                    .createNativeQuery("select count(*) from notification_mail where email = :e and attempts > 0 "
+                            + "and sent_at is null and last_error is not null").setParameter("e", address)
+                    .getSingleResult()).toString().equals("1"));
+        } finally {
+            MailServer.start();
+        }
+        TestClock.set(Instant.now().plus(Duration.ofMinutes(5)));
+        Awaitility.await().atMost(WAIT).until(() -> MailServer.receivedBy(address).size() == 1);
     }
 }

@@ -14,23 +14,31 @@ import java.util.List;
  */
 public final class MailServer {
     private static GreenMail server;
+    private static int port;
 
     private MailServer() {
     }
 
     public static synchronized int start() {
         if (server == null) {
-            server = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            port = port == 0 ? FreePorts.next() : port;
+            server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();
         }
-        return server.getSmtp().getPort();
+        return port;
     }
 
-    public static synchronized void stop() {
+    /** The mail relay goes away (connections refused) until {@link #start} brings it back on the same port. */
+    public static synchronized void down() {
         if (server != null) {
             server.stop();
             server = null;
         }
+    }
+
+    public static synchronized void stop() {
+        down();
+        port = 0;
     }
 
     /** A mail as the test reads it: the first recipient, the decoded subject and the text. */
