@@ -17,20 +17,21 @@ public final class NotificationDtos {
             @Schema(description = "The notice's id; also its SSE event id on the stream.", required = true) long id,
             @Schema(description = "What it is about, e.g. `ticket.assigned`; see GET /api/v1/notifications/preferences "
                     + "for every kind.", required = true, example = "ticket.assigned") String kind,
-            @Schema(required = true, example = "新需求工单已指派给本团队") String title,
-            @Schema(required = true) String body,
+            @Schema(description = "One line, in Chinese.", required = true, example = "新需求工单已指派给本团队")
+            String title,
+            @Schema(description = "What happened and what to do, in Chinese.", required = true) String body,
             @Schema(description = "Path in the frontend to the object.", required = true, example = "/tickets/3c4d…")
             String link,
             @Schema(description = "Whether the caller has read it.", required = true) boolean read,
-            @Schema(required = true) Instant createdAt) {
+            @Schema(description = "When the notice was made.", required = true) Instant createdAt) {
     }
 
-    @Schema(name = "UnreadNotifications")
+    @Schema(name = "UnreadNotifications", description = "The caller's unread count.")
     public record Unread(@Schema(description = "How many of the caller's notices are unread.", required = true)
             long unread) {
     }
 
-    @Schema(name = "NotificationsMarkedRead")
+    @Schema(name = "NotificationsMarkedRead", description = "What read-all did.")
     public record MarkedRead(@Schema(description = "How many notices this call marked read.", required = true)
             long marked) {
     }
@@ -41,17 +42,20 @@ public final class NotificationDtos {
         IN_APP, EMAIL, DIGEST
     }
 
-    @Schema(name = "NotificationKindPreference")
+    @Schema(name = "NotificationKindPreference", description = "How the caller is told of one kind of notice.")
     public record KindPreference(
-            @Schema(required = true, example = "ticket.assigned") String kind,
-            @Schema(required = true, example = "工单指派") String label,
-            @Schema(required = true) Channel channel) {
+            @Schema(description = "The kind, as notifications carry it.", required = true, example = "ticket.assigned")
+            String kind,
+            @Schema(description = "Its name in Chinese.", required = true, example = "工单指派") String label,
+            @Schema(description = "The channel chosen (IN_APP unless chosen otherwise).", required = true)
+            Channel channel) {
     }
 
     @Schema(name = "NotificationPreferences", description = "How the caller is told, per kind of notice.")
     public record Preferences(
             @Schema(description = "Where e-mails go; absent until the caller sets one.") String email,
-            @Schema(required = true) List<KindPreference> kinds) {
+            @Schema(description = "Every kind of notice, with its channel.", required = true)
+            List<KindPreference> kinds) {
     }
 
     @Schema(name = "NotificationPreferencesUpdate", description = "The address for e-mails and the channel per kind; "

@@ -32,6 +32,8 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,7 +71,8 @@ public class NotificationResource {
 
     @GET
     @Path("/unread-count")
-    @Operation(operationId = "countUnreadNotifications", summary = "How many of your notifications are unread")
+    @Operation(operationId = "countUnreadNotifications", summary = "How many of your notifications are unread",
+            description = "For the badge on the bell: the caller's notices not yet marked read.")
     public Unread unread() {
         return new Unread(service.unread(caller.get()));
     }
@@ -87,7 +90,9 @@ public class NotificationResource {
 
     @POST
     @Path("/read-all")
-    @Operation(operationId = "readAllNotifications", summary = "Mark all your notifications read")
+    @Operation(operationId = "readAllNotifications", summary = "Mark all your notifications read",
+            description = "Every notice the caller has now is marked read for the caller (not for the rest of the "
+                    + "team); answers how many were unread.")
     public MarkedRead readAll() {
         return new MarkedRead(service.readAll(caller.get()));
     }
@@ -100,7 +105,9 @@ public class NotificationResource {
             description = "Each new notice as an event named by its kind, its id the notice's id, its data the "
                     + "notice as JSON; a comment line every few seconds keeps the connection open. After a "
                     + "reconnect, `Last-Event-ID` (or `?lastEventId=`) replays what came since (up to 200).")
-    @APIResponse(responseCode = "200", description = "The stream.")
+    @APIResponse(responseCode = "200", description = "The stream; each event's data is a notification.",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(implementation = NotificationView.class)))
     public Multi<OutboundSseEvent> stream(@Context Sse sse,
             @Parameter(description = "The last notice id the client saw.") @HeaderParam("Last-Event-ID") String header,
             @Parameter(description = "The same as Last-Event-ID, for clients that cannot set headers.")
@@ -119,7 +126,9 @@ public class NotificationResource {
 
     @GET
     @Path("/preferences")
-    @Operation(operationId = "getNotificationPreferences", summary = "How you are told, per kind")
+    @Operation(operationId = "getNotificationPreferences", summary = "How you are told, per kind",
+            description = "Every kind of notice with its Chinese label and the channel the caller chose (IN_APP "
+                    + "unless chosen otherwise), and the address e-mails go to.")
     public Preferences preferences() {
         return service.preferences(caller.get());
     }
