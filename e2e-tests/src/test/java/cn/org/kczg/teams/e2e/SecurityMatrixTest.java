@@ -47,6 +47,7 @@ class SecurityMatrixTest {
     private static final Map<String, Set<String>> POLICY = policy("""
             DELETE  /api/v1/calendar/holidays/{day}                      operator
             DELETE  /api/v1/indicator-systems/{id}                       operator
+            DELETE  /api/v1/webhooks/{id}                                partner
             GET     /api/v1/dead-letters                                 operator
             GET     /api/v1/dead-letters/{id}                            operator
             GET     /api/v1/events                                       auditor operator
@@ -115,6 +116,9 @@ class SecurityMatrixTest {
             GET     /api/v1/uploads/{id}                                 auditor handler lead-unit operator
             GET     /api/v1/uploads/usage                                auditor handler lead-unit operator
             GET     /api/v1/uploads/{id}/file                            auditor handler lead-unit operator
+            GET     /api/v1/webhooks                                     partner
+            GET     /api/v1/webhooks/{id}                                partner
+            GET     /api/v1/webhooks/{id}/deliveries                     partner
             PATCH   /api/v1/applications/{id}                            lead-unit operator
             PATCH   /api/v1/library/{id}                                 handler lead-unit
             POST    /api/v1/dead-letters/replay                          operator
@@ -174,6 +178,8 @@ class SecurityMatrixTest {
             POST    /api/v1/tickets/{id}/resume                          handler lead-unit operator partner
             POST    /api/v1/tickets/{id}/withdraw                        operator partner
             POST    /api/v1/uploads                                      handler lead-unit
+            POST    /api/v1/webhooks                                     partner
+            POST    /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver partner
             PUT     /api/v1/calendar/holidays/{day}                      operator
             PUT     /api/v1/indicator-systems/{id}                       operator
             PUT     /api/v1/key-fields/{year}                            operator
@@ -330,10 +336,15 @@ class SecurityMatrixTest {
                         "externalId", "S2-" + UUID.randomUUID()))
                 .when().post("/api/v1/tickets").then().statusCode(201).extract().path("id");
 
+        String webhook = given().auth().oauth2(suite.token("partner", "--partner", "s2-partner-a"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:9/s2-hook", "eventTypes", List.of("ticket.rated")))
+                .when().post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+
         // organisation B's callers, each with the roles that may call these operations for their own objects
         String codeB = TestCreditCodes.fresh("5110");
         Map<String, String> objects = Map.of("/api/v1/lead-units/{", codeA, "/api/v1/applications/{", application,
-                "/api/v1/tickets/{", ticket);
+                "/api/v1/tickets/{", ticket, "/api/v1/webhooks/{", webhook);
         Map<String, String> others = Map.of(
                 "lead-unit", suite.token("lead-unit", "--org", codeB, "--sub", "s2-b"),
                 "partner", suite.token("partner", "--partner", "s2-partner-b", "--sub", "s2-partner-b"),
