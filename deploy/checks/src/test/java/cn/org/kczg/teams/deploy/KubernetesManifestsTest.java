@@ -54,6 +54,11 @@ class KubernetesManifestsTest {
             "livenessProbe", "/q/health/live", "readinessProbe", "/q/health/ready");
     private static final Pattern PINNED_TAG = Pattern.compile("[0-9]+\\.[0-9]+[\\w.-]*");
     private static final int DNS = 53;
+    /** activity-service's webhook calls (443) and mail (587): to public addresses only. */
+    private static final Set<Integer> PUBLIC_EGRESS = Set.of(443, 587);
+    /** What those may never reach: private, shared (CGNAT), link-local (cloud metadata) and loopback ranges. */
+    private static final List<String> PRIVATE_RANGES = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+            "100.64.0.0/10", "169.254.0.0/16", "127.0.0.0/8");
 
     // ---- every overlay ------------------------------------------------------------------------------------
 
@@ -488,7 +493,8 @@ class KubernetesManifestsTest {
                 "strimzi.io/name", kafka + "-kafka");
         Map<String, Object> instance = Map.of("cnpg.io/cluster", postgres, "cnpg.io/podRole", "instance");
         for (String service : SERVICES) {
-            assertEgressOnlyTo(m, service, Map.of(5432, instance, kafkaPort, broker));
+            assertEgressOnlyTo(m, service, Map.of(5432, instance, kafkaPort, broker),
+                    service.equals("activity-service") ? PUBLIC_EGRESS : Set.of());
         }
         Map<Integer, Map<String, Object>> gatewayTargets = new HashMap<>(Map.of(kafkaPort, broker));
         SERVICES.forEach(service -> gatewayTargets.put(PORTS.get(service), podLabels(workload(m, service))));
@@ -916,6 +922,15 @@ class KubernetesManifestsTest {
      * namespace labelled as that target; each target and DNS is allowed by some rule.
      */
     private static void assertEgressOnlyTo(Manifests m, String app, Map<Integer, Map<String, Object>> targets) {
+        assertEgressOnlyTo(m, app, targets, Set.of());
+    }
+
+    /**
+     * Also: these ports towards public addresses only (an ipBlock that cuts out the private, shared, link-local and
+     * loopback ranges) — activity-service's webhook calls and mail.
+     */
+    private static void assertEgressOnlyTo(Manifests m, String app, Map<Integer, Map<String, Object>> targets,
+            Set<Integer> publicPorts) {
         List<Map<String, Object>> rules = rules(m, podLabels(workload(m, app)), "Egress");
         assertFalse(rules.isEmpty(), app + "'s egress is restricted");
         Set<Integer> allowed = new TreeSet<>();
@@ -928,6 +943,15 @@ class KubernetesManifestsTest {
             }
             List<Map<String, Object>> peers = maps(rule, "to");
             assertFalse(peers.isEmpty(), app + " may connect anywhere on " + ports);
+            if (!publicPorts.isEmpty() && publicPorts.containsAll(ports)) {
+                for (Map<String, Object> peer : peers) {
+                    assertEquals(Set.of("ipBlock"), peer.keySet(), app + " on " + ports + ": public addresses");
+                    List<?> except = list(map(peer, "ipBlock"), "except");
+                    assertTrue(except.containsAll(PRIVATE_RANGES), app + " on " + ports + " reaches no private range: "
+                            + except);
+                }
+                continue;
+            }
             for (int port : ports) {
                 assertTrue(targets.containsKey(port), app + " may connect to port " + port);
                 for (Map<String, Object> peer : peers) {
@@ -939,6 +963,7 @@ class KubernetesManifestsTest {
         }
         Set<Integer> needed = new TreeSet<>(targets.keySet());
         needed.add(DNS);
+        needed.addAll(publicPorts);
         assertEquals(needed, allowed, app + " reaches what it needs");
     }
 
