@@ -32,6 +32,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -60,7 +61,11 @@ public class NotificationResource {
             description = "The caller's own notices, unread first, then newest first.")
     public Page<NotificationView> list(
             @Parameter(description = "true: only unread ones.") @QueryParam("unread") Boolean unread,
-            @Parameter(description = "Only this kind, e.g. ticket.assigned.") @QueryParam("kind") String kind,
+            @Parameter(description = "Only this kind.", schema = @Schema(type = SchemaType.STRING, enumeration = {
+                    "ticket.assigned", "ticket.info-received", "ticket.message", "ticket.sla-warning", "ticket.overdue",
+                    "application.decided", "application.changes-requested", "team.status-changed", "upload.due-soon",
+                    "upload.overdue", "complaint.received", "assessment.published", "review.case-assigned",
+                    "fee-violation.flagged", "dead-letters.waiting"})) @QueryParam("kind") String kind,
             @Parameter(description = "Page number, from 0.") @QueryParam("page") Integer page,
             @Parameter(description = "Page size (default 20, at most 100).") @QueryParam("size") Integer size) {
         NoticeKind k = kind == null || kind.isBlank() ? null : NoticeKind.ofWire(kind.strip())

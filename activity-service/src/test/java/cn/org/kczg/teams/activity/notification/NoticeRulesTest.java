@@ -112,4 +112,14 @@ class NoticeRulesTest {
         assertEquals(List.of("user:op", "role:operator"), Audience.of(new Caller("op", Set.of(Roles.OPERATOR), UNIT,
                 Set.of(), null)), "an operator's org claim is no lead unit's audience");
     }
+
+    @Test
+    void theListsKindParameterOffersEveryKind() throws NoSuchMethodException {
+        var list = NotificationResource.class.getMethod("list", Boolean.class, String.class, Integer.class,
+                Integer.class);
+        var parameter = list.getParameters()[1].getAnnotation(
+                org.eclipse.microprofile.openapi.annotations.parameters.Parameter.class);
+        assertEquals(java.util.Arrays.stream(NoticeKind.values()).map(k -> k.wire).toList(),
+                List.of(parameter.schema().enumeration()));
+    }
 }
