@@ -80,10 +80,11 @@ class DemandHallFlowTest {
                 Map.of("Authorization", "Bearer " + handler))) {
             assertEquals(200, notices.status);
             String operator = suite.token("operator");
-            String best = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(operator)
+            // other flows' teams may match as well (one as well as this one: the same profile): this team is ranked
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(operator)
                     .when().get("/api/v1/tickets/" + ticket + "/matches").then().statusCode(200)
-                    .extract().<String>path("items[0].teamId"), teamId::equals);
-            given().auth().oauth2(operator).contentType(ContentType.JSON).body(Map.of("teamId", best, "reason", "最佳匹配"))
+                    .extract().<List<String>>path("items.teamId").contains(teamId));
+            given().auth().oauth2(operator).contentType(ContentType.JSON).body(Map.of("teamId", teamId, "reason", "最佳匹配"))
                     .when().post("/api/v1/tickets/" + ticket + "/assign").then().statusCode(200)
                     .body("status", equalTo("ASSIGNED"));
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> notices.frames.stream().anyMatch(f ->
