@@ -14,6 +14,9 @@ import cn.org.kczg.teams.activity.ticket.TicketService.Pushed;
 import cn.org.kczg.teams.activity.ticket.TicketService.TicketFilter;
 import cn.org.kczg.teams.activity.upload.FileDownload;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.export.ExportNegotiation;
+import cn.org.kczg.teams.kit.export.TableExport;
+import cn.org.kczg.teams.kit.export.TableFormat;
 import cn.org.kczg.teams.kit.paging.Listing;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
@@ -25,6 +28,7 @@ import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.kit.web.Reason;
 import cn.org.kczg.teams.kit.web.RequiredReason;
 import cn.org.kczg.teams.platform.security.Roles;
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -108,7 +112,9 @@ public class TicketResource {
     @Operation(operationId = "listTickets", summary = "List demand tickets",
             description = "Lists the tickets the caller may see (a partner its own, a team's handler and lead unit "
                     + "the team's, operators and auditors all), newest change first. With updatedSince the list runs "
-                    + "oldest change first, so a partner can poll for changes.")
+                    + "oldest change first, so a partner can poll for changes. Operators and auditors may ask for the "
+                    + "whole list as a file with `Accept: text/csv` or `Accept: " + TableFormat.XLSX_TYPE + "` (the "
+                    + "same filters, Chinese headers, newest first; paging and sorting do not apply).")
     public Page<TicketView> list(
             @Parameter(description = "Only tickets in this status.",
                     schema = @Schema(implementation = TicketStatus.class))
@@ -130,6 +136,30 @@ public class TicketResource {
             @Parameter(description = Listing.CURSOR_PARAMETER) @QueryParam("cursor") String cursor,
             @Parameter(description = Listing.COUNT_PARAMETER, schema = @Schema(enumeration = {"exact", "estimate"}))
             @QueryParam("count") String count) {
+        TicketFilter filter = filter(status, overdue, teamId, updatedSince, q);
+        return service.list(caller.get(), filter, PageRequest.of(page, size, sort, cursor, count, SORTABLE,
+                filter.updatedSince() != null ? "updatedAt,asc" : "updatedAt,desc"));
+    }
+
+    /**
+     * {@code GET /api/v1/tickets} with {@code Accept: text/csv} or XLSX ({@link ExportNegotiation}): every ticket the
+     * list's filters match, newest first, for operators and auditors; the demand side's contact is not in it.
+     */
+    @GET
+    @Path("/export")
+    @Produces({TableFormat.CSV_TYPE, TableFormat.XLSX_TYPE})
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(hidden = true)
+    public Response export(@QueryParam("status") String status, @QueryParam("overdue") Boolean overdue,
+            @QueryParam("teamId") UUID teamId, @QueryParam("updatedSince") String updatedSince,
+            @QueryParam("q") String q, @HeaderParam("Accept") String accept) {
+        TicketFilter filter = filter(status, overdue, teamId, updatedSince, q);
+        var who = caller.get();
+        return TableExport.of(TableFormat.accepted(accept).orElse(TableFormat.CSV), "需求工单", TicketExport.COLUMNS,
+                () -> service.all(who, filter, Sort.by("createdAt").descending().and("id")));
+    }
+
+    private static TicketFilter filter(String status, Boolean overdue, UUID teamId, String updatedSince, String q) {
         Instant since = null;
         if (updatedSince != null && !updatedSince.isBlank()) {
             try {
@@ -138,10 +168,7 @@ public class TicketResource {
                 throw ProblemException.invalid("updatedSince", Text.of("ticket.updated-since"));
             }
         }
-        var filter = new TicketFilter(QueryParams.enumValue(TicketStatus.class, "status", status), overdue, teamId,
-                since, q);
-        return service.list(caller.get(), filter, PageRequest.of(page, size, sort, cursor, count, SORTABLE,
-                since != null ? "updatedAt,asc" : "updatedAt,desc"));
+        return new TicketFilter(QueryParams.enumValue(TicketStatus.class, "status", status), overdue, teamId, since, q);
     }
 
     @GET

@@ -24,6 +24,7 @@ import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.kit.security.OwnObjects;
 import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** The demand hall (需求大厅, Art. 12): intake, matching, assignment, the ticket's way to closure, SLA. */
 @ApplicationScoped
@@ -378,8 +380,18 @@ public class TicketService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TicketView> list(Caller caller, TicketFilter f, PageRequest page) {
-        List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        return Listing.of(Ticket.class, where(caller, f, params), params, page, t -> TicketView.of(t, null, null));
+    }
+
+    /** The same tickets as {@link #list}, every one of them, for an export (in a transaction; close the stream). */
+    public Stream<Ticket> all(Caller caller, TicketFilter f, Sort sort) {
+        Parameters params = new Parameters();
+        return Listing.all(Ticket.class, where(caller, f, params), params, sort);
+    }
+
+    private static List<String> where(Caller caller, TicketFilter f, Parameters params) {
+        List<String> where = new ArrayList<>();
         if (!caller.isAny(Roles.OPERATOR, Roles.AUDITOR)) {
             where.add("(" + OwnObjects.ofPartner(caller, params, "partner") + " or "
                     + OwnObjects.ofTeams(caller, params, "teamId", "teamLeadUnit") + ")");
@@ -404,7 +416,7 @@ public class TicketService {
             where.add("(lower(projectName) like :q or lower(industryField) like :q or lower(region) like :q)");
             params.and("q", "%" + f.q().strip().toLowerCase() + "%");
         }
-        return Listing.of(Ticket.class, where, params, page, t -> TicketView.of(t, null, null));
+        return where;
     }
 
     private Optional<TicketView> asTeam(Caller caller, UUID id, Consumer<Ticket> change) {

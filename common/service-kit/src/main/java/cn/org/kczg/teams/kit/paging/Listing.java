@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -30,6 +32,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class Listing {
     public static final int COUNT_LIMIT = 10_000;
+    /** Rows an export reads from PostgreSQL at a time. */
+    static final int FETCH = 500;
     /** The {@code cursor} and {@code count} query parameters, described once for every list that takes them. */
     public static final String CURSOR_PARAMETER = "The `next` of the page before, unchanged (then leave out `page`): "
             + "the page right after that page's last record, as fast at the millionth record as at the first.";
@@ -108,6 +112,27 @@ public final class Listing {
             }
         }
         return new Page<>(items, page, request.size(), total, exact, next);
+    }
+
+    /**
+     * Every row matching {@code where}, in {@code sort}'s order, as a stream over a server-side cursor (read
+     * {@value #FETCH} rows at a time): for exports, which must not hold the list in memory. Close it; call it in a
+     * transaction.
+     */
+    public static <E> Stream<E> all(Class<E> entity, List<String> where, Parameters parameters, Sort sort) {
+        EntityManager em = Panache.getEntityManager(entity);
+        String name = em.getMetamodel().entity(entity).getName();
+        String order = sort.getColumns().stream()
+                .map(c -> c.getName() + (c.getDirection() == Sort.Direction.Descending ? " desc" : " asc"))
+                .collect(Collectors.joining(", ", " order by ", ""));
+        TypedQuery<E> query = bound(em.createQuery("from " + name + (where.isEmpty() ? "" : " where "
+                + String.join(" and ", where)) + order, entity), parameters.map());
+        return query.setHint(HibernateHints.HINT_FETCH_SIZE, FETCH).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream().map(row -> {
+                    // each row leaves the persistence context once read: 100,000 rows never accumulate in it
+                    em.detach(row);
+                    return row;
+                });
     }
 
     /**
