@@ -7,6 +7,8 @@ import cn.org.kczg.teams.activity.report.ReportDtos.ReportActivity;
 import cn.org.kczg.teams.activity.report.ReportDtos.ViolationView;
 import cn.org.kczg.teams.events.activity.ActivityForm;
 import cn.org.kczg.teams.events.registration.ServiceCategory;
+import cn.org.kczg.teams.kit.export.TableExport;
+import cn.org.kczg.teams.kit.export.TableFormat;
 import cn.org.kczg.teams.kit.paging.Listing;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
@@ -22,6 +24,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -77,7 +80,8 @@ public class ActivityReportResource {
     @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
     @Operation(operationId = "listActivityReports", summary = "List reported activities",
             description = "The activities the caller may see (a team's lead unit and handler the team's, the operator "
-                    + "and auditors all), latest start first.")
+                    + "and auditors all), latest start first. Operators and auditors may ask for the whole list as a "
+                    + "file with `Accept: text/csv` or `Accept: " + TableFormat.XLSX_TYPE + "` (the same filters).")
     public Page<ActivityView> list(
             @Parameter(description = "Only activities of this team.") @QueryParam("teamId") UUID teamId,
             @Parameter(description = "Only activities counted for this year, e.g. 2026.")
@@ -93,11 +97,29 @@ public class ActivityReportResource {
             @Parameter(description = Listing.CURSOR_PARAMETER) @QueryParam("cursor") String cursor,
             @Parameter(description = Listing.COUNT_PARAMETER, schema = @Schema(enumeration = {"exact", "estimate"}))
             @QueryParam("count") String count) {
+        return service.list(caller.get(), filter(teamId, year, category, form), PageRequest.of(page, size, sort,
+                cursor, count, Map.of("startDate", "startDate", "reportedAt", "reportedAt"), "startDate,desc"));
+    }
+
+    /** {@code GET /api/v1/activities} with {@code Accept: text/csv} or XLSX: every matching activity, as a file. */
+    @GET
+    @Path("/activities/export")
+    @Produces({TableFormat.CSV_TYPE, TableFormat.XLSX_TYPE})
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(hidden = true)
+    public Response export(@QueryParam("teamId") UUID teamId, @QueryParam("year") Integer year,
+            @QueryParam("category") String category, @QueryParam("form") String form,
+            @HeaderParam("Accept") String accept) {
+        ActivityFilter filter = filter(teamId, year, category, form);
+        var who = caller.get();
+        return TableExport.of(TableFormat.accepted(accept).orElse(TableFormat.CSV), "服务活动", ActivityExport.COLUMNS,
+                () -> service.all(who, filter));
+    }
+
+    private static ActivityFilter filter(UUID teamId, Integer year, String category, String form) {
         ServiceCategory c = QueryParams.enumValue(ServiceCategory.class, "category", category);
-        var filter = new ActivityFilter(teamId, year, c == null ? null : c.name(),
+        return new ActivityFilter(teamId, year, c == null ? null : c.name(),
                 QueryParams.enumValue(ActivityForm.class, "form", form));
-        return service.list(caller.get(), filter, PageRequest.of(page, size, sort, cursor, count,
-                Map.of("startDate", "startDate", "reportedAt", "reportedAt"), "startDate,desc"));
     }
 
     @GET

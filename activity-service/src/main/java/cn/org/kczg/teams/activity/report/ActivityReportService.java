@@ -18,6 +18,7 @@ import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** Activity reports (Art. 10, 11) and the non-profit rule (Art. 16): a declared fee is flagged, never dropped. */
 @ApplicationScoped
@@ -139,8 +141,19 @@ public class ActivityReportService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ActivityView> list(Caller caller, ActivityFilter f, PageRequest page) {
-        List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        return Listing.of(ActivityReport.class, where(caller, f, params), params, page, ActivityView::of);
+    }
+
+    /** The same activities as {@link #list}, every one of them, for an export (in a transaction; close the stream). */
+    public Stream<ActivityReport> all(Caller caller, ActivityFilter f) {
+        Parameters params = new Parameters();
+        return Listing.all(ActivityReport.class, where(caller, f, params), params,
+                Sort.by("startDate").descending().and("id"));
+    }
+
+    private static List<String> where(Caller caller, ActivityFilter f, Parameters params) {
+        List<String> where = new ArrayList<>();
         TeamAccess.restrictToOwnTeams(caller, where, params);
         if (f.teamId() != null) {
             where.add("teamId = :teamId");
@@ -158,7 +171,7 @@ public class ActivityReportService {
             where.add("form = :form");
             params.and("form", f.form());
         }
-        return Listing.of(ActivityReport.class, where, params, page, ActivityView::of);
+        return where;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

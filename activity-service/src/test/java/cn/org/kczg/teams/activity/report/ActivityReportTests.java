@@ -5,7 +5,9 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
@@ -15,6 +17,7 @@ import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -158,5 +161,23 @@ class ActivityReportTests {
         given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/activities").then().statusCode(400)
                 .body("errors[0].field", equalTo("feesCharged.amount"));
+    }
+
+    @Test
+    void staffExportTheTeamsActivitiesAsCsvWithChineseHeaders() {
+        String unit = code();
+        UUID teamId = team(unit);
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
+                .body(report(teamId, "1200", Map.of("city", "苏州市"))).when().post("/api/v1/activities")
+                .then().statusCode(201);
+        String csv = new String(given().auth().oauth2(OPERATOR).accept("text/csv").queryParam("teamId", teamId.toString())
+                .when().get("/api/v1/activities").then().statusCode(200).contentType(startsWith("text/csv"))
+                .extract().asByteArray(), StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertEquals(3, lines.size(), csv);
+        assertTrue(lines.get(0).startsWith("\uFEFF活动编号,团队编号"), lines.get(0));
+        assertTrue(csv.contains("1200") && csv.contains("参会企业") && csv.contains("苏州市"), csv);
+        given().auth().oauth2(TestTokens.leadUnit(unit)).accept("text/csv").when().get("/api/v1/activities").then()
+                .statusCode(403);
     }
 }
