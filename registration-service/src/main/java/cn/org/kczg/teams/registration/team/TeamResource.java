@@ -1,6 +1,8 @@
 package cn.org.kczg.teams.registration.team;
 
 import cn.org.kczg.teams.events.registration.ServiceCategory;
+import cn.org.kczg.teams.kit.export.TableExport;
+import cn.org.kczg.teams.kit.export.TableFormat;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -19,6 +21,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -26,6 +29,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,7 +58,9 @@ public class TeamResource {
     @Operation(operationId = "listTeams", summary = "List service teams",
             description = "Service teams page by page with their contacts, filtered by status, category, pilot city, "
                     + "lead unit, year and a keyword; a lead unit sees its own teams and a handler the teams it "
-                    + "serves. Sortable by name, activatedAt and year (default activatedAt,desc).")
+                    + "serves. Sortable by name, activatedAt and year (default activatedAt,desc). Operators and "
+                    + "auditors may ask for the whole list as a file with `Accept: text/csv` or `Accept: "
+                    + TableFormat.XLSX_TYPE + "` (the same filters).")
     public Page<TeamView> list(
             @Parameter(description = "Only teams in this status.", schema = @Schema(implementation = TeamStatus.class))
             @QueryParam("status") String status,
@@ -73,6 +79,21 @@ public class TeamResource {
             @QueryParam("sort") String sort) {
         return service.list(caller.get(), filter(status, category, pilotCity, leadUnit, year, q),
                 PageRequest.of(page, size, sort, SORTABLE, "activatedAt,desc"));
+    }
+
+    /** {@code GET /api/v1/teams} with {@code Accept: text/csv} or XLSX: every matching team, as a file. */
+    @GET
+    @Path("/export")
+    @Produces({TableFormat.CSV_TYPE, TableFormat.XLSX_TYPE})
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(hidden = true)
+    public Response export(@QueryParam("status") String status, @QueryParam("category") String category,
+            @QueryParam("pilotCity") String pilotCity, @QueryParam("leadUnit") String leadUnit,
+            @QueryParam("year") Integer year, @QueryParam("q") String q, @HeaderParam("Accept") String accept) {
+        TeamFilter filter = filter(status, category, pilotCity, leadUnit, year, q);
+        var who = caller.get();
+        return TableExport.of(TableFormat.accepted(accept).orElse(TableFormat.CSV), "科技服务团", TeamExport.COLUMNS,
+                () -> service.all(who, filter));
     }
 
     static TeamFilter filter(String status, String category, String pilotCity, String leadUnit, Integer year,

@@ -10,6 +10,7 @@ import cn.org.kczg.teams.events.registration.TeamMembersChanged;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.outbox.Outbox;
+import cn.org.kczg.teams.kit.paging.Listing;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -25,6 +26,7 @@ import cn.org.kczg.teams.registration.application.TeamApplication;
 import cn.org.kczg.teams.registration.team.TeamDtos.PublicTeamView;
 import cn.org.kczg.teams.registration.team.TeamDtos.TeamView;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /** Teams and their lifecycle (Art. 7, 12, 15, 17, 20). */
@@ -176,14 +179,26 @@ public class TeamService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TeamView> list(Caller caller, TeamFilter filter, PageRequest page) {
-        List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        List<String> where = visible(caller, filter, params);
+        return Page.of(Team.find(String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where), page.sort(),
+                params), page, TeamView::of);
+    }
+
+    /** The same teams as {@link #list}, every one of them, for an export (in a transaction; close the stream). */
+    public Stream<Team> all(Caller caller, TeamFilter filter) {
+        Parameters params = new Parameters();
+        return Listing.all(Team.class, visible(caller, filter, params), params, Sort.by("activatedAt").descending()
+                .and("id"));
+    }
+
+    private static List<String> visible(Caller caller, TeamFilter filter, Parameters params) {
+        List<String> where = new ArrayList<>();
         if (!caller.isAny(Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR)) {
             where.add(OwnObjects.ofTeams(caller, params, "id", "leadUnitCreditCode"));
         }
         addFilters(where, params, filter);
-        return Page.of(Team.find(String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where), page.sort(),
-                params), page, TeamView::of);
+        return where;
     }
 
     /** Art. 15: live teams, for anyone. */

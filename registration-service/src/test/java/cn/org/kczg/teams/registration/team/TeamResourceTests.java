@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.EventJson;
@@ -19,6 +20,7 @@ import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -170,5 +172,21 @@ class TeamResourceTests {
                 assertFalse(body.contains(secret), "public view shows " + secret + ": " + body);
             }
         }
+    }
+
+    @Test
+    void staffExportTeamsAsCsvWithoutPersonalDetails() {
+        String unit = registerLeadUnit("NATIONAL_SOCIETY");
+        String name = uniqueName("生物医药");
+        String teamId = Fixtures.activeTeam(unit, name);
+        String csv = new String(given().auth().oauth2(OPERATOR).accept("text/csv").queryParam("leadUnit", unit)
+                .when().get("/api/v1/teams").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertEquals(2, lines.size(), csv);
+        assertTrue(lines.get(0).startsWith("\uFEFF团队编号,团队名称,牵头单位"), lines.get(0));
+        assertTrue(lines.get(1).startsWith(teamId + "," + name + ","), lines.get(1));
+        assertTrue(!csv.contains("handler-zhaoqiang") && !csv.contains("13800"), "no handler contact: " + csv);
+        given().auth().oauth2(TestTokens.token("reviewer")).accept("text/csv").when().get("/api/v1/teams").then()
+                .statusCode(403);
     }
 }

@@ -25,6 +25,8 @@ public final class Cells {
             text = d.toString();
         } else if (value instanceof Collection<?> c) {
             text = String.join("；", c.stream().map(Cells::text).toList());
+        } else if (value instanceof Object[] array) {
+            text = text(java.util.Arrays.asList(array));
         } else {
             text = value.toString();
         }
