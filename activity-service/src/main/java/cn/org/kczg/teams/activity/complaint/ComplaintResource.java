@@ -6,6 +6,8 @@ import cn.org.kczg.teams.activity.complaint.ComplaintDtos.Outcome;
 import cn.org.kczg.teams.activity.complaint.ComplaintDtos.PublicComplaint;
 import cn.org.kczg.teams.activity.complaint.ComplaintDtos.Receipt;
 import cn.org.kczg.teams.activity.complaint.ComplaintDtos.TeamResponse;
+import cn.org.kczg.teams.kit.export.TableExport;
+import cn.org.kczg.teams.kit.export.TableFormat;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -22,6 +24,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -99,7 +102,9 @@ public class ComplaintResource {
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT, Roles.HANDLER})
     @Operation(operationId = "listComplaints", summary = "List complaints",
             description = "The complaints the caller may see (the operator and auditors all, a team's lead unit and "
-                    + "handler the team's), newest first; the complainant's contact is shown to staff only.")
+                    + "handler the team's), newest first; the complainant's contact is shown to staff only. Operators "
+                    + "and auditors may ask for the whole list as a file with `Accept: text/csv` or `Accept: "
+                    + TableFormat.XLSX_TYPE + "` (the same filters; no contacts in it).")
     public Page<ComplaintView> list(
             @Parameter(description = "Only complaints in this status.",
                     schema = @Schema(implementation = Complaint.Status.class)) @QueryParam("status") String status,
@@ -110,6 +115,20 @@ public class ComplaintResource {
             @QueryParam("sort") String sort) {
         return service.list(caller.get(), QueryParams.enumValue(Complaint.Status.class, "status", status), teamId,
                 PageRequest.of(page, size, sort, Map.of("filedAt", "filedAt"), "filedAt,desc"));
+    }
+
+    /** {@code GET /api/v1/complaints} with {@code Accept: text/csv} or XLSX: every matching complaint, as a file. */
+    @GET
+    @Path("/complaints/export")
+    @Produces({TableFormat.CSV_TYPE, TableFormat.XLSX_TYPE})
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(hidden = true)
+    public Response export(@QueryParam("status") String status, @QueryParam("teamId") UUID teamId,
+            @HeaderParam("Accept") String accept) {
+        Complaint.Status s = QueryParams.enumValue(Complaint.Status.class, "status", status);
+        var who = caller.get();
+        return TableExport.of(TableFormat.accepted(accept).orElse(TableFormat.CSV), "投诉", ComplaintExport.COLUMNS,
+                () -> service.all(who, s, teamId));
     }
 
     @GET

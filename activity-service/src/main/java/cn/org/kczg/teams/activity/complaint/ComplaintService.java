@@ -13,6 +13,7 @@ import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.crypto.Sha256;
 import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.outbox.Outbox;
+import cn.org.kczg.teams.kit.paging.Listing;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -20,6 +21,7 @@ import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** Art. 15: public complaints, rate-limited per client address, triaged by the operator. */
 @ApplicationScoped
@@ -134,8 +137,21 @@ public class ComplaintService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ComplaintView> list(Caller caller, Complaint.Status status, UUID teamId, PageRequest page) {
-        List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        List<String> where = where(caller, status, teamId, params);
+        return Page.of(Complaint.<Complaint>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(),
+                params), page, c -> view(caller, c));
+    }
+
+    /** The same complaints as {@link #list}, every one, newest first, for an export (in a transaction; close it). */
+    public Stream<Complaint> all(Caller caller, Complaint.Status status, UUID teamId) {
+        Parameters params = new Parameters();
+        return Listing.all(Complaint.class, where(caller, status, teamId, params), params,
+                Sort.by("filedAt").descending().and("id"));
+    }
+
+    private static List<String> where(Caller caller, Complaint.Status status, UUID teamId, Parameters params) {
+        List<String> where = new ArrayList<>();
         TeamAccess.restrictToOwnTeams(caller, where, params);
         if (status != null) {
             where.add("status = :status");
@@ -145,8 +161,7 @@ public class ComplaintService {
             where.add("teamId = :teamId");
             params.and("teamId", teamId);
         }
-        return Page.of(Complaint.<Complaint>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(),
-                params), page, c -> view(caller, c));
+        return where;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

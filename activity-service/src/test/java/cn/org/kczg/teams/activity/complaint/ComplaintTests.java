@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
@@ -14,6 +17,7 @@ import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,7 +71,7 @@ class ComplaintTests {
                 .when().post("/api/v1/complaints/" + id + "/outcome").then().statusCode(409);
         var records = KafkaTestClient.readUntil(Topics.ACTIVITY, Duration.ofSeconds(20),
                 read -> read.stream().anyMatch(r -> r.value().contains("complaint.upheld") && r.value().contains(id)));
-        org.junit.jupiter.api.Assertions.assertFalse(records.stream().anyMatch(r -> r.value().contains("13912345678")),
+        assertFalse(records.stream().anyMatch(r -> r.value().contains("13912345678")),
                 "the complainant's contact never leaves the service");
     }
 
@@ -157,7 +161,7 @@ class ComplaintTests {
                 .body("status", equalTo("DISMISSED")).body("outcomeReason", equalTo("服务团已整改"));
         var records = KafkaTestClient.readUntil(Topics.ACTIVITY, Duration.ofSeconds(20),
                 read -> read.stream().anyMatch(r -> r.value().contains("complaint.responded") && r.value().contains(id)));
-        org.junit.jupiter.api.Assertions.assertFalse(records.stream()
+        assertFalse(records.stream()
                 .anyMatch(r -> r.value().contains("重新安排专家上门") || r.value().contains(receipt)),
                 "neither the team's answer nor the receipt leaves the service");
     }
@@ -174,5 +178,22 @@ class ComplaintTests {
         given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON).body(Map.of("text", "迟到的答复"))
                 .when().post("/api/v1/complaints/" + id + "/response").then().statusCode(409)
                 .body("code", equalTo("already-decided"));
+    }
+
+    @Test
+    void staffExportComplaintsWithoutTheComplainantsContact() {
+        String unit = "LU" + SEQ.incrementAndGet();
+        UUID teamId = team(unit, address());
+        given().header("X-Forwarded-For", address()).contentType(ContentType.JSON)
+                .body(Map.of("teamId", teamId.toString(), "kind", "FEE_CHARGED", "text", "=1+1 收取咨询费",
+                        "contact", "13912345678"))
+                .when().post("/api/v1/public/complaints").then().statusCode(201);
+        String csv = new String(given().auth().oauth2(OPERATOR).accept("text/csv").queryParam("teamId", teamId.toString())
+                .when().get("/api/v1/complaints").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertEquals(3, lines.size(), csv);
+        assertTrue(lines.get(0).startsWith("\uFEFF投诉编号,团队编号"), lines.get(0));
+        assertTrue(csv.contains(",'=1+1 收取咨询费,"), "a formula is defused: " + csv);
+        assertFalse(csv.contains("13912345678"), "no contact in an export: " + csv);
     }
 }
