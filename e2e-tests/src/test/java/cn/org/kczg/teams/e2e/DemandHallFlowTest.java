@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.testkit.MailServer;
 import cn.org.kczg.teams.testkit.SseClient;
@@ -139,6 +140,11 @@ class DemandHallFlowTest {
         String second = push(partner, "XQ-E2E-WITHDRAW");
         given().auth().oauth2(partner).when().post("/api/v1/tickets/" + second + "/withdraw").then().statusCode(200)
                 .body("status", equalTo("WITHDRAWN"));
+        // the operator takes the team's tickets away as a spreadsheet (CSV here; XLSX the same way)
+        String csv = new String(given().auth().oauth2(suite.token("operator")).accept("text/csv")
+                .queryParam("teamId", teamId).when().get("/api/v1/tickets").then().statusCode(200)
+                .extract().asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFF工单编号,") && csv.contains("医疗器械临床转化合作") && csv.contains("CLOSED"), csv);
     }
 
     @Test
