@@ -6,6 +6,8 @@ import cn.org.kczg.teams.activity.upload.UploadDtos.ScheduleBody;
 import cn.org.kczg.teams.activity.upload.UploadDtos.ScheduleView;
 import cn.org.kczg.teams.activity.upload.UploadDtos.UploadView;
 import cn.org.kczg.teams.activity.upload.UploadDtos.UsageView;
+import cn.org.kczg.teams.kit.export.TableExport;
+import cn.org.kczg.teams.kit.export.TableFormat;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -21,6 +23,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -164,7 +167,8 @@ public class UploadResource {
     @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
     @Operation(operationId = "listUploads", summary = "List uploads",
             description = "The uploads the caller may see (a team's lead unit and handler the team's, the operator and "
-                    + "auditors all), newest first.")
+                    + "auditors all), newest first. Operators and auditors may ask for the whole list as a file with "
+                    + "`Accept: text/csv` or `Accept: " + TableFormat.XLSX_TYPE + "` (the same filters).")
     public Page<UploadView> list(
             @Parameter(description = "Only uploads of this team.") @QueryParam("teamId") UUID teamId,
             @Parameter(description = "Only uploads of this kind.",
@@ -177,6 +181,20 @@ public class UploadResource {
             @QueryParam("sort") String sort) {
         return service.list(caller.get(), teamId, QueryParams.enumValue(UploadSchedule.Kind.class, "kind", kind),
                 period, PageRequest.of(page, size, sort, Map.of("uploadedAt", "uploadedAt"), "uploadedAt,desc"));
+    }
+
+    /** {@code GET /api/v1/uploads} with {@code Accept: text/csv} or XLSX: every matching upload's record, as a file. */
+    @GET
+    @Path("/uploads/export")
+    @Produces({TableFormat.CSV_TYPE, TableFormat.XLSX_TYPE})
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(hidden = true)
+    public Response export(@QueryParam("teamId") UUID teamId, @QueryParam("kind") String kind,
+            @QueryParam("period") String period, @HeaderParam("Accept") String accept) {
+        UploadSchedule.Kind k = QueryParams.enumValue(UploadSchedule.Kind.class, "kind", kind);
+        var who = caller.get();
+        return TableExport.of(TableFormat.accepted(accept).orElse(TableFormat.CSV), "材料报送", UploadExport.COLUMNS,
+                () -> service.all(who, teamId, k, period));
     }
 
     @GET

@@ -15,12 +15,14 @@ import cn.org.kczg.teams.events.activity.UploadReceived;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.outbox.Outbox;
+import cn.org.kczg.teams.kit.paging.Listing;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Art. 12: periodic uploads against the operator's schedule, and who is overdue. An upload is handled from the
@@ -168,8 +171,22 @@ public class UploadService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UploadView> list(Caller caller, UUID teamId, UploadSchedule.Kind kind, String period, PageRequest page) {
-        List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        List<String> where = where(caller, teamId, kind, period, params);
+        return Page.of(Upload.<Upload>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(), params),
+                page, UploadView::of);
+    }
+
+    /** The same uploads as {@link #list}, every one, newest first, for an export (in a transaction; close it). */
+    public Stream<Upload> all(Caller caller, UUID teamId, UploadSchedule.Kind kind, String period) {
+        Parameters params = new Parameters();
+        return Listing.all(Upload.class, where(caller, teamId, kind, period, params), params,
+                Sort.by("uploadedAt").descending().and("id"));
+    }
+
+    private static List<String> where(Caller caller, UUID teamId, UploadSchedule.Kind kind, String period,
+            Parameters params) {
+        List<String> where = new ArrayList<>();
         TeamAccess.restrictToOwnTeams(caller, where, params);
         if (teamId != null) {
             where.add("teamId = :teamId");
@@ -183,8 +200,7 @@ public class UploadService {
             where.add("period = :period");
             params.and("period", period.strip().toUpperCase());
         }
-        return Page.of(Upload.<Upload>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(), params),
-                page, UploadView::of);
+        return where;
     }
 
     /** Active teams without an upload for a period whose due date has passed. */

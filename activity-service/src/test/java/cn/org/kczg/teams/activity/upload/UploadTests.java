@@ -296,4 +296,16 @@ class UploadTests {
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("file"))
                 .body("detail", containsString("more than 1000 entries"));
     }
+
+    @Test
+    void staffExportUploadRecordsAsCsv() {
+        String[] t = team();
+        upload(t[0], t[1], "2026-Q3", "q3-progress.pdf", PDF).when().post("/api/v1/uploads").then().statusCode(201);
+        String csv = new String(given().auth().oauth2(OPERATOR).accept("text/csv").queryParam("teamId", t[1])
+                .when().get("/api/v1/uploads").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertEquals(3, lines.size(), csv);
+        assertTrue(lines.get(0).startsWith("\uFEFF报送编号,团队编号"), lines.get(0));
+        assertTrue(lines.get(1).contains(",q3-progress.pdf,") && lines.get(1).contains(",2026-Q3,"), lines.get(1));
+    }
 }
