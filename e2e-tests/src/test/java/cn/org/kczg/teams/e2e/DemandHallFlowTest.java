@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * team's handler accepts and answers (with a file in the conversation), the partner closes it.
  */
 class DemandHallFlowTest {
-    static final String PROVINCIAL_CAST = "91440300MA5F000007";
+    static final String PROVINCIAL_CAST = "134400004000006063"; // 13: a people's organisation (机构编制), as CASTs are
     static final String PROTOCOL_NAME = "多中心临床验证方案.pdf";
     static final byte[] PROTOCOL = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);

@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -67,18 +69,25 @@ class EvaluationFlowTest {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(auditor)
                 .when().get("/api/v1/teams/" + team + "/metrics/" + YEAR).statusCode() == 200);
 
-        given().auth().oauth2(operator).contentType(ContentType.JSON)
+        String until = given().auth().oauth2(operator).contentType(ContentType.JSON)
                 .body(Map.of("teamId", team, "reasonClass", "LEGAL", "note", "团队负责人涉嫌违法，已被依法立案调查"))
-                .when().post("/api/v1/sanctions").then().statusCode(201).body("until", notNullValue());
+                .when().post("/api/v1/sanctions").then().statusCode(201).body("until", notNullValue())
+                .extract().path("until");
 
         awaitTeamStatus(team, "DISQUALIFIED");
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(operator)
                 .when().get("/api/v1/eligibility/" + BANNED_SOCIETY).then().statusCode(200)
                 .body("ban.reasonClass", equalTo("LEGAL")));
-        String again = TeamApplicationFlowTest.draftAndSubmit(leadUnit, "“科创中国”新材料二号科技服务团");
-        String caseId = TeamApplicationFlowTest.claimedCase(again);
-        given().auth().oauth2(TeamApplicationFlowTest.reviewer).when().get("/api/v1/reviews/" + caseId).then()
-                .body("checks.find { it.name == 'BAN' }.passed", equalTo(false));
+        // registration learns of the ban from the same event; a fresh draft per try, as one submitted before it did
+        // would stay SUBMITTED (and fail the review's BAN check instead)
+        AtomicInteger attempt = new AtomicInteger();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String again = TeamApplicationFlowTest.draft(leadUnit, "“科创中国”新材料" + attempt.incrementAndGet()
+                    + "号科技服务团");
+            given().auth().oauth2(leadUnit).when().post("/api/v1/applications/" + again + "/submit").then()
+                    .statusCode(409).body("code", equalTo("lead-unit-banned"))
+                    .body("detail", containsString(until + " 起方可再次申报"));
+        });
     }
 
     @Test

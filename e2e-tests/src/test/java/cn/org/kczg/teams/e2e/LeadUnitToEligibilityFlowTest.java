@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The foundation's thin slice, through the gateway only: registration → event → review. */
 class LeadUnitToEligibilityFlowTest {
     // valid 统一社会信用代码 (GB 32100-2015 check characters)
-    static final String SOCIETY = "91350100M000100Y43";
+    static final String SOCIETY = "51100000500000105C"; // 51: a social organisation (民政), as societies are
     static final String OTHER_ORG = "91110000100001234U";
 
     static LaunchedSuite suite;

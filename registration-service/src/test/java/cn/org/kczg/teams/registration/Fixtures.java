@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
+import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.events.review.ReviewDecided;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestClock;
@@ -13,6 +14,7 @@ import io.restassured.http.ContentType;
 import org.awaitility.Awaitility;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,8 +48,10 @@ public final class Fixtures {
         return instant.atZone(ZoneOffset.UTC).getYear();
     }
 
+    /** Registers a lead unit of the category, under a code whose registering authority fits it (Art. 5). */
     public static String registerLeadUnit(String category) {
-        String code = newCreditCode();
+        // 13: a people's organisation (机构编制), as CASTs are; 51: a social organisation (民政), fitting the rest
+        String code = category.equals("PROVINCIAL_CAST") ? TestCreditCodes.fresh("1332") : newCreditCode();
         given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
                 .body(Map.of("creditCode", code, "name", "测试单位" + code.substring(10), "category", category,
                         "contact", Map.of("name", "王敏", "phone", "010-68571234", "email", "wm@example.org.cn")))
@@ -112,6 +116,13 @@ public final class Fixtures {
         var envelope = EventJson.envelope(event, "review-service", correlationOfDecision(applicationId), Instant.now());
         KafkaTestClient.produce(Topics.REVIEW, envelope.aggregateId(), EventJson.write(envelope));
         return envelope.eventId();
+    }
+
+    /** What evaluation-service (on {@code evaluation.events}) or review-service (on {@code review.events}) announces. */
+    public static void ban(String topic, String producer, String leadUnit, LocalDate since) {
+        var event = new LeadUnitBanned(UUID.randomUUID(), leadUnit, "SCIENTIFIC", since, since.plusYears(3), "学术不端");
+        var envelope = EventJson.envelope(event, producer, "ban-" + event.banId(), Instant.now());
+        KafkaTestClient.produce(topic, envelope.aggregateId(), EventJson.write(envelope));
     }
 
     /** The correlation id {@link #decide} gives the decision on an application: what it causes carries it on. */

@@ -117,7 +117,8 @@ public class ApplicationResource {
     @APIResponse(responseCode = "404", description = "No such application (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `no-open-window` when no registration window is open "
             + "(the detail says when the next opens); `illegal-transition` when the application is not DRAFT or "
-            + "CHANGES_REQUESTED; `name-taken` when a live team or pending application holds the name.")
+            + "CHANGES_REQUESTED; `name-taken` when a live team or pending application holds the name; "
+            + "`lead-unit-banned` when a ban of the lead unit is in force (Art. 20; the detail names the day it ends).")
     public ApplicationView submit(@Parameter(description = ID) @PathParam("id") UUID id) {
         return service.submit(caller.get(), id).orElseThrow(() -> notFound(id));
     }

@@ -17,6 +17,7 @@ import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.registration.application.ApplicationDtos.ApplicationDraft;
 import cn.org.kczg.teams.registration.application.ApplicationDtos.ApplicationView;
+import cn.org.kczg.teams.registration.ban.BanCopy;
 import cn.org.kczg.teams.registration.leadunit.LeadUnit;
 import cn.org.kczg.teams.registration.team.Team;
 import cn.org.kczg.teams.registration.team.TeamNames;
@@ -35,6 +36,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -123,9 +125,14 @@ public class ApplicationService {
     record Checked(@Valid ApplicationDraft patch) {
     }
 
-    /** Art. 3: only inside an open window; complete (every gap listed); the name not taken. */
+    /** Art. 3: only inside an open window; complete (every gap listed); the name not taken; Art. 20: not banned. */
     public Optional<ApplicationView> submit(Caller caller, UUID id) {
         return owned(caller, id).map(application -> {
+            LocalDate today = LocalDate.now(clock.withZone(BanCopy.BEIJING));
+            BanCopy.inForce(application.leadUnitCreditCode, today).ifPresent(ban -> {
+                throw ProblemException.conflict("lead-unit-banned", Text.of("application.lead-unit-banned",
+                        application.leadUnitCreditCode, ban.since, ban.until.minusDays(1), ban.until));
+            });
             int year = windows.requireOpenWindowYear();
             List<FieldText> missing = ApplicationCompleteness.missing(application.name, application.content);
             if (!missing.isEmpty()) {

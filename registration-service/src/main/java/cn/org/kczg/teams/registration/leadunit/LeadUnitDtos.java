@@ -27,10 +27,17 @@ public final class LeadUnitDtos {
             @Schema(description = "The organisation's registered name.", required = true, maxLength = 200,
                     example = "江苏省科学技术协会")
             @NotBlank @Size(max = 200) String name,
-            @Schema(description = "Art. 5: which kind of organisation it is.", required = true)
+            @Schema(description = "Art. 5: which kind of organisation it is; it must be one the credit code's first "
+                    + "character (the registering authority, GB 32100-2015) registers — 5 (civil affairs) for societies, "
+                    + "1 (establishment office) for provincial CASTs — unless an operator gives categoryOverrideReason.",
+                    required = true)
             @NotNull LeadUnitCategory category,
             @Schema(description = "Who to contact at the lead unit.", required = true)
-            @NotNull @Valid Contact contact) {
+            @NotNull @Valid Contact contact,
+            @Schema(description = "Operators only: why the unit is of a category its credit code's registering "
+                    + "authority does not register (at least 20 characters); audited. Not needed when they fit.",
+                    maxLength = 2000, example = "该研究会经中国科协批准挂靠事业单位登记，统一社会信用代码以12开头，属全国学会")
+            @Size(max = 2000) String categoryOverrideReason) {
     }
 
     @Schema(name = "LeadUnitContact", description = "The lead unit's contact person.")

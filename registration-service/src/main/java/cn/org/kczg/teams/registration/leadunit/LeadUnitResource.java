@@ -52,10 +52,18 @@ public class LeadUnitResource {
     @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR})
     @Operation(operationId = "registerLeadUnit", summary = "Register a lead unit",
             description = "Registers an organisation as a lead unit (Art. 5) under its unified social credit code, whose "
-                    + "check character is verified. A lead unit registers only its own organisation (the token's org).")
+                    + "check character is verified and whose first character (the registering authority) must fit the category. A "
+                    + "lead unit registers only its own organisation (the token's org); an operator may register a "
+                    + "category the code does not fit with a written categoryOverrideReason.")
     @APIResponse(responseCode = "201", description = "Created; Location names where it is read.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = LeadUnitView.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "Invalid request (code `validation`): besides the body's rules, "
+            + "`category` when the credit code's registering authority does not register units of the category (e.g. a "
+            + "code starting 91, an enterprise, as NATIONAL_SOCIETY), `categoryOverrideReason` when shorter than 20 "
+            + "characters.")
+    @APIResponse(responseCode = "403", description = "Forbidden (code `forbidden`): a lead unit registering another "
+            + "organisation, or sending categoryOverrideReason (operators only).")
     @APIResponse(responseCode = "409", description = "Conflict: `lead-unit-exists` when a lead unit with this credit "
             + "code is already registered.")
     public Response register(@NotNull @Valid RegisterLeadUnit request) {

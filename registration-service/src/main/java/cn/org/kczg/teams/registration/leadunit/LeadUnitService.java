@@ -22,11 +22,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Art. 5: registering lead units and who may see them. */
+/** Art. 5: registering lead units (the category checked against the credit code) and who may see them. */
 @ApplicationScoped
 @Transactional
 public class LeadUnitService {
     static final String AGGREGATE = "lead-unit";
+    /** A category the credit code contradicts is registered only with a written reason of this many characters. */
+    public static final int OVERRIDE_REASON_MIN = 20;
 
     @Inject
     Outbox outbox;
@@ -41,6 +43,7 @@ public class LeadUnitService {
         if (!caller.is(Roles.OPERATOR) && !caller.actsFor(creditCode)) {
             throw ProblemException.forbidden(Text.of("lead-unit.own-only", caller.org()));
         }
+        String override = checkCategory(caller, creditCode, request.category(), request.categoryOverrideReason());
         if (LeadUnit.findByCreditCode(creditCode).isPresent()) {
             throw ProblemException.conflict("lead-unit-exists",
                     Text.of("lead-unit.exists", creditCode));
@@ -57,8 +60,65 @@ public class LeadUnitService {
         unit.registeredBy = caller.subject();
         unit.persistAndFlush();
         audit.record(caller, "lead-unit.registered", AGGREGATE, creditCode, null);
+        if (override != null) {
+            audit.record(caller, "lead-unit.category-overridden", AGGREGATE, creditCode,
+                    unit.category + " with a code of authority " + creditCode.charAt(0) + ": " + override);
+        }
         outbox.append(new LeadUnitRegistered(creditCode, unit.name, unit.category.name()));
         return LeadUnitView.of(unit);
+    }
+
+    /**
+     * The category must be one the credit code's registering authority registers; an operator may register a unit
+     * whose category does not fit with a written reason (returned, to be audited), nobody else.
+     */
+    private static String checkCategory(Caller caller, String creditCode, LeadUnitCategory category, String reason) {
+        String stripped = reason == null || reason.isBlank() ? null : reason.strip();
+        if (stripped != null && !caller.is(Roles.OPERATOR)) {
+            throw ProblemException.forbidden(Text.of("lead-unit.category-override-operator-only"));
+        }
+        if (RegisteringAuthority.fits(creditCode, category)) {
+            return null;
+        }
+        if (stripped == null) {
+            throw ProblemException.invalid("category", Text.of("lead-unit.category-authority",
+                    creditCode.charAt(0), authorityText(creditCode), categoryText(category), OVERRIDE_REASON_MIN));
+        }
+        int length = stripped.codePointCount(0, stripped.length());
+        if (length < OVERRIDE_REASON_MIN) {
+            throw ProblemException.invalid("categoryOverrideReason",
+                    Text.of("lead-unit.category-override-reason", OVERRIDE_REASON_MIN, length));
+        }
+        return stripped;
+    }
+
+    private static Text authorityText(String creditCode) {
+        return RegisteringAuthority.of(creditCode).map(authority -> switch (authority) {
+            case ESTABLISHMENT -> Text.of("lead-unit.authority.establishment");
+            case FOREIGN_AFFAIRS -> Text.of("lead-unit.authority.foreign-affairs");
+            case JUSTICE -> Text.of("lead-unit.authority.justice");
+            case CULTURE -> Text.of("lead-unit.authority.culture");
+            case CIVIL_AFFAIRS -> Text.of("lead-unit.authority.civil-affairs");
+            case TOURISM -> Text.of("lead-unit.authority.tourism");
+            case RELIGION -> Text.of("lead-unit.authority.religion");
+            case TRADE_UNION -> Text.of("lead-unit.authority.trade-union");
+            case INDUSTRY_AND_COMMERCE -> Text.of("lead-unit.authority.industry-and-commerce");
+            case MILITARY_ESTABLISHMENT -> Text.of("lead-unit.authority.military-establishment");
+            case AGRICULTURE -> Text.of("lead-unit.authority.agriculture");
+            case OTHER -> Text.of("lead-unit.authority.other");
+        }).orElseGet(() -> Text.of("lead-unit.authority.unknown"));
+    }
+
+    private static Text categoryText(LeadUnitCategory category) {
+        return switch (category) {
+            case NATIONAL_SOCIETY -> Text.of("lead-unit.category.national-society");
+            case PROVINCIAL_CAST -> Text.of("lead-unit.category.provincial-cast");
+            case PROVINCIAL_CAST_AFFILIATE -> Text.of("lead-unit.category.provincial-cast-affiliate");
+            case PROVINCIAL_SOCIETY -> Text.of("lead-unit.category.provincial-society");
+            case UNIVERSITY_INSTITUTE_ENTERPRISE -> Text.of("lead-unit.category.university-institute-enterprise");
+            case CONSORTIUM_INSTITUTION -> Text.of("lead-unit.category.consortium-institution");
+            case OTHER -> Text.of("lead-unit.category.other");
+        };
     }
 
     /** Empty when it does not exist or the caller may not know that it does. */

@@ -1,16 +1,18 @@
 package cn.org.kczg.teams.registration.messaging;
 
+import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
 import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
 import cn.org.kczg.teams.kit.inbox.EventHandlers;
 import cn.org.kczg.teams.kit.inbox.EventInbox;
+import cn.org.kczg.teams.registration.ban.BanProjection;
 import cn.org.kczg.teams.registration.team.TeamService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** {@code evaluation.events}: Art. 20 disqualifications end teams. */
+/** {@code evaluation.events}: Art. 20 disqualifications end teams; bans stop submissions. */
 @ApplicationScoped
 public class EvaluationEventsConsumer {
     static final String CONSUMER = "registration-service.evaluation-events";
@@ -19,11 +21,12 @@ public class EvaluationEventsConsumer {
     private final EventHandlers handlers;
 
     @Inject
-    EvaluationEventsConsumer(EventInbox inbox, TeamService teams) {
+    EvaluationEventsConsumer(EventInbox inbox, TeamService teams, BanProjection bans) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(TeamDisqualified.TYPE, TeamDisqualified.class, teams::onDisqualified)
                 .on(TeamStableSupport.TYPE, TeamStableSupport.class, teams::onStableSupport)
+                .on(LeadUnitBanned.TYPE, LeadUnitBanned.class, bans::onLeadUnitBanned)
                 .build();
     }
 

@@ -1,15 +1,17 @@
 package cn.org.kczg.teams.registration.messaging;
 
+import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.events.review.ReviewDecided;
 import cn.org.kczg.teams.kit.inbox.EventHandlers;
 import cn.org.kczg.teams.kit.inbox.EventInbox;
 import cn.org.kczg.teams.registration.application.ApplicationService;
+import cn.org.kczg.teams.registration.ban.BanProjection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** {@code review.events}: decisions move applications and create teams. */
+/** {@code review.events}: decisions move applications and create teams; operators' bans stop submissions. */
 @ApplicationScoped
 public class ReviewEventsConsumer {
     static final String CONSUMER = "registration-service.review-events";
@@ -18,10 +20,11 @@ public class ReviewEventsConsumer {
     private final EventHandlers handlers;
 
     @Inject
-    ReviewEventsConsumer(EventInbox inbox, ApplicationService applications) {
+    ReviewEventsConsumer(EventInbox inbox, ApplicationService applications, BanProjection bans) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(ReviewDecided.TYPE, ReviewDecided.class, applications::onReviewDecided)
+                .on(LeadUnitBanned.TYPE, LeadUnitBanned.class, bans::onLeadUnitBanned)
                 .build();
     }
 

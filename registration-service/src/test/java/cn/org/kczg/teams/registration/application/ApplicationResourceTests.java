@@ -19,6 +19,7 @@ import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.events.review.ReviewDecided.Decision;
 import cn.org.kczg.teams.registration.Fixtures;
+import cn.org.kczg.teams.registration.ban.BanCopy;
 import cn.org.kczg.teams.testkit.TestClock;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
@@ -29,6 +30,8 @@ import jakarta.persistence.EntityManager;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ApplicationResourceTests {
     /** RFC 7396's media type; the charset spelled out, as RestAssured would otherwise encode the body in ISO-8859-1. */
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
 
     @Inject
@@ -60,6 +64,47 @@ class ApplicationResourceTests {
         Fixtures.openWindow(Fixtures.yearOf(era), era);
         TestClock.set(era.plus(Duration.ofDays(1)));
         return era;
+    }
+
+    @Test
+    void aBannedLeadUnitsSubmissionIsRefusedAtOnceNamingTheDayTheBanEnds() {
+        String unit = registerLeadUnit("NATIONAL_SOCIETY");
+        String id = createDraft(unit, completeApplication(uniqueName("禁止申报")));
+        Instant era = openWindowNow();
+        LocalDate lastDay = era.plus(Duration.ofDays(1)).atZone(BEIJING).toLocalDate();
+        Fixtures.ban(Topics.EVALUATION, "evaluation-service", unit, lastDay.plusDays(1).minusYears(3));
+        awaitBan(unit, lastDay);
+        String token = TestTokens.leadUnit(unit);
+        given().auth().oauth2(token).when().post("/api/v1/applications/" + id + "/submit")
+                .then().statusCode(409).body("code", equalTo("lead-unit-banned"))
+                .body("detail", containsString("禁止申报期至 " + lastDay + " 止"))
+                .body("detail", containsString(lastDay.plusDays(1) + " 起方可再次申报"));
+        given().auth().oauth2(token).header("Accept-Language", "en")
+                .when().post("/api/v1/applications/" + id + "/submit")
+                .then().statusCode(409).body("code", equalTo("lead-unit-banned"))
+                .body("detail", containsString("the ban ends on " + lastDay));
+        given().auth().oauth2(token).when().get("/api/v1/applications/" + id)
+                .then().statusCode(200).body("status", equalTo("DRAFT"));
+        TestClock.set(era.plus(Duration.ofDays(2)));
+        given().auth().oauth2(token).when().post("/api/v1/applications/" + id + "/submit")
+                .then().statusCode(200).body("status", equalTo("SUBMITTED"));
+    }
+
+    @Test
+    void anOperatorsBanAnnouncedByReviewStopsSubmissionsToo() {
+        String unit = registerLeadUnit("NATIONAL_SOCIETY");
+        String id = createDraft(unit, completeApplication(uniqueName("运营禁止")));
+        Instant era = openWindowNow();
+        LocalDate since = era.atZone(BEIJING).toLocalDate();
+        Fixtures.ban(Topics.REVIEW, "review-service", unit, since);
+        awaitBan(unit, since);
+        given().auth().oauth2(TestTokens.leadUnit(unit)).when().post("/api/v1/applications/" + id + "/submit")
+                .then().statusCode(409).body("code", equalTo("lead-unit-banned"));
+    }
+
+    private static void awaitBan(String unit, LocalDate day) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> BanCopy.inForce(unit, day).isPresent()));
     }
 
     @Test

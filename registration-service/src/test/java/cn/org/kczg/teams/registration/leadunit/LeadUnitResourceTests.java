@@ -6,15 +6,20 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
+import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +28,19 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class LeadUnitResourceTests {
+    @Inject
+    AuditTrail audit;
+
     static final String ALLOWED = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-    /** A fresh valid credit code per test, so tests do not collide on the shared database. */
+    /** A fresh valid credit code per test, so tests do not collide on the shared database: an enterprise's. */
     static String newCreditCode() {
-        String body = "9111" + String.format("%013d", Math.abs(System.nanoTime()) % 10_000_000_000_000L);
+        return newCreditCode("9111");
+    }
+
+    /** The same, starting with {@code prefix} (registering authority, kind, region): 5110 a national society's. */
+    static String newCreditCode(String prefix) {
+        String body = prefix + String.format("%013d", Math.abs(System.nanoTime()) % 10_000_000_000_000L);
         return body + CreditCode.checkCharacter(body);
     }
 
@@ -38,7 +51,7 @@ class LeadUnitResourceTests {
 
     @Test
     void leadUnitRegistersItselfAndGetsLocation() {
-        String code = newCreditCode();
+        String code = newCreditCode("5110");
         given().auth().oauth2(TestTokens.leadUnit(code)).contentType(ContentType.JSON)
                 .body(unit(code.toLowerCase(), "中国机械工程学会", "NATIONAL_SOCIETY"))
                 .when().post("/api/v1/lead-units")
@@ -55,14 +68,14 @@ class LeadUnitResourceTests {
 
     @Test
     void registeringEmitsOneEventWithTheEnvelopeSet() {
-        String code = newCreditCode();
+        String code = newCreditCode("1332");
         given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
                 .header("X-Request-Id", "req-" + code)
                 .body(unit(code, "江苏省科学技术协会", "PROVINCIAL_CAST"))
                 .when().post("/api/v1/lead-units").then().statusCode(201);
 
         // a later registration is published after any copy of the first, so read up to it and count
-        String later = newCreditCode();
+        String later = newCreditCode("5110");
         given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
                 .body(unit(later, "后续学会", "NATIONAL_SOCIETY"))
                 .when().post("/api/v1/lead-units").then().statusCode(201);
@@ -170,6 +183,58 @@ class LeadUnitResourceTests {
     }
 
     @Test
+    void anEnterprisesCodeCannotRegisterAsANationalSocietyUnlessAnOperatorGivesAReason() {
+        String enterprise = newCreditCode("9111");
+        given().auth().oauth2(TestTokens.leadUnit(enterprise)).contentType(ContentType.JSON)
+                .body(unit(enterprise, "某科技有限公司", "NATIONAL_SOCIETY"))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(400).body("code", equalTo("validation")).body("errors[0].field", equalTo("category"))
+                .body("errors[0].message", startsWith("统一社会信用代码首位“9”表示登记管理部门为工商（市场监管）部门，"
+                        + "而“全国学会、协会、研究会”（NATIONAL_SOCIETY）不由该部门登记"));
+        given().auth().oauth2(TestTokens.leadUnit(enterprise)).header("Accept-Language", "en")
+                .contentType(ContentType.JSON).body(unit(enterprise, "某科技有限公司", "NATIONAL_SOCIETY"))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(400).body("errors[0].field", equalTo("category"))
+                .body("errors[0].message", startsWith("a credit code starting with 9 is registered by industry and "
+                        + "commerce"));
+        String reason = "该学会经中国科协批准以所办企业名义登记，暂用企业信用代码，经核实属全国学会";
+        given().auth().oauth2(TestTokens.leadUnit(enterprise)).contentType(ContentType.JSON)
+                .body(withOverride(unit(enterprise, "某科技有限公司", "NATIONAL_SOCIETY"), reason))
+                .when().post("/api/v1/lead-units").then().statusCode(403);
+        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .body(withOverride(unit(enterprise, "某科技有限公司", "NATIONAL_SOCIETY"), "经核实属全国学会"))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(400).body("errors[0].field", equalTo("categoryOverrideReason"))
+                .body("errors[0].message", containsString("现为 8 个字"));
+        given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .body(withOverride(unit(enterprise, "某科技有限公司", "NATIONAL_SOCIETY"), reason))
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(201).body("category", equalTo("NATIONAL_SOCIETY"));
+        List<String> audited = QuarkusTransaction.requiringNew().call(() -> audit.of("lead-unit", enterprise).stream()
+                .filter(e -> e.action.equals("lead-unit.category-overridden")).map(e -> e.reason).toList());
+        assertEquals(1, audited.size(), "audited: " + audited);
+        assertTrue(audited.get(0).endsWith(reason), audited.get(0));
+    }
+
+    @Test
+    void aCategoryThatFitsTheRegisteringAuthorityNeedsNoReason() {
+        String cast = newCreditCode("1332");
+        given().auth().oauth2(TestTokens.leadUnit(cast)).contentType(ContentType.JSON)
+                .body(unit(cast, "江苏省科学技术协会", "PROVINCIAL_CAST"))
+                .when().post("/api/v1/lead-units").then().statusCode(201);
+        String society = newCreditCode("5110");
+        given().auth().oauth2(TestTokens.leadUnit(society)).contentType(ContentType.JSON)
+                .body(unit(society, "某研究会", "PROVINCIAL_CAST"))
+                .when().post("/api/v1/lead-units").then().statusCode(400).body("errors[0].field", equalTo("category"));
+    }
+
+    private static Map<String, Object> withOverride(Map<String, Object> unit, String reason) {
+        Map<String, Object> body = new java.util.HashMap<>(unit);
+        body.put("categoryOverrideReason", reason);
+        return body;
+    }
+
+    @Test
     void wrongRoleIs403AndOtherOrgRegistrationIs403() {
         given().auth().oauth2(TestTokens.partner("p1")).contentType(ContentType.JSON)
                 .body(unit(newCreditCode(), "x", "OTHER"))
@@ -204,7 +269,7 @@ class LeadUnitResourceTests {
 
     @Test
     void duplicateCreditCodeIs409() {
-        String code = newCreditCode();
+        String code = newCreditCode("5110");
         given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
                 .body(unit(code, "中国化工学会", "NATIONAL_SOCIETY"))
                 .when().post("/api/v1/lead-units").then().statusCode(201);
@@ -227,13 +292,13 @@ class LeadUnitResourceTests {
 
     @Test
     void listPagesAndFiltersAndALeadUnitSeesOnlyItself() {
-        String own = newCreditCode();
+        String own = newCreditCode("5110");
         String keyword = "滤" + own.substring(10);
         given().auth().oauth2(TestTokens.leadUnit(own)).contentType(ContentType.JSON)
                 .body(unit(own, "中国" + keyword + "学会", "NATIONAL_SOCIETY"))
                 .when().post("/api/v1/lead-units").then().statusCode(201);
         given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
-                .body(unit(newCreditCode(), "浙江" + keyword + "协会", "PROVINCIAL_SOCIETY"))
+                .body(unit(newCreditCode("5133"), "浙江" + keyword + "协会", "PROVINCIAL_SOCIETY"))
                 .when().post("/api/v1/lead-units").then().statusCode(201);
 
         given().auth().oauth2(TestTokens.token("reviewer"))

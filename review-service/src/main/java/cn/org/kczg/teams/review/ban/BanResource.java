@@ -48,8 +48,9 @@ public class BanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
     @Operation(operationId = "recordBan", summary = "Record a ban",
-            description = "Bans a lead unit from applying for three years from `since` (Art. 20); applications it "
-                    + "submits meanwhile fail the BAN check of their review.")
+            description = "Bans a lead unit from applying for three years from `since` (Art. 20), announced as "
+                    + "lead-unit.banned so registration refuses the unit's submissions meanwhile; applications already "
+                    + "under review fail the BAN check.")
     @APIResponse(responseCode = "201", description = "Created; Location names where it is read.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BanView.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))

@@ -3,6 +3,7 @@ package cn.org.kczg.teams.review.ban;
 import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.security.Caller;
@@ -32,12 +33,17 @@ public class BanService {
     @Inject
     AuditTrail audit;
     @Inject
+    Outbox outbox;
+    @Inject
     Clock clock;
 
+    /** An operator's ban is announced, so registration refuses the unit's submissions at once. */
     public BanView record(Caller caller, RecordBan request) {
         Ban ban = create(UUID.randomUUID(), request.creditCode().trim().toUpperCase(), request.reasonClass(),
                 request.since(), request.note(), "operator", caller.subject());
         audit.record(caller, "ban.recorded", "lead-unit", ban.creditCode, request.note());
+        outbox.append(new LeadUnitBanned(ban.id, ban.creditCode, ban.reasonClass.name(), ban.since, ban.until,
+                ban.note));
         return BanView.of(ban, today());
     }
 

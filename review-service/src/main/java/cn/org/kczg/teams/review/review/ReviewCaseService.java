@@ -44,7 +44,10 @@ import org.jboss.logging.Logger;
 @Transactional
 public class ReviewCaseService {
     static final String AGGREGATE = "review-case";
-    /** Art. 8 "in principle": exceeding a quota needs a written reason of at least this many characters. */
+    /**
+     * Art. 8 "in principle" and Art. 5's 等: exceeding a quota or admitting an unlisted kind of unit needs a written
+     * reason of at least this many characters.
+     */
     public static final int OVERRIDE_REASON_MIN = 20;
     private static final Logger LOG = Logger.getLogger(ReviewCaseService.class);
 
@@ -195,27 +198,36 @@ public class ReviewCaseService {
             c.overrides = overrides;
             audit.record(caller, "review." + decision.name().toLowerCase().replace('_', '-'), AGGREGATE,
                     id.toString(), reason);
+            for (CheckOverride override : overrides) {
+                audit.record(caller, "review.check-overridden", AGGREGATE, id.toString(),
+                        override.check() + ": " + override.reason());
+            }
             outbox.append(new ReviewDecided(c.id, c.applicationId, c.leadUnitCreditCode, decision, c.decisionReasons,
                     caller.subject(), now, overrides));
             return ReviewView.of(c);
         });
     }
 
-    /** Failed eligibility, ban or completeness block approval; a failed quota needs a written reason. */
+    /** A failed ban or completeness check blocks approval; a failed eligibility or quota check needs a written reason. */
     private static List<CheckOverride> approvalOverrides(ReviewCase c, String reason) {
+        // the absolute checks first: no reason, however long, approves a banned or incomplete application
+        for (CheckResult check : c.checks) {
+            if (check.failed() && !check.name().overridable()) {
+                throw ProblemException.conflict("check-not-overridable",
+                        Text.of("review.check-not-overridable", checkText(check.name()), check.detail()));
+            }
+        }
         List<CheckOverride> overrides = new ArrayList<>();
         for (CheckResult check : c.checks) {
             if (!check.failed()) {
                 continue;
             }
-            if (!check.name().overridable()) {
-                throw ProblemException.conflict("check-not-overridable",
-                        Text.of("review.check-not-overridable", checkText(check.name()), check.detail()));
-            }
             int length = reason == null ? 0 : reason.strip().codePointCount(0, reason.strip().length());
             if (length < OVERRIDE_REASON_MIN) {
-                throw ProblemException.invalid("reason", Text.of("review.override-reason", checkText(check.name()),
-                        OVERRIDE_REASON_MIN, length));
+                throw ProblemException.invalid("reason", check.name() == CheckName.ELIGIBILITY
+                        ? Text.of("review.override-reason.eligibility", checkText(check.name()), OVERRIDE_REASON_MIN,
+                                length)
+                        : Text.of("review.override-reason", checkText(check.name()), OVERRIDE_REASON_MIN, length));
             }
             overrides.add(new CheckOverride(check.name().name(), reason.strip()));
         }

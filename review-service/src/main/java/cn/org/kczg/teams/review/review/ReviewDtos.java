@@ -16,10 +16,12 @@ public final class ReviewDtos {
 
     /** {@code version}, when sent, must be the case's current one (a decision on a stale view is 409). */
     @Schema(name = "ReviewApproval", description = "The body of an approval: an optional reason, required (at least "
-            + "20 characters) only to approve despite a failed quota check (Art. 8), and the version decided on.")
+            + "20 characters) only to approve despite a failed quota (Art. 8) or eligibility (Art. 5) check, and the "
+            + "version decided on.")
     public record Decision(
             @Schema(description = "Why the case is approved; kept in the decision and the audit trail. Needed, with at "
-                    + "least 20 characters, to approve despite a failed QUOTA check (Art. 8 \"in principle\").",
+                    + "least 20 characters, to approve despite a failed QUOTA check (Art. 8 \"in principle\") or a "
+                    + "failed ELIGIBILITY check (Art. 5's list ends in 等: a unit of an unlisted kind).",
                     maxLength = 4000, example = "该省科协承担国家重大区域战略任务，经研究同意超出名额")
             @Size(max = 4000) String reason,
             @Schema(description = "The case's version the decision was made on (ReviewView.version); when sent and no "

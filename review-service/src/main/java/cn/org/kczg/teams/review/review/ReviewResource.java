@@ -139,19 +139,21 @@ public class ReviewResource {
     @RolesAllowed(Roles.REVIEWER)
     @Operation(operationId = "approveReviewCase", summary = "Approve an application",
             description = "The claimant approves a PENDING case: APPROVED, announced as review.decided so registration "
-                    + "activates the team. A failed QUOTA check may be overridden with a written reason of at least 20 "
-                    + "characters (Art. 8 \"in principle\"); failed ELIGIBILITY (Art. 5), BAN (Art. 20) or "
-                    + "COMPLETENESS checks block approval. The body is optional.")
+                    + "activates the team. A failed QUOTA check (Art. 8 \"in principle\") or "
+                    + "ELIGIBILITY check (Art. 5's list ends in 等) may be overridden with a written reason of at least "
+                    + "20 characters, named in the decision's overrides; failed BAN (Art. 20) or COMPLETENESS checks "
+                    + "block approval. The body is optional.")
     @APIResponse(responseCode = "200", description = "Approved: the case as decided.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "403", description = "Forbidden (code `forbidden`): the case is not claimed by the "
             + "caller, or the caller belongs to the applying lead unit (conflict of interest, Art. 3).")
     @APIResponse(responseCode = "404", description = "No such review case (code `not-found`).")
     @APIResponse(responseCode = "400", description = "Invalid request (code `validation`): besides the body's "
-            + "rules, `reason` is missing or shorter than 20 characters while approving despite a failed QUOTA check.")
+            + "rules, `reason` is missing or shorter than 20 characters while approving despite a failed QUOTA or "
+            + "ELIGIBILITY check.")
     @APIResponse(responseCode = "409", description = "Conflict: `not-pending` when the case is not PENDING; "
-            + "`stale-version` when `version` is not the case's current one; `check-not-overridable` when ELIGIBILITY, "
-            + "BAN or COMPLETENESS failed.")
+            + "`stale-version` when `version` is not the case's current one; `check-not-overridable` when BAN or "
+            + "COMPLETENESS failed.")
     public ReviewView approve(@Parameter(description = "The review case's id.") @PathParam("id") UUID id,
             @RequestBody(required = false, description = "Optional: the reason and the version decided on.")
             @Valid Decision body) {

@@ -18,6 +18,7 @@ import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.events.registration.ApplicationWithdrawn;
 import cn.org.kczg.teams.events.registration.LeadUnitRegistered;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
+import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.testkit.CreatedAt;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
@@ -47,6 +48,8 @@ class ReviewCaseTests {
 
     @Inject
     ReviewCaseService service;
+    @Inject
+    AuditTrail audit;
 
     private static String leadUnit(String category) {
         String code = newCreditCode();
@@ -131,23 +134,63 @@ class ReviewCaseTests {
     }
 
     @Test
-    void ineligibleUnitsFailAndCannotBeOverridden() {
+    void anUnlistedKindOfUnitIsAdmittedOnlyWithAWrittenReasonThatTheDecisionAndAuditCarry() {
         String unit = leadUnit("OTHER");
         String id = caseOf(unit, "OTHER");
         claim(id);
         given().auth().oauth2(REVIEWER).when().get("/api/v1/reviews/" + id)
                 .then().body("checks[0].passed", equalTo(false));
-        Map<String, String> approval = Map.of("reason", "尽管不属于第五条所列单位，但该单位贡献突出，特此批准");
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(Map.of("reason", "贡献突出"))
+                .when().post("/api/v1/reviews/" + id + "/approve")
+                .then().statusCode(400).body("errors[0].field", equalTo("reason"))
+                .body("errors[0].message", startsWith("以“牵头单位资格”（ELIGIBILITY）检查未通过的单位"))
+                .body("errors[0].message", containsString("现为 4 个字"));
+        given().auth().oauth2(REVIEWER).header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(Map.of("reason", "贡献突出")).when().post("/api/v1/reviews/" + id + "/approve")
+                .then().statusCode(400).body("errors[0].message", startsWith("approving a unit that failed the "
+                        + "ELIGIBILITY check (a kind not listed in Art. 5)"));
+        String reason = "该单位为省级产业技术研究院，属第五条“等”所涵盖的专业机构，经研究同意牵头";
+        given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(Map.of("reason", reason))
+                .when().post("/api/v1/reviews/" + id + "/approve")
+                .then().statusCode(200).body("status", equalTo("APPROVED"))
+                .body("overrides[0].check", equalTo("ELIGIBILITY")).body("overrides[0].reason", equalTo(reason));
+        var records = KafkaTestClient.readUntil(Topics.REVIEW, Duration.ofSeconds(20),
+                read -> read.stream().anyMatch(r -> id.equals(r.key())));
+        var event = EventJson.read(records.stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow().value());
+        assertEquals("ELIGIBILITY", event.payload().get("overrides").get(0).get("check").asText());
+        assertEquals(reason, event.payload().get("overrides").get(0).get("reason").asText());
+        List<String> audited = QuarkusTransaction.requiringNew().call(() -> audit.of("review-case", id).stream()
+                .filter(e -> e.action.equals("review.check-overridden")).map(e -> e.reason).toList());
+        assertEquals(true, audited.contains("ELIGIBILITY: " + reason), "audited: " + audited);
+    }
+
+    @Test
+    void anOperatorsBanIsAnnouncedAndCannotBeOverridden() {
+        String unit = leadUnit("NATIONAL_SOCIETY");
+        LocalDate since = LocalDate.now().minusDays(1);
+        String banId = given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .body(Map.of("creditCode", unit, "reasonClass", "LEGAL", "since", since.toString()))
+                .when().post("/api/v1/bans").then().statusCode(201).extract().path("id");
+        var announced = KafkaTestClient.readUntil(Topics.REVIEW, Duration.ofSeconds(20),
+                read -> read.stream().anyMatch(r -> unit.equals(r.key())));
+        var banned = EventJson.read(announced.stream().filter(r -> unit.equals(r.key())).findFirst().orElseThrow()
+                .value());
+        assertEquals("lead-unit.banned", banned.type());
+        assertEquals(banId, banned.payload().get("banId").asText());
+        assertEquals(since.plusYears(3).toString(), banned.payload().get("until").asText());
+        String id = caseOf(unit, "NATIONAL_SOCIETY");
+        claim(id);
+        Map<String, String> approval = Map.of("reason", "尽管该单位处于禁止申报期内，但其贡献突出，特此批准");
         given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(approval)
                 .when().post("/api/v1/reviews/" + id + "/approve")
                 .then().statusCode(409).body("code", equalTo("check-not-overridable"))
                 .body("title", equalTo("冲突"))
-                .body("detail", startsWith("“牵头单位资格”（ELIGIBILITY）检查未通过，且不得例外批准：第五条"));
+                .body("detail", startsWith("“禁止申报”（BAN）检查未通过，且不得例外批准：第二十条"));
         given().auth().oauth2(REVIEWER).header("Accept-Language", "en").contentType(ContentType.JSON).body(approval)
                 .when().post("/api/v1/reviews/" + id + "/approve")
                 .then().statusCode(409).body("code", equalTo("check-not-overridable"))
                 .body("title", equalTo("Conflict"))
-                .body("detail", startsWith("The ELIGIBILITY check failed and cannot be overridden: 第五条"));
+                .body("detail", startsWith("The BAN check failed and cannot be overridden: 第二十条"));
     }
 
     @Test
