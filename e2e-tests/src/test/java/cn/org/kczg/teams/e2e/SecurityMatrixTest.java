@@ -69,6 +69,8 @@ class SecurityMatrixTest {
             GET     /api/v1/calendar/holidays                            signed-in
             GET     /api/v1/certificates                                 auditor handler lead-unit operator volunteer
             GET     /api/v1/certificates/{id}                            auditor handler lead-unit operator volunteer
+            GET     /api/v1/certificates/{id}.pdf                        auditor handler lead-unit operator volunteer
+            GET     /api/v1/certificates/{id}/credential                 auditor handler lead-unit operator volunteer
             GET     /api/v1/complaints                                   auditor handler lead-unit operator
             GET     /api/v1/complaints/{id}                              auditor handler lead-unit operator
             GET     /api/v1/eligibility/{creditCode}                     auditor lead-unit operator reviewer
@@ -90,6 +92,8 @@ class SecurityMatrixTest {
             GET     /api/v1/participations/{id}                          auditor handler lead-unit operator volunteer
             GET     /api/v1/public/certificates/{code}                   anyone
             GET     /api/v1/public/complaints/{receipt}                  anyone
+            GET     /api/v1/public/credentials/keys                      anyone
+            GET     /api/v1/public/credentials/status                    anyone
             GET     /api/v1/public/teams                                 anyone
             GET     /api/v1/public/teams/{id}                            anyone
             GET     /api/v1/quotas/{year}                                auditor lead-unit operator reviewer
@@ -116,6 +120,8 @@ class SecurityMatrixTest {
             GET     /api/v1/uploads/{id}                                 auditor handler lead-unit operator
             GET     /api/v1/uploads/usage                                auditor handler lead-unit operator
             GET     /api/v1/uploads/{id}/file                            auditor handler lead-unit operator
+            GET     /api/v1/volunteers/{volunteer}/hours                 auditor handler lead-unit operator volunteer
+            GET     /api/v1/volunteers/{volunteer}/hours.pdf             auditor handler lead-unit operator volunteer
             GET     /api/v1/webhooks                                     partner
             GET     /api/v1/webhooks/{id}                                partner
             GET     /api/v1/webhooks/{id}/deliveries                     partner

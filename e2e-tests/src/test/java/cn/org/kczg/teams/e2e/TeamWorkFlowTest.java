@@ -62,11 +62,22 @@ class TeamWorkFlowTest {
                 .when().post("/api/v1/participations").then().statusCode(201).extract().path("id");
         given().auth().oauth2(leadUnit).when().post("/api/v1/participations/" + participation + "/confirm")
                 .then().statusCode(200);
-        String code = given().auth().oauth2(volunteer).contentType(ContentType.JSON)
+        var certificate = given().auth().oauth2(volunteer).contentType(ContentType.JSON)
                 .body(Map.of("participationId", participation)).when().post("/api/v1/certificates/participation")
-                .then().statusCode(200).extract().path("code");
+                .then().statusCode(200).extract();
+        String code = certificate.path("code");
         given().when().get("/api/v1/public/certificates/" + code).then().statusCode(200)
-                .body("holder", equalTo("周*雨")).body("status", equalTo("VALID"));
+                .body("holder", equalTo("周*雨")).body("status", equalTo("VALID"))
+                .body("activity", equalTo("芯片设计产业论坛")).body("hours", equalTo(4.0f));
+        // the printable certificate and the credential through the gateway, the key that verifies it without a token
+        byte[] pdf = given().auth().oauth2(volunteer).when().get("/api/v1/certificates/" + certificate.path("id") + ".pdf")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertEquals("%PDF-", new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+        given().auth().oauth2(volunteer).when().get("/api/v1/certificates/" + certificate.path("id") + "/credential")
+                .then().statusCode(200).contentType("application/vc+jwt");
+        given().when().get("/api/v1/public/credentials/keys").then().statusCode(200).body("keys[0].alg", equalTo("ES256"));
+        given().auth().oauth2(volunteer).when().get("/api/v1/volunteers/me/hours?from=2026-01-01&to=2026-12-31")
+                .then().statusCode(200).body("totalHours", equalTo(4.0f));
 
         var filed = given().contentType(ContentType.JSON)
                 .body(Map.of("teamId", teamId, "kind", "FEE_CHARGED", "text", "论坛收取了会务费"))

@@ -49,6 +49,17 @@ class ApiProxyTests {
     }
 
     @Test
+    void routesTheCredentialsKeysAndStatusWithoutATokenAndTheHoursStatements() {
+        for (String path : new String[] {"/api/v1/public/credentials/keys", "/api/v1/public/credentials/status"}) {
+            given().when().get(path).then().statusCode(200).body("uri", equalTo(path));
+        }
+        given().auth().oauth2(TestTokens.token("volunteer")).when().get("/api/v1/volunteers/me/hours.pdf")
+                .then().statusCode(200).body("uri", equalTo("/api/v1/volunteers/me/hours.pdf"));
+        given().auth().oauth2(TestTokens.token("volunteer")).when().get("/api/v1/certificates/c-1.pdf")
+                .then().statusCode(200).body("uri", equalTo("/api/v1/certificates/c-1.pdf"));
+    }
+
+    @Test
     void routesByPathPrefixForwardingTokenAndRequestId() {
         String token = TestTokens.token("operator");
         given().auth().oauth2(token).header("X-Request-Id", "req-42")

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -81,9 +83,9 @@ public final class VolunteerDtos {
         }
     }
 
-    /** What anyone may learn from a certificate code: no more than the masked holder name. */
-    @Schema(name = "CertificateVerification", description = "What anyone may learn from a certificate code: no more "
-            + "than the masked holder name.")
+    /** What anyone may learn from a certificate code: what it attests, the holder's name masked. */
+    @Schema(name = "CertificateVerification", description = "What anyone may learn from a certificate code: what "
+            + "it attests (team, activity, hours, year) and whether it is revoked, the holder's name masked.")
     public record Verification(
             @Schema(description = "Which certificate.", required = true) Certificate.Kind kind,
             @Schema(description = "The holder's name, masked.", required = true, example = "李*") String holder,
@@ -92,6 +94,40 @@ public final class VolunteerDtos {
             @Schema(description = "VALID or REVOKED.", required = true, example = "VALID",
                     enumeration = {"VALID", "REVOKED"})
             String status,
-            @Schema(description = "When it was revoked, if it was.") Instant revokedAt) {
+            @Schema(description = "When it was revoked, if it was.") Instant revokedAt,
+            @Schema(description = "The year it attests (of the activity, or of the outstanding member's work).",
+                    required = true, example = "2026") int year,
+            @Schema(description = "For a participation certificate, the activity taken part in.",
+                    example = "青年科技人才培训") String activity,
+            @Schema(description = "For a participation certificate, the day the activity began.") LocalDate activityDate,
+            @Schema(description = "For a participation certificate, the hours the lead unit confirmed.",
+                    example = "6.5") BigDecimal hours,
+            @Schema(description = "Who issued it: the platform, for the team named in teamName.", required = true,
+                    example = "“科创中国”科技服务团平台") String issuer) {
+    }
+
+    @Schema(description = "One confirmed participation in a volunteer's hours statement.")
+    public record HoursEntry(
+            @Schema(description = "The participation.", required = true) UUID participationId,
+            @Schema(description = "The activity.", required = true) UUID activityId,
+            @Schema(description = "The activity's title.", required = true, example = "青年科技人才培训") String activity,
+            @Schema(description = "The day the activity began.", required = true) LocalDate date,
+            @Schema(description = "The team.", required = true) UUID teamId,
+            @Schema(description = "The team's name.", required = true, example = "长三角智能制造科技服务团") String teamName,
+            @Schema(description = "What the volunteer did.", required = true, example = "技术讲解志愿者") String role,
+            @Schema(description = "Hours confirmed.", required = true, example = "6.5") BigDecimal hours) {
+    }
+
+    @Schema(description = "A volunteer's statement of confirmed service hours over a date range (Art. 13): each "
+            + "confirmed participation whose activity began in the range, and their sum.")
+    public record HoursStatement(
+            @Schema(description = "The volunteer's user id.", required = true) String volunteer,
+            @Schema(description = "The volunteer's name as last logged; absent when nothing is listed.",
+                    example = "李明") String volunteerName,
+            @Schema(description = "First day of the range.", required = true) LocalDate from,
+            @Schema(description = "Last day of the range.", required = true) LocalDate to,
+            @Schema(description = "The sum of the hours listed.", required = true, example = "14.5") BigDecimal totalHours,
+            @Schema(description = "The confirmed participations, oldest activity first.", required = true)
+            List<HoursEntry> entries) {
     }
 }

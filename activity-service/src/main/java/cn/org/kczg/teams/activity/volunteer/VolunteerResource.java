@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.activity.volunteer;
 
 import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.CertificateView;
+import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.HoursStatement;
 import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.LogParticipation;
 import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.Nomination;
 import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.ParticipationView;
@@ -9,6 +10,8 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
+import cn.org.kczg.teams.kit.json.InputRules;
+import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
@@ -29,6 +32,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,6 +59,12 @@ public class VolunteerResource {
     VolunteerService service;
     @Inject
     CurrentCaller caller;
+    @Inject
+    VolunteerPdfs pdfs;
+    @Inject
+    CertificateCredentials credentials;
+    @Inject
+    Clock clock;
 
     @Schema(name = "ParticipationCertificateRequest", description = "Which confirmed participation to certify.")
     public record CertificateRequest(
@@ -188,6 +200,87 @@ public class VolunteerResource {
                 .orElseThrow(() -> ProblemException.notFound(Text.of("certificate.not-found", id)));
     }
 
+    @GET
+    @Path("/certificates/{id}.pdf")
+    @Produces({"application/pdf", "application/problem+json"})
+    @RolesAllowed({Roles.VOLUNTEER, Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(operationId = "getCertificatePdf", summary = "Download a certificate as PDF",
+            description = "The issued certificate (Art. 13) as an A4 PDF in Chinese, with the QR code of its public "
+                    + "verification URL: the holder's own, the team's, or any for operators and auditors.")
+    @APIResponse(responseCode = "200", description = "The PDF.",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such certificate (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `not-issued` while the certificate is pending "
+            + "approval or was rejected.")
+    public Response certificatePdf(@Parameter(description = "The certificate's id.") @PathParam("id") UUID id) {
+        CertificateFacts facts = issued(id);
+        return download(pdfs.certificate(facts, credentials.verificationUrl(facts.certificate())), "application/pdf",
+                "certificate-" + facts.certificate().code + ".pdf");
+    }
+
+    @GET
+    @Path("/certificates/{id}/credential")
+    @Produces({"application/vc+jwt", "application/problem+json"})
+    @RolesAllowed({Roles.VOLUNTEER, Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(operationId = "getCertificateCredential", summary = "Download a certificate as a verifiable credential",
+            description = "The issued certificate as an Open Badges 3.0 OpenBadgeCredential (W3C VC data model 2.0) "
+                    + "secured as a compact JWS (`application/vc+jwt`, ES256): the payload is the credential, the "
+                    + "header's `kid` names the key in `GET /api/v1/public/credentials/keys`, and `credentialStatus` "
+                    + "points to the revocation list at `GET /api/v1/public/credentials/status`. Verifiable offline.")
+    @APIResponse(responseCode = "200", description = "The compact JWS.",
+            content = @Content(mediaType = "application/vc+jwt", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such certificate (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `not-issued` while the certificate is pending "
+            + "approval or was rejected.")
+    public Response credential(@Parameter(description = "The certificate's id.") @PathParam("id") UUID id) {
+        CertificateFacts facts = issued(id);
+        return download(credentials.credential(facts).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                "application/vc+jwt", "certificate-" + facts.certificate().code + ".jwt");
+    }
+
+    @GET
+    @Path("/volunteers/{volunteer}/hours")
+    @RolesAllowed({Roles.VOLUNTEER, Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(operationId = "getHoursStatement", summary = "A volunteer's hours statement",
+            description = "The volunteer's confirmed participations whose activity began between `from` and `to` "
+                    + "(default: this year up to today, China time) and their total hours (Art. 13). A volunteer asks "
+                    + "for `me`; operators and auditors for anyone; a team's lead unit and people see only their "
+                    + "teams' activities.")
+    @APIResponse(responseCode = "200", description = "The statement.")
+    @APIResponse(responseCode = "400", description = "`from` or `to` is not a date, or `to` is before `from`.")
+    @APIResponse(responseCode = "404", description = "A volunteer asked for someone else.")
+    public HoursStatement hours(
+            @Parameter(description = "The volunteer's user id, or `me`.", example = "me") @PathParam("volunteer")
+            String volunteer,
+            @Parameter(description = "First day, e.g. 2026-01-01.", schema = @Schema(type = SchemaType.STRING,
+                    format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "Last day, e.g. 2026-12-31.", schema = @Schema(type = SchemaType.STRING,
+                    format = "date")) @QueryParam("to") String to) {
+        return statement(volunteer, from, to);
+    }
+
+    @GET
+    @Path("/volunteers/{volunteer}/hours.pdf")
+    @Produces({"application/pdf", "application/problem+json"})
+    @RolesAllowed({Roles.VOLUNTEER, Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(operationId = "getHoursStatementPdf", summary = "A volunteer's hours statement as PDF",
+            description = "The same statement as `GET /api/v1/volunteers/{volunteer}/hours`, as an A4 PDF in Chinese.")
+    @APIResponse(responseCode = "200", description = "The PDF.",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = "`from` or `to` is not a date, or `to` is before `from`.")
+    @APIResponse(responseCode = "404", description = "A volunteer asked for someone else.")
+    public Response hoursPdf(
+            @Parameter(description = "The volunteer's user id, or `me`.", example = "me") @PathParam("volunteer")
+            String volunteer,
+            @Parameter(description = "First day, e.g. 2026-01-01.", schema = @Schema(type = SchemaType.STRING,
+                    format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "Last day, e.g. 2026-12-31.", schema = @Schema(type = SchemaType.STRING,
+                    format = "date")) @QueryParam("to") String to) {
+        HoursStatement statement = statement(volunteer, from, to);
+        return download(pdfs.hoursStatement(statement), "application/pdf",
+                "hours-" + statement.from() + "-" + statement.to() + ".pdf");
+    }
+
     @POST
     @Path("/certificates/{id}/approve")
     @RolesAllowed(Roles.OPERATOR)
@@ -266,5 +359,48 @@ public class VolunteerResource {
     public Verification verify(@Parameter(description = "The certificate's 20-character code.",
             example = "K7Q2M9X4T8B3N6P5R5W2") @PathParam("code") String code) {
         return service.verify(code).orElseThrow(() -> ProblemException.notFound(Text.of("certificate.code-not-found")));
+    }
+
+    private CertificateFacts issued(UUID id) {
+        return service.issued(caller.get(), id)
+                .orElseThrow(() -> ProblemException.notFound(Text.of("certificate.not-found", id)));
+    }
+
+    private HoursStatement statement(String volunteer, String from, String to) {
+        Caller me = caller.get();
+        String who = "me".equals(volunteer) ? me.subject() : volunteer;
+        // a user id is at most 200 characters and has no control characters (PostgreSQL text takes no NUL)
+        if (who == null || who.length() > 200 || who.chars().anyMatch(Character::isISOControl)
+                || (!who.equals(me.subject()) && !me.isAny(Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT, Roles.HANDLER))) {
+            throw ProblemException.notFound(Text.of("volunteer.not-found"));
+        }
+        LocalDate today = LocalDate.now(clock.withZone(CertificateFacts.CHINA));
+        LocalDate first = day("from", from, today.withDayOfYear(1));
+        LocalDate last = day("to", to, today);
+        if (last.isBefore(first)) {
+            throw ProblemException.invalid("to", Text.of("hours.range"));
+        }
+        return service.hours(me, who, first, last);
+    }
+
+    private static LocalDate day(String field, String raw, LocalDate otherwise) {
+        if (raw == null || raw.isBlank()) {
+            return otherwise;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, Text.of("hours.date.format"));
+        }
+        InputRules.date(date).ifPresent(why -> {
+            throw ProblemException.invalid(field, why);
+        });
+        return date;
+    }
+
+    private static Response download(byte[] body, String type, String fileName) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 }

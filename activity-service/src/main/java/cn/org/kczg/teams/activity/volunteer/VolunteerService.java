@@ -4,6 +4,8 @@ import cn.org.kczg.teams.activity.report.ActivityReport;
 import cn.org.kczg.teams.activity.team.TeamAccess;
 import cn.org.kczg.teams.activity.team.TeamCopy;
 import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.CertificateView;
+import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.HoursEntry;
+import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.HoursStatement;
 import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.LogParticipation;
 import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.Nomination;
 import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.ParticipationView;
@@ -23,11 +25,15 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,6 +47,8 @@ public class VolunteerService {
     AuditTrail audit;
     @Inject
     Clock clock;
+    @Inject
+    CredentialsConfig credentials;
 
     public ParticipationView log(Caller caller, LogParticipation request) {
         ActivityReport activity = ActivityReport.<ActivityReport>findByIdOptional(request.activityId())
@@ -197,8 +205,64 @@ public class VolunteerService {
     public Optional<Verification> verify(String code) {
         return Certificate.<Certificate>find("code", code.strip().toUpperCase()).firstResultOptional()
                 .filter(c -> c.status == Certificate.Status.VALID || c.status == Certificate.Status.REVOKED)
-                .map(c -> new Verification(c.kind, CertificateCode.maskName(c.holderName), c.teamName, c.issuedAt,
-                        c.status.name(), c.revokedAt));
+                .map(CertificateFacts::of)
+                .map(f -> new Verification(f.certificate().kind, CertificateCode.maskName(f.certificate().holderName),
+                        f.certificate().teamName, f.certificate().issuedAt, f.certificate().status.name(),
+                        f.certificate().revokedAt, f.year(), f.activityTitle(), f.activityDate(), f.hours(),
+                        credentials.issuerName()));
+    }
+
+    /**
+     * An issued certificate (VALID or REVOKED) the caller may see, with what it attests: for its PDF and credential.
+     * A nomination not (yet) issued has no document: 409.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<CertificateFacts> issued(Caller caller, UUID id) {
+        return Certificate.<Certificate>findByIdOptional(id)
+                .filter(c -> TeamAccess.maySee(caller, c.teamId, c.leadUnitCreditCode) || caller.subject().equals(c.holder))
+                .map(c -> {
+                    if (c.status != Certificate.Status.VALID && c.status != Certificate.Status.REVOKED) {
+                        throw ProblemException.conflict("not-issued", Text.of("certificate.not-issued", c.status));
+                    }
+                    return CertificateFacts.of(c);
+                });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Certificate> revoked() {
+        return Certificate.list("status = ?1 order by revokedAt, id", Certificate.Status.REVOKED);
+    }
+
+    /**
+     * A volunteer's confirmed hours whose activity began between {@code from} and {@code to}: all of them for the
+     * volunteer and for operators and auditors, a team's people see only their teams' (Art. 13).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public HoursStatement hours(Caller caller, String volunteer, LocalDate from, LocalDate to) {
+        List<String> where = new ArrayList<>(List.of("a.id = p.activityId", "p.volunteer = :volunteer",
+                "p.status = :confirmed", "a.startDate >= :from", "a.startDate <= :to"));
+        Parameters params = Parameters.with("volunteer", volunteer).and("confirmed", Participation.Status.CONFIRMED)
+                .and("from", from).and("to", to);
+        if (!volunteer.equals(caller.subject()) && !caller.isAny(Roles.OPERATOR, Roles.AUDITOR)) {
+            where.add(OwnObjects.ofTeams(caller, params, "p.teamId", "p.leadUnitCreditCode"));
+        }
+        var query = Participation.getEntityManager().createQuery("select p, a from Participation p, ActivityReport a "
+                + "where " + String.join(" and ", where) + " order by a.startDate, p.loggedAt, p.id", Object[].class);
+        params.map().forEach(query::setParameter);
+        Map<UUID, String> teamNames = new HashMap<>();
+        List<HoursEntry> entries = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        String name = null;
+        for (Object[] row : query.getResultList()) {
+            Participation p = (Participation) row[0];
+            ActivityReport a = (ActivityReport) row[1];
+            String team = teamNames.computeIfAbsent(p.teamId, t -> TeamCopy.<TeamCopy>findByIdOptional(t)
+                    .map(c -> c.name).orElse(""));
+            entries.add(new HoursEntry(p.id, a.id, a.title, a.startDate, p.teamId, team, p.role, p.hours));
+            total = total.add(p.hours);
+            name = p.volunteerName;
+        }
+        return new HoursStatement(volunteer, name, from, to, total, entries);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -30,12 +30,12 @@ class VolunteerTests {
     private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000L);
     private static final String OPERATOR = TestTokens.token("operator");
 
-    private static String volunteer(String sub) {
+    static String volunteer(String sub) {
         return TestTokens.sign(TestTokens.builder("volunteer").subject(sub));
     }
 
     /** A team and one reported activity of it; returns {teamId, activityId}. */
-    private static String[] teamWithActivity(String leadUnit) {
+    static String[] teamWithActivity(String leadUnit) {
         UUID teamId = UUID.randomUUID();
         var event = new TeamActivated(teamId, UUID.randomUUID(), "“科创中国”志愿测试" + SEQ.incrementAndGet() + "科技服务团",
                 leadUnit, "单位", "NATIONAL_SOCIETY", 2026, "测试", List.of(), List.of("苏州市"), List.of(), List.of(),
@@ -52,7 +52,7 @@ class VolunteerTests {
         return new String[] {teamId.toString(), activity};
     }
 
-    private static String log(String sub, String activity, String hours) {
+    static String log(String sub, String activity, String hours) {
         return CreatedAt.follow(given().auth().oauth2(volunteer(sub)).contentType(ContentType.JSON)
                 .body(Map.of("activityId", activity, "name", "李晓明", "role", "授课专家", "hours", hours))
                 .when().post("/api/v1/participations").then().statusCode(201)
@@ -109,8 +109,11 @@ class VolunteerTests {
                 .when().post("/api/v1/certificates/participation").then().body("code", equalTo(code));
         String verified = given().when().get("/api/v1/public/certificates/" + code).then().statusCode(200)
                 .body("kind", equalTo("PARTICIPATION")).body("holder", equalTo("李*明"))
-                .body("status", equalTo("VALID")).body("issuedAt", notNullValue()).extract().asString();
-        assertFalse(verified.contains(sub) || verified.contains("\"hours\"") || verified.contains("李晓明"), verified);
+                .body("status", equalTo("VALID")).body("issuedAt", notNullValue())
+                .body("hours", equalTo(6.5f)).body("activity", equalTo("青年科技人才培训"))
+                .body("activityDate", equalTo("2026-11-01")).body("year", equalTo(2026))
+                .body("teamName", org.hamcrest.Matchers.startsWith("“科创中国”志愿测试")).extract().asString();
+        assertFalse(verified.contains(sub) || verified.contains("李晓明"), verified);
         given().when().get("/api/v1/public/certificates/NOSUCHCODE2345678912").then().statusCode(404);
 
         String id = given().auth().oauth2(OPERATOR).queryParam("status", "VALID").queryParam("size", 100)
