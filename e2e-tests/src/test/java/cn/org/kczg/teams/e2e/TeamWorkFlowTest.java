@@ -3,6 +3,7 @@ package cn.org.kczg.teams.e2e;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -70,9 +71,10 @@ class TeamWorkFlowTest {
                 .body("holder", equalTo("周*雨")).body("status", equalTo("VALID"))
                 .body("activity", equalTo("芯片设计产业论坛")).body("hours", equalTo(4.0f));
         // the printable certificate and the credential through the gateway, the key that verifies it without a token
-        byte[] pdf = given().auth().oauth2(volunteer).when().get("/api/v1/certificates/" + certificate.path("id") + ".pdf")
+        byte[] document = given().auth().oauth2(volunteer).when()
+                .get("/api/v1/certificates/" + certificate.path("id") + ".pdf")
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
-        org.junit.jupiter.api.Assertions.assertEquals("%PDF-", new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("%PDF-", new String(document, 0, 5, StandardCharsets.US_ASCII));
         given().auth().oauth2(volunteer).when().get("/api/v1/certificates/" + certificate.path("id") + "/credential")
                 .then().statusCode(200).contentType("application/vc+jwt");
         given().when().get("/api/v1/public/credentials/keys").then().statusCode(200).body("keys[0].alg", equalTo("ES256"));
