@@ -173,6 +173,30 @@ class DemandHallFlowTest {
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
     }
 
+    @Test
+    void theOperatorReadsTicketStatisticsThroughTheGateway() {
+        String region = "统计市" + System.nanoTime();
+        String partner = suite.token("partner", "--partner", "kczg-stats-feeder");
+        for (String externalId : List.of("XQ-STATS-1-" + region, "XQ-STATS-2-" + region)) {
+            Map<String, Object> demand = Map.of("projectName", "统计需求", "industryField", "智能制造",
+                    "region", region, "demandSide", Map.of("name", "某制造企业"), "externalId", externalId,
+                    "categories", List.of("TECH_TRANSFER"));
+            given().auth().oauth2(partner).contentType(ContentType.JSON).body(demand).when().post("/api/v1/tickets")
+                    .then().statusCode(201);
+        }
+        JsonPath stats = given().auth().oauth2(suite.token("operator")).queryParam("region", region)
+                .when().get("/api/v1/statistics/tickets").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, stats.getInt("total"));
+        assertEquals(2, stats.getInt("byStatus.find { it.key == 'NEW' }.count"));
+        assertEquals("新建", stats.getString("byStatus.find { it.key == 'NEW' }.label"));
+        assertEquals(2, stats.getInt("byCategory.find { it.key == 'TECH_TRANSFER' }.count"));
+        given().auth().oauth2(suite.token("auditor")).queryParam("region", region).when()
+                .get("/api/v1/statistics/teams").then().statusCode(200);
+        given().auth().oauth2(partner).when().get("/api/v1/statistics/tickets").then().statusCode(403);
+        given().auth().oauth2(suite.token("operator")).queryParam("year", "twenty").when()
+                .get("/api/v1/statistics/activities").then().statusCode(400).body("errors[0].field", equalTo("year"));
+    }
+
     private static String push(String partner, String externalId) {
         Map<String, Object> demand = Map.of("projectName", "工业视觉检测需求 " + externalId, "industryField", "智能制造",
                 "technicalProblems", "微小缺陷的在线识别", "region", "苏州市",

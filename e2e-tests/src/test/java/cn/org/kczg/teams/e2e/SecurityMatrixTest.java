@@ -104,6 +104,11 @@ class SecurityMatrixTest {
             GET     /api/v1/reviews/{id}                                 auditor lead-unit operator reviewer
             GET     /api/v1/sanctions                                    auditor operator
             GET     /api/v1/sanctions/{id}                               auditor operator
+            GET     /api/v1/statistics/activities                        auditor operator
+            GET     /api/v1/statistics/teams                             auditor operator
+            GET     /api/v1/statistics/tickets                           auditor operator
+            GET     /api/v1/statistics/uploads                           auditor operator
+            GET     /api/v1/statistics/volunteers                        auditor operator
             GET     /api/v1/teams                                        auditor handler lead-unit operator reviewer
             GET     /api/v1/teams/{id}                                   auditor handler lead-unit operator reviewer
             GET     /api/v1/teams/{id}/metrics/{year}                    auditor handler lead-unit operator

@@ -32,6 +32,10 @@ public class Participation extends PanacheEntityBase {
     @Column(nullable = false)
     public UUID activityId;
     public int year;
+    /** The activity's service category and city, copied (a report never changes) so statistics need no join. */
+    @Column(nullable = false)
+    public String activityCategory;
+    public String activityCity;
     /** The volunteer's {@code sub}. */
     @Column(nullable = false)
     public String volunteer;

@@ -59,6 +59,8 @@ public class VolunteerService {
         p.leadUnitCreditCode = activity.leadUnitCreditCode;
         p.activityId = activity.id;
         p.year = activity.year;
+        p.activityCategory = activity.category;
+        p.activityCity = activity.city;
         p.volunteer = caller.subject();
         p.volunteerName = request.name().strip();
         p.role = request.role().strip();
