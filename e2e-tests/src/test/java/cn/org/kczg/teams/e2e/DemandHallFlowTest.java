@@ -175,12 +175,13 @@ class DemandHallFlowTest {
 
     @Test
     void theOperatorReadsTicketStatisticsThroughTheGateway() {
-        String region = "统计市" + System.nanoTime();
+        long run = System.nanoTime();
+        String region = "统计市" + run;
         String partner = suite.token("partner", "--partner", "kczg-stats-feeder");
-        for (String externalId : List.of("XQ-STATS-1-" + region, "XQ-STATS-2-" + region)) {
+        for (String externalId : List.of("XQ-STATS-1-" + run, "XQ-STATS-2-" + run)) {
             Map<String, Object> demand = Map.of("projectName", "统计需求", "industryField", "智能制造",
-                    "region", region, "demandSide", Map.of("name", "某制造企业"), "externalId", externalId,
-                    "categories", List.of("TECH_TRANSFER"));
+                    "technicalProblems", "产线数据采集", "region", region, "demandSide", Map.of("name", "某制造企业"),
+                    "externalId", externalId, "categories", List.of("TECH_TRANSFER"));
             given().auth().oauth2(partner).contentType(ContentType.JSON).body(demand).when().post("/api/v1/tickets")
                     .then().statusCode(201);
         }
