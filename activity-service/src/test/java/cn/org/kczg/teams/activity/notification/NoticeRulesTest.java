@@ -18,9 +18,11 @@ import cn.org.kczg.teams.platform.security.Roles;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.junit.jupiter.api.Test;
 
 class NoticeRulesTest {
@@ -117,9 +119,8 @@ class NoticeRulesTest {
     void theListsKindParameterOffersEveryKind() throws NoSuchMethodException {
         var list = NotificationResource.class.getMethod("list", Boolean.class, String.class, Integer.class,
                 Integer.class);
-        var parameter = list.getParameters()[1].getAnnotation(
-                org.eclipse.microprofile.openapi.annotations.parameters.Parameter.class);
-        assertEquals(java.util.Arrays.stream(NoticeKind.values()).map(k -> k.wire).toList(),
+        var parameter = list.getParameters()[1].getAnnotation(Parameter.class);
+        assertEquals(Arrays.stream(NoticeKind.values()).map(k -> k.wire).toList(),
                 List.of(parameter.schema().enumeration()));
     }
 }

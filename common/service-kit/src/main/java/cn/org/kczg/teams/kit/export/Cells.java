@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Collection;
 
 /** A value as an export cell writes it: Beijing time, lists joined, and text that a spreadsheet would run defused. */
@@ -26,7 +27,7 @@ public final class Cells {
         } else if (value instanceof Collection<?> c) {
             text = String.join("；", c.stream().map(Cells::text).toList());
         } else if (value instanceof Object[] array) {
-            text = text(java.util.Arrays.asList(array));
+            text = text(Arrays.asList(array));
         } else {
             text = value.toString();
         }
