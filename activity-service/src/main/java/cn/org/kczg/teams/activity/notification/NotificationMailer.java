@@ -40,7 +40,8 @@ public class NotificationMailer {
     String frontend;
 
     @Scheduled(every = "${kczg.notifications.mail.send-every:5s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sendDue() {
         while (sendBatch() == BATCH) {
             // a full batch: there may be more

@@ -86,7 +86,8 @@ public class NotificationStream {
         }
     }
 
-    @Scheduled(every = "${kczg.notifications.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${kczg.notifications.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     synchronized void poll() {
         if (listeners.get() == 0 || last < 0) {

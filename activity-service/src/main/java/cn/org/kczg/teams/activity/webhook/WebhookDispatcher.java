@@ -61,7 +61,8 @@ public class WebhookDispatcher {
     record Claimed(UUID id, int attempt, UUID eventId, String envelope, String url, String secret) {
     }
 
-    @Scheduled(every = "${kczg.webhooks.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${kczg.webhooks.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
         List<Claimed> batch;
         do {
