@@ -24,28 +24,34 @@ public class ActivityEventsConsumer {
     static final String CONSUMER = "activity-service.webhooks";
 
     private final EventInbox inbox;
-    private final WebhookService webhooks;
+    private final EventHandlers handlers;
+    /** The message being consumed: a delivery's body is the record exactly as it came. */
+    private final ThreadLocal<String> message = new ThreadLocal<>();
 
     @Inject
     ActivityEventsConsumer(EventInbox inbox, WebhookService webhooks) {
         this.inbox = inbox;
-        this.webhooks = webhooks;
+        EventHandlers.Builder builder = EventHandlers.builder();
+        for (String type : TicketEventTypes.TYPES) {
+            builder.on(type, payloadOf(type), (payload, envelope) -> {
+                String partner = partnerOf(payload);
+                if (partner != null) {
+                    webhooks.onTicketEvent(partner, envelope, message.get());
+                }
+            });
+        }
+        this.handlers = builder.build();
     }
 
     @Incoming("activity-events")
     @Blocking
-    public void onMessage(String message) {
-        // built per message: the delivery's body is the message exactly as it came
-        EventHandlers.Builder handlers = EventHandlers.builder();
-        for (String type : TicketEventTypes.TYPES) {
-            handlers.on(type, payloadOf(type), (payload, envelope) -> {
-                String partner = partnerOf(payload);
-                if (partner != null) {
-                    webhooks.onTicketEvent(partner, envelope, message);
-                }
-            });
+    public void onMessage(String record) {
+        message.set(record);
+        try {
+            inbox.consume(record, CONSUMER, handlers);
+        } finally {
+            message.remove();
         }
-        inbox.consume(message, CONSUMER, handlers.build());
     }
 
     private static Class<EventPayload> payloadOf(String type) {
