@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.kit.export;
 
+import cn.org.kczg.teams.kit.audit.AuditTrailResource;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * {@code Accept: text/csv} or the XLSX type on a list named in {@code kczg.exports.lists} is answered by that list's
  * {@code …/export} method: the list itself stays one JSON operation (its paging, its schema, the generated client),
- * the file comes from the same filters. JSON first in {@code Accept}, a wildcard or no {@code Accept} answer JSON.
+ * the file comes from the same filters. Every service's audit trail is such a list too. JSON first in
+ * {@code Accept}, a wildcard or no {@code Accept} answer JSON.
  */
 @Provider
 @PreMatching
@@ -25,11 +27,12 @@ public class ExportNegotiation implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!HttpMethod.GET.equals(request.getMethod()) || lists.isEmpty()) {
+        if (!HttpMethod.GET.equals(request.getMethod())) {
             return;
         }
         String path = request.getUriInfo().getPath();
-        if (!lists.get().contains(path) || preferred(request.getAcceptableMediaTypes()).isEmpty()) {
+        boolean list = lists.map(l -> l.contains(path)).orElse(false) || AuditTrailResource.isTrail(path);
+        if (!list || preferred(request.getAcceptableMediaTypes()).isEmpty()) {
             return;
         }
         request.setRequestUri(UriBuilder.fromUri(request.getUriInfo().getRequestUri()).path("export").build());

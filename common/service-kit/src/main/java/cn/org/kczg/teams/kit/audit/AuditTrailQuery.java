@@ -1,0 +1,86 @@
+package cn.org.kczg.teams.kit.audit;
+
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
+import io.quarkus.panache.common.Parameters;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The filters of the audit-trail list: who, what, which record, and a period of days in Beijing time ({@code from}
+ * and {@code to} inclusive). Plain so it is testable without Quarkus.
+ */
+public record AuditTrailQuery(String actor, String action, String aggregateType, String aggregateId, Instant from,
+        Instant to) {
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    static final int MAX_TEXT = 200;
+
+    public static AuditTrailQuery of(String actor, String action, String aggregateType, String aggregateId,
+            String from, String to) {
+        Instant start = day("from", from, false);
+        Instant end = day("to", to, true);
+        if (start != null && end != null && !end.isAfter(start)) {
+            throw ProblemException.invalid("to", Text.of("audit.to-before-from"));
+        }
+        return new AuditTrailQuery(text("actor", actor), text("action", action), text("aggregateType", aggregateType),
+                text("aggregateId", aggregateId), start, end);
+    }
+
+    /** HQL conditions on {@link AuditEntry}, filling {@code parameters}. */
+    public List<String> where(Parameters parameters) {
+        List<String> where = new ArrayList<>();
+        add(where, parameters, "actor", actor);
+        add(where, parameters, "action", action);
+        add(where, parameters, "aggregateType", aggregateType);
+        add(where, parameters, "aggregateId", aggregateId);
+        if (from != null) {
+            where.add("occurredAt >= :from");
+            parameters.and("from", from);
+        }
+        if (to != null) {
+            where.add("occurredAt < :to");
+            parameters.and("to", to);
+        }
+        return where;
+    }
+
+    private static void add(List<String> where, Parameters parameters, String field, String value) {
+        if (value != null) {
+            where.add(field + " = :" + field);
+            parameters.and(field, value);
+        }
+    }
+
+    private static String text(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (raw.length() > MAX_TEXT) {
+            throw ProblemException.invalid(name, Text.of("rule.magnitude", MAX_TEXT));
+        }
+        if (raw.chars().anyMatch(c -> c < 0x20)) {
+            throw ProblemException.invalid(name, Text.of("rule.control-character", "U+0000–U+001F"));
+        }
+        return raw.trim();
+    }
+
+    /** The start of the day ({@code end}: of the day after), a date {@code yyyy-MM-dd} in Beijing time. */
+    private static Instant day(String name, String raw, boolean end) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(raw.trim());
+            if (date.getYear() < 2000 || date.getYear() > 9999) {
+                throw ProblemException.invalid(name, Text.of("rule.date-range", "2000-01-01", "9999-12-31"));
+            }
+            return (end ? date.plusDays(1) : date).atStartOfDay(BEIJING).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, Text.of("audit.date"));
+        }
+    }
+}
