@@ -1,6 +1,8 @@
 package cn.org.kczg.teams.registration.application;
 
 import cn.org.kczg.teams.kit.audit.HistoryEntry;
+import cn.org.kczg.teams.kit.export.TableExport;
+import cn.org.kczg.teams.kit.export.TableFormat;
 import cn.org.kczg.teams.kit.json.MergePatch;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
@@ -23,6 +25,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -171,7 +174,9 @@ public class ApplicationResource {
     @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR})
     @Operation(operationId = "listApplications", summary = "List team applications",
             description = "Applications page by page, filtered by status, year, lead unit and a keyword; a lead unit "
-                    + "sees only its own. Sortable by createdAt, updatedAt, submittedAt and name (default updatedAt,desc).")
+                    + "sees only its own. Sortable by createdAt, updatedAt, submittedAt and name (default updatedAt,desc). "
+                    + "Operators, reviewers and auditors may ask for the whole list as a file with `Accept: text/csv` "
+                    + "or `Accept: " + TableFormat.XLSX_TYPE + "` (the same filters).")
     public Page<ApplicationView> list(
             @Parameter(description = "Only applications in this status.",
                     schema = @Schema(implementation = ApplicationStatus.class)) @QueryParam("status") String status,
@@ -184,9 +189,27 @@ public class ApplicationResource {
             @Parameter(description = "The page size (default 20, at most 100).") @QueryParam("size") Integer size,
             @Parameter(description = "field,direction: createdAt, updatedAt, submittedAt or name; asc or desc.")
             @QueryParam("sort") String sort) {
-        var filter = new ApplicationFilter(QueryParams.enumValue(ApplicationStatus.class, "status", status), year,
-                leadUnit, q);
-        return service.list(caller.get(), filter, PageRequest.of(page, size, sort, SORTABLE, "updatedAt,desc"));
+        return service.list(caller.get(), filter(status, year, leadUnit, q),
+                PageRequest.of(page, size, sort, SORTABLE, "updatedAt,desc"));
+    }
+
+    /** {@code GET /api/v1/applications} with {@code Accept: text/csv} or XLSX: every matching application. */
+    @GET
+    @Path("/export")
+    @Produces({TableFormat.CSV_TYPE, TableFormat.XLSX_TYPE})
+    @RolesAllowed({Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR})
+    @Operation(hidden = true)
+    public Response export(@QueryParam("status") String status, @QueryParam("year") Integer year,
+            @QueryParam("leadUnit") String leadUnit, @QueryParam("q") String q, @HeaderParam("Accept") String accept) {
+        ApplicationFilter filter = filter(status, year, leadUnit, q);
+        var who = caller.get();
+        return TableExport.of(TableFormat.accepted(accept).orElse(TableFormat.CSV), "团队申请", ApplicationExport.COLUMNS,
+                () -> service.all(who, filter));
+    }
+
+    private static ApplicationFilter filter(String status, Integer year, String leadUnit, String q) {
+        return new ApplicationFilter(QueryParams.enumValue(ApplicationStatus.class, "status", status), year, leadUnit,
+                q);
     }
 
     private static ProblemException notFound(UUID id) {

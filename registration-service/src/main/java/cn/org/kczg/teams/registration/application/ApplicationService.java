@@ -8,10 +8,11 @@ import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.audit.HistoryEntry;
 import cn.org.kczg.teams.kit.json.MergePatch;
 import cn.org.kczg.teams.kit.outbox.Outbox;
+import cn.org.kczg.teams.kit.paging.Listing;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
-import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.ProblemException.FieldText;
+import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.platform.security.Roles;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -42,6 +44,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /** Team applications from draft to decision (Art. 3–9, 12, 14). */
@@ -213,8 +216,21 @@ public class ApplicationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ApplicationView> list(Caller caller, ApplicationFilter filter, PageRequest page) {
-        List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        List<String> where = conditions(caller, filter, params);
+        return Page.of(TeamApplication.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(),
+                params), page, ApplicationView::of);
+    }
+
+    /** The same applications as {@link #list}, every one, for an export (in a transaction; close the stream). */
+    public Stream<TeamApplication> all(Caller caller, ApplicationFilter filter) {
+        Parameters params = new Parameters();
+        return Listing.all(TeamApplication.class, conditions(caller, filter, params), params,
+                Sort.by("updatedAt").descending().and("id"));
+    }
+
+    private static List<String> conditions(Caller caller, ApplicationFilter filter, Parameters params) {
+        List<String> where = new ArrayList<>();
         if (!caller.isAny(Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR)) {
             where.add("leadUnitCreditCode = :own");
             params.and("own", caller.org() == null ? "" : caller.org());
@@ -235,8 +251,7 @@ public class ApplicationService {
             where.add("(lower(name) like :q or lower(leadUnitName) like :q)");
             params.and("q", "%" + filter.q().trim().toLowerCase() + "%");
         }
-        return Page.of(TeamApplication.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(),
-                params), page, ApplicationView::of);
+        return where;
     }
 
     private Optional<TeamApplication> visible(Caller caller, UUID id) {

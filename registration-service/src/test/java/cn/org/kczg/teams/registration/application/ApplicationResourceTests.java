@@ -12,7 +12,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.EventJson;
@@ -20,14 +22,15 @@ import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.events.review.ReviewDecided.Decision;
 import cn.org.kczg.teams.registration.Fixtures;
 import cn.org.kczg.teams.registration.ban.BanCopy;
-import cn.org.kczg.teams.testkit.TestClock;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
+import cn.org.kczg.teams.testkit.TestClock;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -430,5 +433,27 @@ class ApplicationResourceTests {
 
         String again = createDraft(unit, completeApplication(name));
         Fixtures.submitInOwnWindow(unit, again);
+    }
+
+    @Test
+    void staffExportApplicationsAsCsvWithTheListsFilters() {
+        String unit = registerLeadUnit("NATIONAL_SOCIETY");
+        String name = uniqueName("导出申请");
+        String id = createDraft(unit, completeApplication(name));
+        String csv = new String(given().auth().oauth2(TestTokens.token("auditor")).accept("text/csv")
+                .queryParam("leadUnit", unit).queryParam("status", "DRAFT").when().get("/api/v1/applications")
+                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asByteArray(),
+                StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertEquals(2, lines.size(), csv);
+        assertTrue(lines.get(0).startsWith("\uFEFF申请编号,团队名称,牵头单位,牵头单位统一社会信用代码"), lines.get(0));
+        assertTrue(lines.get(1).startsWith(id + "," + name + ","), lines.get(1));
+        assertTrue(lines.get(1).contains(",DRAFT,"), lines.get(1));
+        given().auth().oauth2(TestTokens.token("auditor")).accept("text/csv").queryParam("leadUnit", unit)
+                .queryParam("status", "SUBMITTED").when().get("/api/v1/applications").then().statusCode(200)
+                .body(equalTo(lines.get(0) + "\r\n"));
+        // a lead unit reads its own list as JSON, never as a file
+        given().auth().oauth2(TestTokens.leadUnit(unit)).accept("text/csv").when().get("/api/v1/applications")
+                .then().statusCode(403);
     }
 }
