@@ -95,7 +95,7 @@ class ApiDocumentTests {
                 }
             });
         }
-        assertEquals(15, ids.size(), "operations: " + ids);
+        assertEquals(16, ids.size(), "operations: " + ids);
         assertEquals(List.of(), wrong);
     }
 
@@ -116,7 +116,8 @@ class ApiDocumentTests {
             }
         }));
         assertEquals(List.of(), wrong);
-        assertEquals(Set.of("Qualification review", "Bans", "Lead unit eligibility", "Quotas and key fields"), declared);
+        assertEquals(Set.of("Qualification review", "Bans", "Lead unit eligibility", "Quotas and key fields",
+                "Audit trail"), declared);
     }
 
     @Test

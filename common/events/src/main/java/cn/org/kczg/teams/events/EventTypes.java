@@ -22,9 +22,11 @@ import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
 import cn.org.kczg.teams.events.registration.ApplicationSubmitted;
 import cn.org.kczg.teams.events.registration.ApplicationWithdrawn;
 import cn.org.kczg.teams.events.registration.LeadUnitRegistered;
+import cn.org.kczg.teams.events.registration.LeadUnitUpdated;
 import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.events.registration.TeamHandlerChanged;
 import cn.org.kczg.teams.events.registration.TeamMembersChanged;
+import cn.org.kczg.teams.events.registration.TeamPartnersChanged;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.events.review.ReviewCaseAssigned;
 import cn.org.kczg.teams.events.review.ReviewDecided;
@@ -49,8 +51,8 @@ public final class EventTypes {
             ParticipationChanged.class, TicketChanged.class, TicketMessagePosted.class, TicketRated.class,
             UploadDueSoon.class, UploadOverdue.class, UploadReceived.class, AssessmentPublished.class, LeadUnitBanned.class,
             TeamDisqualified.class, TeamStableSupport.class,
-            ApplicationSubmitted.class, ApplicationWithdrawn.class, LeadUnitRegistered.class, TeamActivated.class,
-            TeamHandlerChanged.class, TeamMembersChanged.class, TeamStatusChanged.class, ReviewCaseAssigned.class, ReviewDecided.class);
+            ApplicationSubmitted.class, ApplicationWithdrawn.class, LeadUnitRegistered.class, LeadUnitUpdated.class,
+            TeamActivated.class, TeamHandlerChanged.class, TeamMembersChanged.class, TeamPartnersChanged.class, TeamStatusChanged.class, ReviewCaseAssigned.class, ReviewDecided.class);
 
     private EventTypes() {
     }

@@ -27,9 +27,11 @@ import cn.org.kczg.teams.events.registration.ApplicationSubmitted;
 import cn.org.kczg.teams.events.registration.ApplicationWithdrawn;
 import cn.org.kczg.teams.events.registration.Handler;
 import cn.org.kczg.teams.events.registration.LeadUnitRegistered;
+import cn.org.kczg.teams.events.registration.LeadUnitUpdated;
 import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.events.registration.TeamHandlerChanged;
 import cn.org.kczg.teams.events.registration.TeamMembersChanged;
+import cn.org.kczg.teams.events.registration.TeamPartnersChanged;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.events.review.ReviewCaseAssigned;
 import cn.org.kczg.teams.events.review.ReviewDecided;
@@ -66,6 +68,9 @@ class GoldenEventJsonTest {
     static Stream<EventPayload> payloads() {
         return Stream.of(
                 new LeadUnitRegistered(SOCIETY, "中国机械工程学会", "NATIONAL_SOCIETY"),
+                new LeadUnitUpdated(SOCIETY, "中国机械工程学会", "NATIONAL_SOCIETY", "PROVINCIAL_SOCIETY"),
+                new TeamPartnersChanged(TEAM, SOCIETY, List.of(new TeamPartnersChanged.Partner("苏州工业园区管委会",
+                        "11320500014160000T"), new TeamPartnersChanged.Partner("某协作单位", null)), AT),
                 new ApplicationSubmitted(APPLICATION, 1, 2026, SOCIETY, "中国机械工程学会", "NATIONAL_SOCIETY",
                         "“科创中国”智能制造产业科技服务团", "智能制造产业", List.of("TECH_DISSEMINATION", "RD_SUPPORT"),
                         List.of("苏州市"), List.of("长三角"), List.of("智能制造"), 2, 1, 1, true, "已服务企业200余家",

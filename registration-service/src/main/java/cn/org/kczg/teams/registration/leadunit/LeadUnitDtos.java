@@ -38,6 +38,24 @@ public final class LeadUnitDtos {
                     + "authority does not register (at least 20 characters); audited. Not needed when they fit.",
                     maxLength = 2000, example = "该研究会经中国科协批准挂靠事业单位登记，统一社会信用代码以12开头，属全国学会")
             @Size(max = 2000) String categoryOverrideReason) {
+
+        /** The unit as registered, to merge a patch onto. */
+        static RegisterLeadUnit of(LeadUnit unit) {
+            return new RegisterLeadUnit(unit.creditCode, unit.name, unit.category,
+                    new Contact(unit.contactName, unit.contactPhone, unit.contactEmail), null);
+        }
+    }
+
+    @Schema(name = "LeadUnitPatch", description = "A lead unit's corrections, as a JSON Merge Patch (RFC 7396): the "
+            + "members sent replace the registered ones; the credit code cannot change.")
+    public record LeadUnitPatch(
+            @Schema(description = "The organisation's registered name.", maxLength = 200) String name,
+            @Schema(description = "Art. 5: which kind of organisation it is; checked against the credit code again, and "
+                    + "the unit's open review cases are checked for eligibility again.") LeadUnitCategory category,
+            @Schema(description = "Who to contact; members merge one by one.") Contact contact,
+            @Schema(description = "Operators only: why the unit is of a category its credit code's registering "
+                    + "authority does not register (at least 20 characters).", maxLength = 2000)
+            String categoryOverrideReason) {
     }
 
     @Schema(name = "LeadUnitContact", description = "The lead unit's contact person.")

@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.registration.leadunit;
 
 import cn.org.kczg.teams.events.registration.LeadUnitCategory;
+import cn.org.kczg.teams.kit.json.MergePatch;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -9,14 +10,18 @@ import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.platform.security.Roles;
+import cn.org.kczg.teams.registration.leadunit.LeadUnitDtos.LeadUnitPatch;
 import cn.org.kczg.teams.registration.leadunit.LeadUnitDtos.LeadUnitView;
 import cn.org.kczg.teams.registration.leadunit.LeadUnitDtos.RegisterLeadUnit;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -82,6 +88,35 @@ public class LeadUnitResource {
     public LeadUnitView get(@Parameter(description = "The lead unit's unified social credit code.",
             example = "91350100M000100Y43") @PathParam("creditCode") String creditCode) {
         return service.find(caller.get(), creditCode)
+                .orElseThrow(() -> ProblemException.notFound(Text.of("lead-unit.not-found", creditCode)));
+    }
+
+    @PATCH
+    @Path("/{creditCode}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR})
+    @Operation(operationId = "updateLeadUnit", summary = "Correct a lead unit's profile",
+            description = "Applies a JSON Merge Patch (RFC 7396) to the lead unit's name, category and contact (the "
+                    + "unit itself or an operator; the credit code cannot change). A new category is checked against "
+                    + "the credit code's registering authority as at registration (operators may override it with a "
+                    + "written categoryOverrideReason), and the unit's open review cases are checked for Art. 5 "
+                    + "eligibility again. Every change is in the audit trail (old → new).")
+    @RequestBody(required = true, description = "The changes, as a JSON Merge Patch of the lead unit.",
+            content = {
+                    @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = LeadUnitPatch.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LeadUnitPatch.class))})
+    @APIResponse(responseCode = "200", description = "The lead unit as corrected.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LeadUnitView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid (code `validation`) naming each field at fault: the "
+            + "body's rules as at registration, `creditCode` when changed, `category` when the credit code's "
+            + "registering authority does not register units of it, `categoryOverrideReason` when too short.")
+    @APIResponse(responseCode = "403", description = "Forbidden: a lead unit sending categoryOverrideReason.")
+    @APIResponse(responseCode = "404", description = "No such lead unit (or not yours).")
+    public LeadUnitView update(@Parameter(description = "The lead unit's unified social credit code.",
+            example = "91350100M000100Y43") @PathParam("creditCode") String creditCode, JsonNode patch)
+            throws JsonProcessingException {
+        return service.update(caller.get(), creditCode, patch)
                 .orElseThrow(() -> ProblemException.notFound(Text.of("lead-unit.not-found", creditCode)));
     }
 

@@ -2,7 +2,9 @@ package cn.org.kczg.teams.registration.leadunit;
 
 import cn.org.kczg.teams.events.registration.LeadUnitCategory;
 import cn.org.kczg.teams.events.registration.LeadUnitRegistered;
+import cn.org.kczg.teams.events.registration.LeadUnitUpdated;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.json.MergePatch;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
@@ -10,16 +12,27 @@ import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.platform.security.Roles;
+import cn.org.kczg.teams.registration.application.TeamApplication;
+import cn.org.kczg.teams.registration.leadunit.LeadUnitDtos.Contact;
 import cn.org.kczg.teams.registration.leadunit.LeadUnitDtos.LeadUnitView;
 import cn.org.kczg.teams.registration.leadunit.LeadUnitDtos.RegisterLeadUnit;
+import cn.org.kczg.teams.registration.team.Team;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Art. 5: registering lead units (the category checked against the credit code) and who may see them. */
@@ -36,6 +49,10 @@ public class LeadUnitService {
     AuditTrail audit;
     @Inject
     Clock clock;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Validator validator;
 
     /** A lead unit registers only itself; an operator registers anyone. */
     public LeadUnitView register(Caller caller, RegisterLeadUnit request) {
@@ -66,6 +83,74 @@ public class LeadUnitService {
         }
         outbox.append(new LeadUnitRegistered(creditCode, unit.name, unit.category.name()));
         return LeadUnitView.of(unit);
+    }
+
+    /**
+     * Corrects the profile (a merge patch of the registration's body): the unit itself or an operator; the credit code
+     * stays. A new category is checked against the code as at registration; a new name or category is announced
+     * ({@code lead-unit.updated}) and copied into the unit's teams and undecided applications.
+     */
+    public Optional<LeadUnitView> update(Caller caller, String creditCode, JsonNode patch)
+            throws JsonProcessingException {
+        String code = creditCode.trim().toUpperCase();
+        if (!caller.is(Roles.OPERATOR) && !caller.actsFor(code)) {
+            return Optional.empty();
+        }
+        Optional<LeadUnit> found = LeadUnit.findByCreditCode(code);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        LeadUnit unit = found.get();
+        RegisterLeadUnit merged = MergePatch.apply(mapper, RegisterLeadUnit.of(unit), patch, RegisterLeadUnit.class);
+        Set<ConstraintViolation<Checked>> violations = validator.validate(new Checked(merged));
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        if (!code.equals(merged.creditCode().trim().toUpperCase())) {
+            throw ProblemException.invalid("creditCode", Text.of("lead-unit.credit-code-fixed"));
+        }
+        LeadUnitCategory previous = unit.category;
+        String override = merged.category() == previous && merged.categoryOverrideReason() == null ? null
+                : checkCategory(caller, code, merged.category(), merged.categoryOverrideReason());
+        List<String> changes = new ArrayList<>();
+        String name = merged.name().trim();
+        if (!name.equals(unit.name)) {
+            changes.add("name: " + unit.name + " → " + name);
+        }
+        if (merged.category() != previous) {
+            changes.add("category: " + previous + " → " + merged.category());
+        }
+        Contact contact = merged.contact();
+        if (!contact.name().trim().equals(unit.contactName) || !contact.phone().trim().equals(unit.contactPhone)
+                || !contact.email().trim().equals(unit.contactEmail)) {
+            changes.add("contact");
+        }
+        if (changes.isEmpty()) {
+            return Optional.of(LeadUnitView.of(unit));
+        }
+        boolean announced = !name.equals(unit.name) || merged.category() != previous;
+        unit.name = name;
+        unit.category = merged.category();
+        unit.contactName = contact.name().trim();
+        unit.contactPhone = contact.phone().trim();
+        unit.contactEmail = contact.email().trim();
+        audit.record(caller, "lead-unit.updated", AGGREGATE, code, String.join("; ", changes));
+        if (override != null) {
+            audit.record(caller, "lead-unit.category-overridden", AGGREGATE, code,
+                    unit.category + " with a code of authority " + code.charAt(0) + ": " + override);
+        }
+        if (announced) {
+            Team.update("leadUnitName = ?1, leadUnitCategory = ?2 where leadUnitCreditCode = ?3", unit.name,
+                    unit.category.name(), code);
+            TeamApplication.update("leadUnitName = ?1, leadUnitCategory = ?2 where leadUnitCreditCode = ?3 and "
+                    + "decidedAt is null", unit.name, unit.category.name(), code);
+            outbox.append(new LeadUnitUpdated(code, unit.name, unit.category.name(), previous.name()));
+        }
+        return Optional.of(LeadUnitView.of(unit));
+    }
+
+    /** The merged profile validated as the registration's body is (its own name dropped from the field paths). */
+    record Checked(@Valid RegisterLeadUnit patch) {
     }
 
     /**

@@ -319,4 +319,73 @@ class LeadUnitResourceTests {
                 .when().get("/api/v1/lead-units")
                 .then().statusCode(400).body("errors[0].field", equalTo("size"));
     }
+
+    private static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
+
+    @Test
+    void aLeadUnitCorrectsItsProfileAuditedAndAnnouncedWithTheCategoryBefore() {
+        String code = newCreditCode("5110");
+        String token = TestTokens.leadUnit(code);
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(unit(code, "中国某某学会", "PROVINCIAL_SOCIETY")).when().post("/api/v1/lead-units")
+                .then().statusCode(201);
+        given().auth().oauth2(token).contentType(MERGE_PATCH)
+                .body("{\"name\": \"中国某某工程学会\", \"category\": \"NATIONAL_SOCIETY\", \"contact\": {\"phone\": \"010-68570000\"}}")
+                .when().patch("/api/v1/lead-units/" + code.toLowerCase())
+                .then().statusCode(200).body("name", equalTo("中国某某工程学会"))
+                .body("category", equalTo("NATIONAL_SOCIETY"))
+                .body("contact.phone", equalTo("010-68570000")).body("contact.name", equalTo("王敏"));
+
+        var trail = QuarkusTransaction.requiringNew().call(() -> audit.history("lead-unit", code));
+        var updated = trail.stream().filter(e -> e.action().equals("lead-unit.updated")).toList();
+        assertEquals(1, updated.size(), trail.toString());
+        assertTrue(updated.get(0).reason().contains("category: PROVINCIAL_SOCIETY → NATIONAL_SOCIETY"),
+                updated.get(0).reason());
+        assertTrue(updated.get(0).reason().contains("contact"), updated.get(0).reason());
+
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.readUntil(Topics.REGISTRATION,
+                Duration.ofSeconds(20), read -> read.stream().anyMatch(r -> code.equals(r.key())
+                        && "lead-unit.updated".equals(KafkaTestClient.headers(r).get("type"))));
+        EventEnvelope envelope = records.stream().filter(r -> code.equals(r.key())
+                && "lead-unit.updated".equals(KafkaTestClient.headers(r).get("type")))
+                .map(r -> EventJson.read(r.value())).findFirst().orElseThrow();
+        assertEquals("NATIONAL_SOCIETY", envelope.payload().get("category").asText());
+        assertEquals("PROVINCIAL_SOCIETY", envelope.payload().get("previousCategory").asText());
+        assertEquals("中国某某工程学会", envelope.payload().get("name").asText());
+    }
+
+    @Test
+    void aCorrectionIsCheckedAsARegistrationIs() {
+        String code = newCreditCode();
+        String token = TestTokens.leadUnit(code);
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(unit(code, "某科技有限公司", "UNIVERSITY_INSTITUTE_ENTERPRISE")).when().post("/api/v1/lead-units")
+                .then().statusCode(201);
+        // an enterprise's code (91…) cannot become a national society without an operator's written reason
+        given().auth().oauth2(token).contentType(MERGE_PATCH).body("{\"category\": \"NATIONAL_SOCIETY\"}")
+                .when().patch("/api/v1/lead-units/" + code).then().statusCode(400)
+                .body("errors[0].field", equalTo("category"));
+        given().auth().oauth2(token).contentType(MERGE_PATCH)
+                .body("{\"category\": \"NATIONAL_SOCIETY\", \"categoryOverrideReason\": \"经主管部门批准按全国学会管理的特殊情形\"}")
+                .when().patch("/api/v1/lead-units/" + code).then().statusCode(403);
+        given().auth().oauth2(TestTokens.token("operator")).contentType(MERGE_PATCH)
+                .body("{\"category\": \"NATIONAL_SOCIETY\", \"categoryOverrideReason\": \"经主管部门批准按全国学会管理的特殊情形说明\"}")
+                .when().patch("/api/v1/lead-units/" + code).then().statusCode(200)
+                .body("category", equalTo("NATIONAL_SOCIETY"));
+        given().auth().oauth2(token).contentType(MERGE_PATCH).body("{\"creditCode\": \"" + newCreditCode() + "\"}")
+                .when().patch("/api/v1/lead-units/" + code).then().statusCode(400)
+                .body("errors[0].field", equalTo("creditCode"));
+        given().auth().oauth2(token).contentType(MERGE_PATCH).body("{\"name\": \"\"}")
+                .when().patch("/api/v1/lead-units/" + code).then().statusCode(400)
+                .body("errors[0].field", equalTo("name"));
+        given().auth().oauth2(token).contentType(MERGE_PATCH).body("{\"contact\": {\"email\": \"not-mail\"}}")
+                .when().patch("/api/v1/lead-units/" + code).then().statusCode(400)
+                .body("errors[0].field", equalTo("contact.email"));
+        // another organisation's profile does not exist for this caller
+        String other = newCreditCode();
+        given().auth().oauth2(TestTokens.leadUnit(other)).contentType(MERGE_PATCH).body("{\"name\": \"冒名\"}")
+                .when().patch("/api/v1/lead-units/" + code).then().statusCode(404);
+        given().auth().oauth2(TestTokens.token("reviewer")).contentType(MERGE_PATCH).body("{\"name\": \"x\"}")
+                .when().patch("/api/v1/lead-units/" + code).then().statusCode(403);
+    }
 }

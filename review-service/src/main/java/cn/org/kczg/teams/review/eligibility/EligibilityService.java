@@ -3,20 +3,30 @@ package cn.org.kczg.teams.review.eligibility;
 import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.registration.LeadUnitCategory;
 import cn.org.kczg.teams.events.registration.LeadUnitRegistered;
+import cn.org.kczg.teams.events.registration.LeadUnitUpdated;
 import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
+import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.review.ban.Ban;
 import cn.org.kczg.teams.review.ban.BanService;
 import cn.org.kczg.teams.review.quota.AnnualQuota;
+import cn.org.kczg.teams.review.review.CheckName;
+import cn.org.kczg.teams.review.review.CheckResult;
+import cn.org.kczg.teams.review.review.ReviewCase;
+import cn.org.kczg.teams.review.review.ReviewCaseService;
+import cn.org.kczg.teams.review.review.ReviewChecks;
+import cn.org.kczg.teams.review.review.ReviewStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Art. 5, 8 and 20 for one lead unit, from the projections of registration's events. */
 @ApplicationScoped
@@ -26,10 +36,35 @@ public class EligibilityService {
     QuotaUsage quotas;
     @Inject
     Clock clock;
+    @Inject
+    AuditTrail audit;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onLeadUnitRegistered(LeadUnitRegistered event, EventEnvelope envelope) {
         remember(event.creditCode(), event.name(), event.category(), envelope.occurredAt());
+    }
+
+    /**
+     * A corrected profile: the projection follows, and a new category goes back through Art. 5 — the eligibility check
+     * of every undecided case of the unit is made again on it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onLeadUnitUpdated(LeadUnitUpdated event, EventEnvelope envelope) {
+        remember(event.creditCode(), event.name(), event.category(), envelope.occurredAt());
+        if (event.category().equals(event.previousCategory())) {
+            return;
+        }
+        LeadUnitCategory category = LeadUnitCategory.valueOf(event.category());
+        Caller system = new Caller("review-service", Set.of(Roles.REVIEWER), null, Set.of(), null);
+        ReviewCase.<ReviewCase>list("leadUnitCreditCode = ?1 and status in ?2", event.creditCode(),
+                List.of(ReviewStatus.PENDING, ReviewStatus.CHANGES_REQUESTED)).forEach(c -> {
+                    c.leadUnitCategory = category;
+                    CheckResult again = ReviewChecks.eligibility(category);
+                    c.checks = c.checks.stream().map(check -> check.name() == CheckName.ELIGIBILITY ? again : check)
+                            .toList();
+                    audit.record(system, "review.eligibility-rechecked", ReviewCaseService.AGGREGATE, c.id.toString(),
+                            event.previousCategory() + " → " + event.category() + ": " + again.detail());
+                });
     }
 
     /** Creates or refreshes the lead unit's projection (events of one unit may arrive on several partitions). */

@@ -3,6 +3,7 @@ package cn.org.kczg.teams.review.messaging;
 import cn.org.kczg.teams.events.registration.ApplicationSubmitted;
 import cn.org.kczg.teams.events.registration.ApplicationWithdrawn;
 import cn.org.kczg.teams.events.registration.LeadUnitRegistered;
+import cn.org.kczg.teams.events.registration.LeadUnitUpdated;
 import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.kit.inbox.EventHandlers;
@@ -27,6 +28,7 @@ public class RegistrationEventsConsumer {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(LeadUnitRegistered.TYPE, LeadUnitRegistered.class, eligibility::onLeadUnitRegistered)
+                .on(LeadUnitUpdated.TYPE, LeadUnitUpdated.class, eligibility::onLeadUnitUpdated)
                 .on(TeamActivated.TYPE, TeamActivated.class, eligibility::onTeamActivated)
                 .on(TeamStatusChanged.TYPE, TeamStatusChanged.class, eligibility::onTeamStatusChanged)
                 .on(ApplicationSubmitted.TYPE, ApplicationSubmitted.class, reviews::onApplicationSubmitted)

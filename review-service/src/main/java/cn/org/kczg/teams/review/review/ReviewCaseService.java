@@ -43,7 +43,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 @Transactional
 public class ReviewCaseService {
-    static final String AGGREGATE = "review-case";
+    public static final String AGGREGATE = "review-case";
     /**
      * Art. 8 "in principle" and Art. 5's 等: exceeding a quota or admitting an unlisted kind of unit needs a written
      * reason of at least this many characters.
