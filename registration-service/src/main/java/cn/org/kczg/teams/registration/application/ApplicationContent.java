@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.registration.application;
 
 import cn.org.kczg.teams.events.registration.ServiceCategory;
+import cn.org.kczg.teams.registration.leadunit.ValidCreditCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
@@ -67,7 +68,15 @@ public record ApplicationContent(
             @Schema(description = "The unit's name; required to submit.", maxLength = 200, example = "苏州工业园区管委会")
             @Size(max = 200) String name,
             @Schema(description = "What the unit does for the team; required to submit.", maxLength = 2000,
-                    example = "对接园区企业需求") @Size(max = 2000) String duties) {
+                    example = "对接园区企业需求") @Size(max = 2000) String duties,
+            @Schema(description = "The unit's unified social credit code, when it has one (Art. 16/17 sanctions and "
+                    + "Art. 19 participation count units by it); checked like a lead unit's.",
+                    example = "11320500014160000T") @ValidCreditCode String creditCode) {
+
+        /** The credit code normalised to upper case, or null. */
+        public String normalisedCreditCode() {
+            return creditCode == null || creditCode.isBlank() ? null : creditCode.trim().toUpperCase();
+        }
     }
 
     /**

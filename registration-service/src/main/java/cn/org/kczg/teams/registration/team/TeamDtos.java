@@ -112,6 +112,13 @@ public final class TeamDtos {
             @NotNull @NotEmpty @Size(max = 500) List<@Valid @NotNull Member> members) {
     }
 
+    @Schema(name = "TeamPartnersChange", description = "Art. 14: the team's new partner units, replacing the old list.")
+    public record PartnersChange(
+            @Schema(description = "Every partner unit, each with a name and duties, and its credit code when it has one "
+                    + "(an empty list: none).", required = true, maxItems = 100)
+            @NotNull @Size(max = 100) List<@Valid @NotNull PartnerUnit> partnerUnits) {
+    }
+
     static List<String> list(String[] values) {
         return values == null ? List.of() : List.of(values);
     }

@@ -1,7 +1,9 @@
 package cn.org.kczg.teams.registration.team;
 
 import cn.org.kczg.teams.kit.export.Column;
+import cn.org.kczg.teams.registration.application.ApplicationContent.PartnerUnit;
 import java.util.List;
+import java.util.Objects;
 
 /** The columns of the team export; the handler's and members' personal details stay out (counts only). */
 final class TeamExport {
@@ -20,6 +22,8 @@ final class TeamExport {
             Column.of("重点领域", t -> t.keyFields),
             Column.of("成员数", t -> t.members == null ? 0 : t.members.size()),
             Column.of("协作单位数", t -> t.partnerUnits == null ? 0 : t.partnerUnits.size()),
+            Column.of("协作单位统一社会信用代码", t -> t.partnerUnits == null ? List.of() : t.partnerUnits.stream()
+                    .map(PartnerUnit::creditCode).filter(Objects::nonNull).toList()),
             Column.of("启用时间", t -> t.activatedAt),
             Column.of("稳定支持年度", t -> t.stableSupportYear));
 

@@ -13,6 +13,7 @@ import cn.org.kczg.teams.kit.web.RequiredReason;
 import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.registration.team.TeamDtos.HandlerChange;
 import cn.org.kczg.teams.registration.team.TeamDtos.MembersChange;
+import cn.org.kczg.teams.registration.team.TeamDtos.PartnersChange;
 import cn.org.kczg.teams.registration.team.TeamDtos.TeamView;
 import cn.org.kczg.teams.registration.team.TeamService.TeamFilter;
 import jakarta.annotation.security.RolesAllowed;
@@ -195,6 +196,26 @@ public class TeamResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
     public TeamView changeMembers(@Parameter(description = ID) @PathParam("id") UUID id, @NotNull @Valid MembersChange change) {
         return service.changeMembers(caller.get(), id, change.members()).orElseThrow(() -> notFound(id));
+    }
+
+    @PUT
+    @Path("/{id}/partner-units")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR})
+    @Operation(operationId = "changeTeamPartnerUnits", summary = "Replace a team's partner units",
+            description = "Replaces the partner units of a live team (Art. 14), also after activation: each with a "
+                    + "name, its duties and, when it has one, its unified social credit code (check character "
+                    + "verified; each code once). Announced as `team.partners-changed` and kept in the audit trail.")
+    @APIResponse(responseCode = "400", description = "Invalid (code `validation`): `partnerUnits[i].name` missing, "
+            + "`partnerUnits[i].creditCode` malformed or listed twice, more than 100 units.")
+    @APIResponse(responseCode = "404", description = "No such team (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `team-not-live` when the team was revoked or "
+            + "disqualified.")
+    @APIResponse(responseCode = "200", description = "The team with its new partner units.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
+    public TeamView changePartnerUnits(@Parameter(description = ID) @PathParam("id") UUID id,
+            @NotNull @Valid PartnersChange change) {
+        return service.changePartners(caller.get(), id, change.partnerUnits()).orElseThrow(() -> notFound(id));
     }
 
     static ProblemException notFound(UUID id) {

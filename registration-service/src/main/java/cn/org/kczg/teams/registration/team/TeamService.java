@@ -7,6 +7,7 @@ import cn.org.kczg.teams.events.registration.Handler;
 import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.events.registration.TeamHandlerChanged;
 import cn.org.kczg.teams.events.registration.TeamMembersChanged;
+import cn.org.kczg.teams.events.registration.TeamPartnersChanged;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.outbox.Outbox;
@@ -21,6 +22,7 @@ import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.registration.application.ApplicationContent.HandlerContact;
 import cn.org.kczg.teams.registration.application.ApplicationContent.Member;
 import cn.org.kczg.teams.registration.application.ApplicationContent.MemberRole;
+import cn.org.kczg.teams.registration.application.ApplicationContent.PartnerUnit;
 import cn.org.kczg.teams.registration.application.ApplicationContent;
 import cn.org.kczg.teams.registration.application.TeamApplication;
 import cn.org.kczg.teams.registration.team.TeamDtos.PublicTeamView;
@@ -33,10 +35,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -149,6 +153,32 @@ public class TeamService {
             team.members = members;
             audit.record(caller, "team.members-changed", AGGREGATE, id.toString(), null);
             outbox.append(new TeamMembersChanged(team.id, members.size(), clock.instant()));
+            return TeamView.of(team);
+        });
+    }
+
+    /** Art. 14: partner units change while the team lives; credit codes unique within the team. */
+    public Optional<TeamView> changePartners(Caller caller, UUID id, List<PartnerUnit> partners) {
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < partners.size(); i++) {
+            PartnerUnit partner = partners.get(i);
+            if (partner.name() == null || partner.name().isBlank()) {
+                throw ProblemException.invalid("partnerUnits[" + i + "].name", Text.of("partners.name"));
+            }
+            String code = partner.normalisedCreditCode();
+            if (code != null && !codes.add(code)) {
+                throw ProblemException.invalid("partnerUnits[" + i + "].creditCode", Text.of("partners.duplicate", code));
+            }
+        }
+        List<PartnerUnit> normalised = partners.stream().map(p -> new PartnerUnit(p.name().trim(),
+                p.duties() == null ? null : p.duties().trim(), p.normalisedCreditCode())).toList();
+        return ownedLiveTeam(caller, id).map(team -> {
+            team.partnerUnits = normalised;
+            audit.record(caller, "team.partners-changed", AGGREGATE, id.toString(), normalised.stream()
+                    .map(p -> p.creditCode() == null ? p.name() : p.name() + " (" + p.creditCode() + ")")
+                    .collect(Collectors.joining("、")));
+            outbox.append(new TeamPartnersChanged(team.id, team.leadUnitCreditCode, normalised.stream()
+                    .map(p -> new TeamPartnersChanged.Partner(p.name(), p.creditCode())).toList(), clock.instant()));
             return TeamView.of(team);
         });
     }

@@ -5,7 +5,9 @@ import static cn.org.kczg.teams.registration.Fixtures.uniqueName;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -188,5 +190,58 @@ class TeamResourceTests {
         assertTrue(!csv.contains("handler-zhaoqiang") && !csv.contains("13800"), "no handler contact: " + csv);
         given().auth().oauth2(TestTokens.token("reviewer")).accept("text/csv").when().get("/api/v1/teams").then()
                 .statusCode(403);
+    }
+
+    @Test
+    void partnerUnitsChangeAfterActivationWithTheirCreditCodes() {
+        String unit = registerLeadUnit("NATIONAL_SOCIETY");
+        String teamId = Fixtures.activeTeam(unit, uniqueName("协作单位"));
+        String partnerCode = Fixtures.newCreditCode();
+        String body = "{\"partnerUnits\": [{\"name\": \"苏州工业园区管委会\", \"duties\": \"对接园区企业需求\", "
+                + "\"creditCode\": \"" + partnerCode.toLowerCase() + "\"}, {\"name\": \"某高校技术转移中心\", "
+                + "\"duties\": \"成果对接\"}]}";
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/teams/" + teamId + "/partner-units").then().statusCode(200)
+                .body("partnerUnits", hasSize(2))
+                .body("partnerUnits[0].creditCode", equalTo(partnerCode))
+                .body("partnerUnits[1].creditCode", nullValue());
+
+        var records = KafkaTestClient.readUntil(Topics.REGISTRATION, Duration.ofSeconds(20),
+                read -> read.stream().anyMatch(r -> teamId.equals(r.key())
+                        && "team.partners-changed".equals(KafkaTestClient.headers(r).get("type"))));
+        EventEnvelope event = records.stream().filter(r -> teamId.equals(r.key())
+                && "team.partners-changed".equals(KafkaTestClient.headers(r).get("type")))
+                .map(r -> EventJson.read(r.value())).findFirst().orElseThrow();
+        assertEquals(partnerCode, event.payload().get("partners").get(0).get("creditCode").asText());
+        assertEquals(unit, event.payload().get("leadUnitCreditCode").asText());
+
+        String csv = new String(given().auth().oauth2(OPERATOR).accept("text/csv").queryParam("leadUnit", unit)
+                .when().get("/api/v1/teams").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(csv.contains(partnerCode), csv);
+    }
+
+    @Test
+    void badPartnerUnitsNameTheFieldAndOthersTeamsAreNotFound() {
+        String unit = registerLeadUnit("NATIONAL_SOCIETY");
+        String teamId = Fixtures.activeTeam(unit, uniqueName("协作校验"));
+        String code = Fixtures.newCreditCode();
+        String wrong = code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0');
+        String path = "/api/v1/teams/" + teamId + "/partner-units";
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
+                .body("{\"partnerUnits\": [{\"name\": \"甲\", \"creditCode\": \"" + wrong + "\"}]}")
+                .when().put(path).then().statusCode(400).body("errors[0].field", equalTo("partnerUnits[0].creditCode"));
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
+                .body("{\"partnerUnits\": [{\"name\": \"甲\", \"creditCode\": \"" + code + "\"}, {\"name\": \"乙\", "
+                        + "\"creditCode\": \"" + code.toLowerCase() + "\"}]}")
+                .when().put(path).then().statusCode(400).body("errors[0].field", equalTo("partnerUnits[1].creditCode"));
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
+                .body("{\"partnerUnits\": [{\"duties\": \"无名\"}]}")
+                .when().put(path).then().statusCode(400).body("errors[0].field", equalTo("partnerUnits[0].name"));
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON).body("{}")
+                .when().put(path).then().statusCode(400).body("errors[0].field", equalTo("partnerUnits"));
+        given().auth().oauth2(TestTokens.leadUnit(registerLeadUnit("NATIONAL_SOCIETY"))).contentType(ContentType.JSON)
+                .body("{\"partnerUnits\": []}").when().put(path).then().statusCode(404);
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON).body("{\"partnerUnits\": []}")
+                .when().put(path).then().statusCode(200).body("partnerUnits", hasSize(0));
     }
 }
