@@ -101,6 +101,7 @@ class SecurityMatrixTest {
             GET     /api/v1/registration-windows/current                 signed-in
             GET     /api/v1/registration-windows/{id}                    signed-in
             GET     /api/v1/reviews                                      auditor lead-unit operator reviewer
+            GET     /api/v1/reviews/criteria                             auditor lead-unit operator reviewer
             GET     /api/v1/reviews/{id}                                 auditor lead-unit operator reviewer
             GET     /api/v1/sanctions                                    auditor operator
             GET     /api/v1/sanctions/{id}                               auditor operator
@@ -195,6 +196,8 @@ class SecurityMatrixTest {
             PUT     /api/v1/indicator-systems/{id}                       operator
             PUT     /api/v1/key-fields/{year}                            operator
             PUT     /api/v1/quotas/{year}/{category}                     operator
+            PUT     /api/v1/reviews/{id}/panel                           operator
+            PUT     /api/v1/reviews/{id}/scores                          reviewer
             PUT     /api/v1/teams/{id}/handler                           lead-unit operator
             PUT     /api/v1/notifications/preferences                    auditor handler lead-unit operator reviewer volunteer
             PUT     /api/v1/teams/{id}/members                           lead-unit operator

@@ -39,11 +39,17 @@ public class ReviewCase extends PanacheEntityBase {
     public ReviewStatus status;
     public String claimedBy;
     public Instant claimedAt;
+    /** What ranks the queue (Art. 9): the panel's score once it has scored, else {@link #textPriority}. */
     public double priority;
+    /** Art. 9 priority from the application's text ({@code PriorityScore}); {@link #priorityParts} are its parts. */
+    public double textPriority;
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Double> priorityParts;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<CheckResult> checks;
+    /** The reviewers; a claim or an assignment makes a panel of one, its chair {@link #claimedBy}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Panel panel;
     /** Counts against the lead unit's quota (Art. 8) while under review. */
     public boolean holdsSlot;
     public int submissionCount;
@@ -61,6 +67,11 @@ public class ReviewCase extends PanacheEntityBase {
 
     public static Optional<ReviewCase> forApplication(UUID applicationId) {
         return find("applicationId", applicationId).firstResultOptional();
+    }
+
+    /** Sets the queue's priority from the panel's scores when it has scored, else from the application's text. */
+    public void rank() {
+        priority = panel == null ? textPriority : panel.priority().orElse(textPriority);
     }
 
     public Optional<CheckResult> check(CheckName name) {

@@ -5,10 +5,11 @@ import cn.org.kczg.teams.events.registration.ApplicationSubmitted;
 import cn.org.kczg.teams.events.registration.ApplicationWithdrawn;
 import cn.org.kczg.teams.events.registration.LeadUnitCategory;
 import cn.org.kczg.teams.events.review.ReviewCaseAssigned;
-import cn.org.kczg.teams.events.review.ReviewDecided.CheckOverride;
 import cn.org.kczg.teams.events.review.ReviewDecided;
+import cn.org.kczg.teams.events.review.ReviewDecided.CheckOverride;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.outbox.Outbox;
+import cn.org.kczg.teams.kit.paging.Listing;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -27,19 +28,27 @@ import cn.org.kczg.teams.review.quota.AnnualQuota;
 import cn.org.kczg.teams.review.quota.YearKeyFields;
 import cn.org.kczg.teams.review.review.ReviewDtos.ReviewView;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
-/** Qualification review: automatic checks on submission, then a reviewer's decision (Art. 3, 5, 8, 9, 20). */
+/**
+ * Qualification review: automatic checks on submission, then a reviewer's decision, or a panel's scores and its
+ * chair's decision (Art. 3, 5, 6, 8, 9, 20).
+ */
 @ApplicationScoped
 @Transactional
 public class ReviewCaseService {
@@ -100,8 +109,12 @@ public class ReviewCaseService {
         var score = PriorityScore.of(new PriorityScore.Inputs(event.workFoundation(),
                 resources == null ? null : resources.yearlyBudget(), resources == null ? null : resources.staff(),
                 event.continuityPlan(), event.keyFields(), YearKeyFields.of(event.year())), priority.weights());
-        c.priority = score.score();
+        c.textPriority = score.score();
         c.priorityParts = score.parts();
+        if (c.panel != null) {
+            c.panel = c.panel.withoutScores();
+        }
+        c.rank();
         c.persist();
         Caller system = new Caller("review-service", Set.of(Roles.REVIEWER), null, Set.of(), null);
         audit.record(system, existing.isPresent() ? "review.rechecked" : "review.opened", AGGREGATE,
@@ -138,29 +151,111 @@ public class ReviewCaseService {
         });
     }
 
-    /** A reviewer takes the case; nobody reviews their own organisation. */
+    /** A reviewer takes the case, as a panel of one they chair; nobody reviews their own organisation. */
     public Optional<ReviewView> claim(Caller caller, UUID id) {
-        return ReviewCase.<ReviewCase>findByIdOptional(id).map(c -> {
+        return ReviewCase.<ReviewCase>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).map(c -> {
             requireNoConflictOfInterest(caller, c);
             requirePending(c);
             if (c.claimedBy != null && !c.claimedBy.equals(caller.subject())) {
                 throw ProblemException.conflict("already-claimed", Text.of("review.already-claimed", c.claimedBy));
             }
+            requireNotRecused(c, caller.subject());
+            if (c.panel == null || !caller.subject().equals(c.panel.chair())) {
+                c.panel = Panel.single(caller.subject(), c.panel);
+                c.rank();
+            }
             c.claimedBy = caller.subject();
             c.claimedAt = clock.instant();
             audit.record(caller, "review.claimed", AGGREGATE, id.toString(), null);
-            return ReviewView.of(c);
+            return view(caller, c);
         });
     }
 
+    /** An operator gives the case to one reviewer: a panel of one, deciding as a claimant does. */
     public Optional<ReviewView> reassign(Caller caller, UUID id, String reviewer) {
-        return ReviewCase.<ReviewCase>findByIdOptional(id).map(c -> {
+        return ReviewCase.<ReviewCase>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).map(c -> {
             requirePending(c);
+            requireNotRecused(c, reviewer);
+            c.panel = Panel.single(reviewer, c.panel);
+            c.rank();
             c.claimedBy = reviewer;
             c.claimedAt = clock.instant();
             audit.record(caller, "review.reassigned", AGGREGATE, id.toString(), "to " + reviewer);
             outbox.append(new ReviewCaseAssigned(c.id, c.applicationId, reviewer, caller.subject(), c.claimedAt));
-            return ReviewView.of(c);
+            return view(caller, c);
+        });
+    }
+
+    /**
+     * An operator appoints the case's panel (1 to 5 reviewers, one the chair) while it is undecided, or replaces it:
+     * members who stay keep their scores, those added are told ({@code review.case-assigned}).
+     */
+    public Optional<ReviewView> appointPanel(Caller caller, UUID id, List<String> reviewers, String chair) {
+        List<String> members = reviewers.stream().map(String::strip).toList();
+        if (new HashSet<>(members).size() != members.size()) {
+            throw ProblemException.invalid("reviewers", Text.of("review.panel.duplicate"));
+        }
+        if (!members.contains(chair.strip())) {
+            throw ProblemException.invalid("chair", Text.of("review.panel.chair-not-member"));
+        }
+        return ReviewCase.<ReviewCase>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).map(c -> {
+            if (c.status != ReviewStatus.PENDING && c.status != ReviewStatus.CHANGES_REQUESTED) {
+                throw ProblemException.conflict("not-pending", Text.of("review.not-pending", statusText(c.status)));
+            }
+            for (String member : members) {
+                requireNotRecused(c, member);
+            }
+            Panel before = c.panel;
+            c.panel = Panel.appointed(members, chair.strip(), before);
+            c.rank();
+            Instant now = clock.instant();
+            if (!c.panel.chair().equals(c.claimedBy)) {
+                c.claimedBy = c.panel.chair();
+                c.claimedAt = now;
+            }
+            audit.record(caller, "review.panel-appointed", AGGREGATE, id.toString(),
+                    "chair " + c.panel.chair() + "; members " + String.join(", ", members));
+            for (String added : c.panel.addedSince(before)) {
+                outbox.append(new ReviewCaseAssigned(c.id, c.applicationId, added, caller.subject(), now));
+            }
+            return view(caller, c);
+        });
+    }
+
+    /** What became of a member's score sheet: their scores kept, or their declared conflict of interest recorded. */
+    public sealed interface Scoring {
+        record Scored(ReviewView view) implements Scoring {
+        }
+
+        record Recused() implements Scoring {
+        }
+    }
+
+    /**
+     * A panel member scores the case for themself (again, to revise, until it is decided). Declaring a conflict of
+     * interest instead recuses them: recorded, and answered as a conflict once committed.
+     */
+    public Optional<Scoring> score(Caller caller, UUID id, ReviewDtos.ScoreSheet sheet) {
+        return ReviewCase.<ReviewCase>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).map(c -> {
+            requirePending(c);
+            requireNoConflictOfInterest(caller, c);
+            if (c.panel == null || !c.panel.hasMember(caller.subject())) {
+                throw ProblemException.forbidden(Text.of("review.not-on-panel"));
+            }
+            requireNotRecused(c, caller.subject());
+            Instant now = clock.instant();
+            if (!Boolean.TRUE.equals(sheet.noConflict())) {
+                c.panel = c.panel.withRecusal(caller.subject(), now);
+                c.rank();
+                audit.record(caller, "review.recused", AGGREGATE, id.toString(), "declared a conflict of interest");
+                return new Scoring.Recused();
+            }
+            Map<String, Integer> scores = ScoreRules.validated(sheet.scores());
+            String comment = ScoreRules.comment(sheet.comment());
+            c.panel = c.panel.withScores(caller.subject(), scores, comment, now);
+            c.rank();
+            audit.record(caller, "review.scored", AGGREGATE, id.toString(), scores + " " + comment);
+            return new Scoring.Scored(view(caller, c));
         });
     }
 
@@ -173,10 +268,19 @@ public class ReviewCaseService {
             }
             if (!caller.subject().equals(c.claimedBy)) {
                 throw ProblemException.forbidden(c.claimedBy == null ? Text.of("review.claim-first")
+                        : c.panel != null && c.panel.members().size() > 1
+                        ? Text.of("review.chair-decides", c.claimedBy)
                         : Text.of("review.claimant-decides", c.claimedBy));
             }
             // checked again when deciding: an operator may have assigned the case to someone of the applicant
             requireNoConflictOfInterest(caller, c);
+            if (c.panel != null) {
+                requireNotRecused(c, caller.subject());
+                if (c.panel.scoringRequired() && !c.panel.awaiting().isEmpty()) {
+                    throw ProblemException.conflict("scores-missing",
+                            Text.of("review.scores-missing", String.join("、", c.panel.awaiting())));
+                }
+            }
             List<CheckOverride> overrides = new ArrayList<>();
             if (decision == ReviewDecided.Decision.APPROVED) {
                 overrides = approvalOverrides(c, reason);
@@ -204,7 +308,7 @@ public class ReviewCaseService {
             }
             outbox.append(new ReviewDecided(c.id, c.applicationId, c.leadUnitCreditCode, decision, c.decisionReasons,
                     caller.subject(), now, overrides));
-            return ReviewView.of(c);
+            return view(caller, c);
         });
     }
 
@@ -241,6 +345,13 @@ public class ReviewCaseService {
         }
     }
 
+    /** A reviewer who declared a conflict of interest on the case neither scores, decides, nor returns to its panel. */
+    private static void requireNotRecused(ReviewCase c, String reviewer) {
+        if (c.panel != null && c.panel.isRecused(reviewer)) {
+            throw ProblemException.conflict("recused", Text.of("review.recused", reviewer));
+        }
+    }
+
     private static void requirePending(ReviewCase c) {
         if (c.status != ReviewStatus.PENDING) {
             throw ProblemException.conflict("not-pending", c.status == ReviewStatus.CHANGES_REQUESTED
@@ -271,7 +382,11 @@ public class ReviewCaseService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ReviewView> find(Caller caller, UUID id) {
-        return ReviewCase.<ReviewCase>findByIdOptional(id).filter(c -> maySee(caller, c)).map(ReviewView::of);
+        return ReviewCase.<ReviewCase>findByIdOptional(id).filter(c -> maySee(caller, c)).map(c -> view(caller, c));
+    }
+
+    private static ReviewView view(Caller caller, ReviewCase c) {
+        return ReviewView.of(c, new ScoreVisibility(caller, c));
     }
 
     private static boolean maySee(Caller caller, ReviewCase c) {
@@ -284,8 +399,21 @@ public class ReviewCaseService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ReviewView> list(Caller caller, ReviewFilter f, PageRequest page) {
-        List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        List<String> where = where(caller, f, params);
+        return Page.of(ReviewCase.<ReviewCase>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(), params),
+                page, (ReviewCase c) -> view(caller, c));
+    }
+
+    /** Every case the list's filters match, as a stream (for the export); call it inside a transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Stream<ReviewCase> all(Caller caller, ReviewFilter f, Sort sort) {
+        Parameters params = new Parameters();
+        return Listing.all(ReviewCase.class, where(caller, f, params), params, sort);
+    }
+
+    private static List<String> where(Caller caller, ReviewFilter f, Parameters params) {
+        List<String> where = new ArrayList<>();
         if (!caller.isAny(Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR)) {
             where.add("leadUnitCreditCode = :own");
             params.and("own", caller.org() == null ? "" : caller.org());
@@ -310,8 +438,7 @@ public class ReviewCaseService {
             where.add("applicationId = :applicationId");
             params.and("applicationId", f.applicationId());
         }
-        return Page.of(ReviewCase.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(), params),
-                page, ReviewView::of);
+        return where;
     }
 
     private static String summary(List<CheckResult> checks) {

@@ -2,6 +2,9 @@ package cn.org.kczg.teams.review.review;
 
 import cn.org.kczg.teams.events.registration.LeadUnitCategory;
 import cn.org.kczg.teams.events.review.ReviewDecided;
+import cn.org.kczg.teams.kit.export.ExportNegotiation;
+import cn.org.kczg.teams.kit.export.TableExport;
+import cn.org.kczg.teams.kit.export.TableFormat;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -10,22 +13,32 @@ import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.review.review.ReviewCaseService.ReviewFilter;
+import cn.org.kczg.teams.review.review.ReviewCaseService.Scoring;
+import cn.org.kczg.teams.review.review.ReviewDtos.CriterionView;
 import cn.org.kczg.teams.review.review.ReviewDtos.Decision;
+import cn.org.kczg.teams.review.review.ReviewDtos.PanelAssignment;
 import cn.org.kczg.teams.review.review.ReviewDtos.ReasonedDecision;
 import cn.org.kczg.teams.review.review.ReviewDtos.Reassign;
 import cn.org.kczg.teams.review.review.ReviewDtos.ReviewView;
+import cn.org.kczg.teams.review.review.ReviewDtos.ScoreSheet;
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,7 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Qualification review", description = "The qualification review of team applications (Art. 3): "
         + "automatic checks of eligibility (Art. 5), bans (Art. 20), quotas (Art. 8) and completeness, a queue ordered "
-        + "by Art. 9 priority, and the reviewer's decision.")
+        + "by Art. 9 priority, and the reviewer's decision — or a panel's scores (Art. 6, 9) and its chair's decision.")
 public class ReviewResource {
     private static final Map<String, String> SORTABLE = Map.of("priority", "priority", "submittedAt", "submittedAt",
             "decidedAt", "decidedAt");
@@ -79,21 +92,60 @@ public class ReviewResource {
             @Parameter(description = "Sort order: field,direction pairs separated by ';' over priority, submittedAt "
                     + "and decidedAt. Default: priority,desc;submittedAt,asc.", example = "submittedAt,desc")
             @QueryParam("sort") String sort) {
+        var filter = filter(status, year, category, leadUnit, applicationId);
+        return service.list(caller.get(), filter,
+                PageRequest.of(page, size, sort, SORTABLE, "priority,desc;submittedAt,asc"));
+    }
+
+    /**
+     * {@code GET /api/v1/reviews} with {@code Accept: text/csv} or XLSX ({@link ExportNegotiation}): every case the
+     * list's filters match, highest priority first, with the panel and its means, for operators and auditors.
+     */
+    @GET
+    @Path("/export")
+    @Produces({TableFormat.CSV_TYPE, TableFormat.XLSX_TYPE})
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(hidden = true)
+    public Response export(@QueryParam("status") String status, @QueryParam("year") Integer year,
+            @QueryParam("category") String category, @QueryParam("leadUnit") String leadUnit,
+            @QueryParam("applicationId") UUID applicationId, @HeaderParam("Accept") String accept) {
+        var filter = filter(status, year, category, leadUnit, applicationId);
+        var who = caller.get();
+        return TableExport.of(TableFormat.accepted(accept).orElse(TableFormat.CSV), "资格审查案件", ReviewExport.COLUMNS,
+                () -> service.all(who, filter, Sort.by("priority").descending().and("submittedAt").and("id")));
+    }
+
+    private static ReviewFilter filter(String status, Integer year, String category, String leadUnit,
+            UUID applicationId) {
         ReviewStatus wanted = "ANY".equalsIgnoreCase(status) ? null
                 : status == null && applicationId == null ? ReviewStatus.PENDING
                 : QueryParams.enumValue(ReviewStatus.class, "status", status);
-        var filter = new ReviewFilter(wanted, year, QueryParams.enumValue(LeadUnitCategory.class, "category", category),
+        return new ReviewFilter(wanted, year, QueryParams.enumValue(LeadUnitCategory.class, "category", category),
                 leadUnit, applicationId);
-        return service.list(caller.get(), filter,
-                PageRequest.of(page, size, sort, SORTABLE, "priority,desc;submittedAt,asc"));
+    }
+
+    @GET
+    @Path("/criteria")
+    @RolesAllowed({Roles.REVIEWER, Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT})
+    @Operation(operationId = "listReviewCriteria", summary = "List the review panel's criteria",
+            description = "What a review panel scores, 0 to 10 each: the conditions of Art. 6 (service experience, "
+                    + "distinctive services, capacity to organise) and the priority parts of Art. 9 (work foundation, "
+                    + "resources, continuity, fit with the key fields), each with its stable code and Chinese label. "
+                    + "Lead units may read them to know what they are judged on.")
+    @APIResponse(responseCode = "200", description = "The criteria, Art. 6 first.", content = @Content(
+            mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = CriterionView.class)))
+    public List<CriterionView> criteria() {
+        return Arrays.stream(ReviewCriterion.values()).map(CriterionView::of).toList();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.REVIEWER, Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT})
     @Operation(operationId = "getReviewCase", summary = "Get a review case",
-            description = "One review case with its automatic checks, priority, claimant and decision. A lead unit "
-                    + "reads only its own.")
+            description = "One review case with its automatic checks, priority, claimant, panel and decision. A lead "
+                    + "unit reads only its own. Panel scores: operators, auditors and the chair see every member's; a "
+                    + "member sees their own, and the others' and the means once they have scored (or the case is "
+                    + "decided); other reviewers and the lead unit see only the means.")
     @APIResponse(responseCode = "200", description = "The review case.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "404", description = "No such review case (or not yours; code `not-found`).")
@@ -134,6 +186,60 @@ public class ReviewResource {
         return service.reassign(caller.get(), id, body.reviewer()).orElseThrow(() -> notFound(id));
     }
 
+    @PUT
+    @Path("/{id}/panel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "appointReviewPanel", summary = "Appoint the review panel of a case",
+            description = "An operator appoints 1 to 5 distinct reviewers to an undecided case (PENDING or "
+                    + "CHANGES_REQUESTED), one of them the chair, who becomes the claimant and alone decides — once "
+                    + "every member not recused has scored. Replacing a panel keeps the scores of the members who stay; "
+                    + "each member added is told (review.case-assigned). A reviewer who declared a conflict of interest "
+                    + "on the case cannot be appointed to it again.")
+    @APIResponse(responseCode = "200", description = "Appointed: the case with its panel.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request (code `validation`): `reviewers` missing, empty, "
+            + "more than 5 or repeated; `chair` not one of them.")
+    @APIResponse(responseCode = "404", description = "No such review case (code `not-found`).")
+    @APIResponse(responseCode = "409", description = "Conflict: `not-pending` when the case is decided or withdrawn; "
+            + "`recused` when a reviewer named declared a conflict of interest on this case.")
+    public ReviewView appointPanel(@Parameter(description = "The review case's id.") @PathParam("id") UUID id,
+            @NotNull @Valid PanelAssignment body) {
+        return service.appointPanel(caller.get(), id, body.reviewers(), body.chair()).orElseThrow(() -> notFound(id));
+    }
+
+    @PUT
+    @Path("/{id}/scores")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.REVIEWER)
+    @Operation(operationId = "scoreReviewCase", summary = "Score a review case as a panel member",
+            description = "A member of the case's panel scores it for themself: declares no conflict of interest, "
+                    + "gives every criterion of GET /api/v1/reviews/criteria a whole number 0 to 10, and comments. "
+                    + "Sent again, it replaces their scores, until the case is decided. Declaring a conflict "
+                    + "(noConflict false) recuses the member: it is recorded, they can no longer score or decide, and "
+                    + "the operator replaces them. The Art. 9 criteria's mean ranks the queue once every member not "
+                    + "recused has scored.")
+    @APIResponse(responseCode = "200", description = "Scored: the case with the panel as the caller may see it.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request (code `validation`): `noConflict` missing; "
+            + "`scores` missing, with an unknown criterion, or `scores.<code>` missing or not a whole number 0 to 10; "
+            + "`comment` missing or over 2,000 characters.")
+    @APIResponse(responseCode = "403", description = "Forbidden (code `forbidden`): the caller is not on the case's "
+            + "panel, or belongs to the applying lead unit (Art. 3).")
+    @APIResponse(responseCode = "404", description = "No such review case (code `not-found`).")
+    @APIResponse(responseCode = "409", description = "Conflict: `conflict-of-interest` when the body declares one "
+            + "(the member is now recused); `recused` when the caller recused themself earlier; `not-pending` when "
+            + "the case is not PENDING.")
+    public ReviewView score(@Parameter(description = "The review case's id.") @PathParam("id") UUID id,
+            @NotNull @Valid ScoreSheet body) {
+        var outcome = service.score(caller.get(), id, body).orElseThrow(() -> notFound(id));
+        if (outcome instanceof Scoring.Scored scored) {
+            return scored.view();
+        }
+        // the recusal is committed; the member is told it stands in the way
+        throw ProblemException.conflict("conflict-of-interest", Text.of("review.conflict-declared"));
+    }
+
     @POST
     @Path("/{id}/approve")
     @RolesAllowed(Roles.REVIEWER)
@@ -146,14 +252,16 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "Approved: the case as decided.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "403", description = "Forbidden (code `forbidden`): the case is not claimed by the "
-            + "caller, or the caller belongs to the applying lead unit (conflict of interest, Art. 3).")
+            + "caller (or, with a panel, the caller is not its chair), or the caller belongs to the applying lead unit "
+            + "(conflict of interest, Art. 3).")
     @APIResponse(responseCode = "404", description = "No such review case (code `not-found`).")
     @APIResponse(responseCode = "400", description = "Invalid request (code `validation`): besides the body's "
             + "rules, `reason` is missing or shorter than 20 characters while approving despite a failed QUOTA or "
             + "ELIGIBILITY check.")
     @APIResponse(responseCode = "409", description = "Conflict: `not-pending` when the case is not PENDING; "
             + "`stale-version` when `version` is not the case's current one; `check-not-overridable` when BAN or "
-            + "COMPLETENESS failed.")
+            + "COMPLETENESS failed; `scores-missing` while a member of an appointed panel has not scored; `recused` "
+            + "when the chair declared a conflict of interest.")
     public ReviewView approve(@Parameter(description = "The review case's id.") @PathParam("id") UUID id,
             @RequestBody(required = false, description = "Optional: the reason and the version decided on.")
             @Valid Decision body) {
@@ -172,10 +280,12 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "Rejected: the case as decided.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "403", description = "Forbidden (code `forbidden`): the case is not claimed by the "
-            + "caller, or the caller belongs to the applying lead unit (conflict of interest, Art. 3).")
+            + "caller (or, with a panel, the caller is not its chair), or the caller belongs to the applying lead unit "
+            + "(conflict of interest, Art. 3).")
     @APIResponse(responseCode = "404", description = "No such review case (code `not-found`).")
     @APIResponse(responseCode = "409", description = "Conflict: `not-pending` when the case is not PENDING; "
-            + "`stale-version` when `version` is not the case's current one.")
+            + "`stale-version` when `version` is not the case's current one; `scores-missing` while a member of an "
+            + "appointed panel has not scored; `recused` when the chair declared a conflict of interest.")
     public ReviewView reject(@Parameter(description = "The review case's id.") @PathParam("id") UUID id,
             @NotNull @Valid ReasonedDecision body) {
         return service.decide(caller.get(), id, ReviewDecided.Decision.REJECTED, body.reason(), body.version())
@@ -193,10 +303,12 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "Sent back: the case awaiting the lead unit's resubmission.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "403", description = "Forbidden (code `forbidden`): the case is not claimed by the "
-            + "caller, or the caller belongs to the applying lead unit (conflict of interest, Art. 3).")
+            + "caller (or, with a panel, the caller is not its chair), or the caller belongs to the applying lead unit "
+            + "(conflict of interest, Art. 3).")
     @APIResponse(responseCode = "404", description = "No such review case (code `not-found`).")
     @APIResponse(responseCode = "409", description = "Conflict: `not-pending` when the case is not PENDING; "
-            + "`stale-version` when `version` is not the case's current one.")
+            + "`stale-version` when `version` is not the case's current one; `scores-missing` while a member of an "
+            + "appointed panel has not scored; `recused` when the chair declared a conflict of interest.")
     public ReviewView requestChanges(@Parameter(description = "The review case's id.") @PathParam("id") UUID id,
             @NotNull @Valid ReasonedDecision body) {
         return service.decide(caller.get(), id, ReviewDecided.Decision.CHANGES_REQUESTED, body.reason(),
