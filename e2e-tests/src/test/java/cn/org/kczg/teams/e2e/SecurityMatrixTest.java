@@ -122,6 +122,7 @@ class SecurityMatrixTest {
             GET     /api/v1/tickets/{id}/messages                        auditor handler lead-unit operator partner
             GET     /api/v1/upload-schedules                             signed-in
             GET     /api/v1/uploads                                      auditor handler lead-unit operator
+            GET     /api/v1/uploads/completeness                         auditor handler lead-unit operator
             GET     /api/v1/uploads/overdue                              auditor operator
             GET     /api/v1/uploads/{id}                                 auditor handler lead-unit operator
             GET     /api/v1/uploads/usage                                auditor handler lead-unit operator
@@ -190,6 +191,8 @@ class SecurityMatrixTest {
             POST    /api/v1/tickets/{id}/resume                          handler lead-unit operator partner
             POST    /api/v1/tickets/{id}/withdraw                        operator partner
             POST    /api/v1/uploads                                      handler lead-unit
+            POST    /api/v1/uploads/{id}/accept                          operator
+            POST    /api/v1/uploads/{id}/return                          operator
             POST    /api/v1/webhooks                                     partner
             POST    /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver partner
             PUT     /api/v1/calendar/holidays/{day}                      operator

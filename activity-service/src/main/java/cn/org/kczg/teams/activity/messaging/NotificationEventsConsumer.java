@@ -11,6 +11,7 @@ import cn.org.kczg.teams.events.activity.TicketChanged;
 import cn.org.kczg.teams.events.activity.TicketMessagePosted;
 import cn.org.kczg.teams.events.activity.UploadDueSoon;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
+import cn.org.kczg.teams.events.activity.UploadReviewed;
 import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.events.review.ReviewCaseAssigned;
@@ -52,6 +53,7 @@ public class NotificationEventsConsumer {
                 .on(TeamStatusChanged.TYPE, TeamStatusChanged.class, tell(notifications, rules::teamStatus))
                 .on(UploadDueSoon.TYPE, UploadDueSoon.class, tell(notifications, rules::uploadDueSoon))
                 .on(UploadOverdue.TYPE, UploadOverdue.class, tell(notifications, rules::uploadOverdue))
+                .on(UploadReviewed.TYPE, UploadReviewed.class, tell(notifications, rules::uploadReviewed))
                 .on(ComplaintFiled.TYPE, ComplaintFiled.class, tell(notifications, rules::complaintFiled))
                 .on(AssessmentPublished.TYPE, AssessmentPublished.class, tell(notifications, rules::assessmentPublished))
                 .on(FeeViolationFlagged.TYPE, FeeViolationFlagged.class, tell(notifications, rules::feeViolation))

@@ -15,6 +15,8 @@ public enum NoticeKind {
     TEAM_STATUS_CHANGED("team.status-changed", "服务团状态变更"),
     UPLOAD_DUE_SOON("upload.due-soon", "材料即将到期"),
     UPLOAD_OVERDUE("upload.overdue", "材料逾期未交"),
+    UPLOAD_ACCEPTED("upload.accepted", "材料审核通过"),
+    UPLOAD_RETURNED("upload.returned", "材料被退回"),
     COMPLAINT_RECEIVED("complaint.received", "收到投诉"),
     ASSESSMENT_PUBLISHED("assessment.published", "考核结果发布"),
     REVIEW_CASE_ASSIGNED("review.case-assigned", "审核任务分配"),

@@ -6,6 +6,7 @@ import cn.org.kczg.teams.events.activity.TicketChanged;
 import cn.org.kczg.teams.events.activity.TicketMessagePosted;
 import cn.org.kczg.teams.events.activity.UploadDueSoon;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
+import cn.org.kczg.teams.events.activity.UploadReviewed;
 import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.events.review.ReviewCaseAssigned;
@@ -114,6 +115,21 @@ public final class NoticeRules {
         return toLeadUnit(e.teamId(), lu -> new NoticeDraft(NoticeKind.UPLOAD_OVERDUE, lu, "材料逾期未交",
                 teamName(e.teamId()) + "的" + UPLOAD_KIND.getOrDefault(e.kind(), e.kind()) + "（" + e.period()
                         + "）已于 " + day(e.dueDate()) + " 到期，尚未上传。", "/teams/" + e.teamId() + "/uploads"));
+    }
+
+    /** The lead unit hears that staff accepted a version of its team's upload, or returned it and why. */
+    public List<NoticeDraft> uploadReviewed(UploadReviewed e) {
+        String what = teamName(e.teamId()) + "的" + UPLOAD_KIND.getOrDefault(e.kind(), e.kind()) + "（" + e.period()
+                + "）第 " + e.version() + " 版";
+        String link = "/teams/" + e.teamId() + "/uploads";
+        if (UploadReviewed.RETURNED.equals(e.decision())) {
+            return toLeadUnit(e.teamId(), lu -> new NoticeDraft(NoticeKind.UPLOAD_RETURNED, lu, "材料被退回",
+                    what + "被退回，意见：" + orDash(e.comment()) + "。请上传新版本，截止日期 " + day(e.dueDate())
+                            + " 不变。", link));
+        }
+        return toLeadUnit(e.teamId(), lu -> new NoticeDraft(NoticeKind.UPLOAD_ACCEPTED, lu, "材料审核通过",
+                what + "已通过审核" + (e.comment() == null || e.comment().isBlank() ? "。" : "，意见：" + e.comment() + "。"),
+                link));
     }
 
     public List<NoticeDraft> complaintFiled(ComplaintFiled e) {

@@ -64,7 +64,7 @@ public class NotificationResource {
             @Parameter(description = "Only this kind.", schema = @Schema(type = SchemaType.STRING, enumeration = {
                     "ticket.assigned", "ticket.info-received", "ticket.message", "ticket.sla-warning", "ticket.overdue",
                     "application.decided", "application.changes-requested", "team.status-changed", "upload.due-soon",
-                    "upload.overdue", "complaint.received", "assessment.published", "review.case-assigned",
+                    "upload.overdue", "upload.accepted", "upload.returned", "complaint.received", "assessment.published", "review.case-assigned",
                     "fee-violation.flagged", "dead-letters.waiting"})) @QueryParam("kind") String kind,
             @Parameter(description = "Page number, from 0.") @QueryParam("page") Integer page,
             @Parameter(description = "Page size (default 20, at most 100).") @QueryParam("size") Integer size) {

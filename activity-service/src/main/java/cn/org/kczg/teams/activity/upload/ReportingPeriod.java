@@ -77,6 +77,17 @@ public record ReportingPeriod(String id, LocalDate start, LocalDate end) {
         return periods;
     }
 
+    /** The year's periods of this length, first to last. */
+    public static List<ReportingPeriod> ofYear(int year, Length length) {
+        List<ReportingPeriod> periods = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() == year; ) {
+            ReportingPeriod p = containing(day, length);
+            periods.add(p);
+            day = p.end().plusDays(1);
+        }
+        return periods;
+    }
+
     static ReportingPeriod containing(LocalDate day, Length length) {
         String id = switch (length) {
             case QUARTERLY -> day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);

@@ -10,11 +10,21 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One file a team uploaded for a kind and period (a later upload for the same period adds a version). */
+/**
+ * One file a team uploaded for a kind and period (a later upload for the same period adds a version). Staff accept or
+ * return the latest version (Art. 12); a returned one awaits the next version, due by the same date.
+ */
 @Entity
 @Table(name = "upload")
 public class Upload extends PanacheEntityBase {
+    @Schema(name = "UploadReviewStatus", description = "Where staff's review of one version of an upload is: "
+            + "SUBMITTED (not reviewed yet), ACCEPTED, or RETURNED (the team uploads a new version).")
+    public enum ReviewStatus {
+        SUBMITTED, ACCEPTED, RETURNED
+    }
+
     @Id
     public UUID id;
     @Column(nullable = false)
@@ -42,4 +52,13 @@ public class Upload extends PanacheEntityBase {
     public String uploadedBy;
     @Column(nullable = false)
     public Instant uploadedAt;
+    /** 1 for the first upload of the team, kind and period, then 2, 3, … */
+    @Column(nullable = false)
+    public int version;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReviewStatus reviewStatus = ReviewStatus.SUBMITTED;
+    public String reviewComment;
+    public String reviewedBy;
+    public Instant reviewedAt;
 }

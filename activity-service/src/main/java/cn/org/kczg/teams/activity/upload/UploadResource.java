@@ -1,7 +1,10 @@
 package cn.org.kczg.teams.activity.upload;
 
+import cn.org.kczg.teams.activity.ticket.SlaClock;
+import cn.org.kczg.teams.activity.upload.UploadDtos.AcceptBody;
 import cn.org.kczg.teams.activity.upload.UploadDtos.NewUpload;
 import cn.org.kczg.teams.activity.upload.UploadDtos.OverdueView;
+import cn.org.kczg.teams.activity.upload.UploadDtos.ReturnBody;
 import cn.org.kczg.teams.activity.upload.UploadDtos.ScheduleBody;
 import cn.org.kczg.teams.activity.upload.UploadDtos.ScheduleView;
 import cn.org.kczg.teams.activity.upload.UploadDtos.UploadView;
@@ -32,6 +35,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,8 +63,14 @@ public class UploadResource {
             + "2026-H1 (half-year) or 2026 (annual).";
     @Inject
     UploadService service;
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2199;
+    @Inject
+    UploadCompleteness completeness;
     @Inject
     CurrentCaller caller;
+    @Inject
+    Clock clock;
 
     @PUT
     @Path("/upload-schedules/{kind}")
@@ -96,11 +107,13 @@ public class UploadResource {
     @Operation(operationId = "uploadFile", summary = "Upload a periodic file",
             description = "The team's lead unit or handler uploads one file (multipart/form-data) of a kind for a "
                     + "reporting period (Art. 12): PDF, DOCX, XLSX or ZIP judged by its content, at most 20 MB, a ZIP "
-                    + "package within kczg.uploads.zip.*. Whether it came by the due date is recorded.")
+                    + "package within kczg.uploads.zip.*. Whether it came by the due date is recorded. Another upload "
+                    + "for the same kind and period is its next version (after a return: due by the same date).")
     @APIResponse(responseCode = "404", description = "No such team (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `team-storage-quota` when the team's files and this "
             + "one would exceed kczg.uploads.team-quota; `no-schedule` when the operator has set no schedule for the "
-            + "kind; `team-not-active` when the team is suspended, revoked or disqualified.")
+            + "kind; `team-not-active` when the team is suspended, revoked or disqualified; `upload-accepted` when staff "
+            + "accepted the team's upload of this kind and period.")
     @RequestBody(required = true, description = "The upload as multipart/form-data: teamId, kind, period, an optional "
             + "title and the file.", content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
                     schema = @Schema(requiredProperties = {"teamId", "kind", "period", "file"})))
@@ -195,6 +208,112 @@ public class UploadResource {
         var who = caller.get();
         return TableExport.of(TableFormat.accepted(accept).orElse(TableFormat.CSV), "材料报送", UploadExport.COLUMNS,
                 () -> service.all(who, teamId, k, period));
+    }
+
+    @POST
+    @Path("/uploads/{id}/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "acceptUpload", summary = "Accept an upload",
+            description = "The operator accepts the latest version of a team's upload for its kind and period (Art. "
+                    + "12), with an optional comment; the team's lead unit is told. An accepted period takes no more "
+                    + "versions.")
+    @APIResponse(responseCode = "200", description = "The upload, accepted.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UploadView.class)))
+    @APIResponse(responseCode = "404", description = "No such upload.")
+    @APIResponse(responseCode = "409", description = "Conflict: `upload-superseded` when a newer version of the "
+            + "team's upload for the kind and period exists; `upload-reviewed` when this version was already accepted "
+            + "or returned.")
+    public UploadView accept(@Parameter(description = "The upload's id.") @PathParam("id") UUID id,
+            @Valid AcceptBody body) {
+        return service.accept(caller.get(), id, body == null ? null : body.comment())
+                .orElseThrow(() -> ProblemException.notFound(Text.of("upload.not-found", id)));
+    }
+
+    @POST
+    @Path("/uploads/{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "returnUpload", summary = "Return an upload",
+            description = "The operator returns the latest version of a team's upload with a comment saying what to "
+                    + "change (Art. 12); the team's lead unit is told, and the team uploads a new version (POST "
+                    + "/api/v1/uploads) by the same due date — a return grants no extension.")
+    @APIResponse(responseCode = "200", description = "The upload, returned.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UploadView.class)))
+    @APIResponse(responseCode = "404", description = "No such upload.")
+    @APIResponse(responseCode = "409", description = "Conflict: `upload-superseded` when a newer version of the "
+            + "team's upload for the kind and period exists; `upload-reviewed` when this version was already accepted "
+            + "or returned.")
+    public UploadView giveBack(@Parameter(description = "The upload's id.") @PathParam("id") UUID id,
+            @NotNull @Valid ReturnBody body) {
+        return service.giveBack(caller.get(), id, body.comment())
+                .orElseThrow(() -> ProblemException.notFound(Text.of("upload.not-found", id)));
+    }
+
+    @GET
+    @Path("/uploads/completeness")
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(operationId = "getUploadCompleteness", summary = "Read upload completeness",
+            description = "Art. 12 completeness per team and period: one row per active team × scheduled kind × "
+                    + "reporting period of the year that has ended, with the latest version's status (MISSING, "
+                    + "SUBMITTED, RETURNED, ACCEPTED), whether it came on time and its due date, ordered by team, kind "
+                    + "and period; and the totals over all rows (completeness = (submitted + accepted) / expected). "
+                    + "Operators and auditors see every team, a lead unit its own teams, a handler their team. "
+                    + "Operators and auditors may ask for the whole list as a file with `Accept: text/csv` or `Accept: "
+                    + TableFormat.XLSX_TYPE + "` (the same filters).")
+    @APIResponse(responseCode = "200", description = "The page of rows and the totals.",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = UploadDtos.CompletenessReport.class)))
+    public UploadDtos.CompletenessReport completeness(
+            @Parameter(description = "The year whose periods are expected (default: this year in China); ignored "
+                    + "when a period is named.", schema = @Schema(type = SchemaType.INTEGER, format = "int32"),
+                    example = "2026") @QueryParam("year") String year,
+            @Parameter(description = "Only this kind.", schema = @Schema(implementation = UploadSchedule.Kind.class))
+            @QueryParam("kind") String kind,
+            @Parameter(description = "Only this reporting period, e.g. 2026-Q3, 2026-H1 or 2026.")
+            @QueryParam("period") String period,
+            @Parameter(description = "Only this team.") @QueryParam("teamId") UUID teamId,
+            @Parameter(description = "Only rows in this status (the totals stay over all rows).",
+                    schema = @Schema(implementation = UploadDtos.CompletenessStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "Page number, from 0.") @QueryParam("page") Integer page,
+            @Parameter(description = "Page size (default 20, at most 100).") @QueryParam("size") Integer size) {
+        return completeness.report(caller.get(), completenessFilter(year, kind, period, teamId, status),
+                PageRequest.of(page, size, null, Map.of("team", "teamName"), "team"));
+    }
+
+    /** {@code GET /api/v1/uploads/completeness} as CSV or XLSX: every row the filters match. */
+    @GET
+    @Path("/uploads/completeness/export")
+    @Produces({TableFormat.CSV_TYPE, TableFormat.XLSX_TYPE})
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(hidden = true)
+    public Response exportCompleteness(@QueryParam("year") String year, @QueryParam("kind") String kind,
+            @QueryParam("period") String period, @QueryParam("teamId") UUID teamId,
+            @QueryParam("status") String status, @HeaderParam("Accept") String accept) {
+        UploadCompleteness.Filter filter = completenessFilter(year, kind, period, teamId, status);
+        var who = caller.get();
+        return TableExport.of(TableFormat.accepted(accept).orElse(TableFormat.CSV), "材料报送完整性",
+                CompletenessExport.COLUMNS, () -> completeness.all(who, filter));
+    }
+
+    private UploadCompleteness.Filter completenessFilter(String year, String kind, String period, UUID teamId,
+            String status) {
+        return new UploadCompleteness.Filter(year(year), QueryParams.enumValue(UploadSchedule.Kind.class, "kind", kind),
+                UploadCompleteness.period(period), teamId,
+                QueryParams.enumValue(UploadDtos.CompletenessStatus.class, "status", status));
+    }
+
+    private int year(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return LocalDate.now(clock.withZone(SlaClock.BEIJING)).getYear();
+        }
+        String s = raw.strip();
+        if (s.length() != 4 || !s.chars().allMatch(c -> c >= '0' && c <= '9')
+                || Integer.parseInt(s) < FIRST_YEAR || Integer.parseInt(s) > LAST_YEAR) {
+            throw ProblemException.invalid("year", Text.of("upload.year", FIRST_YEAR, LAST_YEAR));
+        }
+        return Integer.parseInt(s);
     }
 
     @GET

@@ -12,6 +12,7 @@ import cn.org.kczg.teams.activity.upload.UploadDtos.UsageView;
 import cn.org.kczg.teams.events.activity.UploadDueSoon;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
+import cn.org.kczg.teams.events.activity.UploadReviewed;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.outbox.Outbox;
@@ -95,6 +96,11 @@ public class UploadService {
                         ReportingPeriod.example(schedule.period))));
         FileIntake.CheckedFile file = intake.check(u.file(), u.fileName(), MAX_BYTES, FileType.DOCUMENTS);
         requireRoom(team, file.size());
+        lockPeriod(team.id, u.kind(), period.id());
+        Optional<Upload> previous = latest(team.id, u.kind(), period.id());
+        if (previous.filter(p -> p.reviewStatus == Upload.ReviewStatus.ACCEPTED).isPresent()) {
+            throw ProblemException.conflict("upload-accepted", Text.of("upload.accepted", u.kind(), period.id()));
+        }
         Upload up = new Upload();
         up.id = UUID.randomUUID();
         up.teamId = team.id;
@@ -107,8 +113,11 @@ public class UploadService {
         up.contentType = file.type().contentType;
         up.size = file.size();
         up.sha256 = file.sha256();
-        up.dueDate = period.dueDate(schedule.dueDay);
-        up.onTime = !today().isAfter(up.dueDate);
+        // a new version (after a return) is due by the first version's date: the due time holds, whatever the
+        // schedule says now
+        up.dueDate = previous.map(p -> p.dueDate).orElseGet(() -> period.dueDate(schedule.dueDay));
+        up.onTime = up.dueDate == null || !today().isAfter(up.dueDate);
+        up.version = previous.map(p -> p.version + 1).orElse(1);
         up.uploadedBy = caller.subject();
         up.uploadedAt = clock.instant();
         up.persist();
@@ -116,6 +125,53 @@ public class UploadService {
         outbox.append(new UploadReceived(up.id, up.teamId, up.kind.name(), up.period, up.dueDate, up.onTime,
                 up.sha256));
         return UploadView.of(up);
+    }
+
+    /** Staff accept the latest version of an upload; empty when there is no such upload. */
+    public Optional<UploadView> accept(Caller caller, UUID id, String comment) {
+        return review(caller, id, Upload.ReviewStatus.ACCEPTED, comment == null || comment.isBlank() ? null
+                : comment.strip());
+    }
+
+    /** Staff return the latest version of an upload to the team, which uploads a new version by the same date. */
+    public Optional<UploadView> giveBack(Caller caller, UUID id, String comment) {
+        return review(caller, id, Upload.ReviewStatus.RETURNED, comment.strip());
+    }
+
+    private Optional<UploadView> review(Caller caller, UUID id, Upload.ReviewStatus decision, String comment) {
+        Optional<Upload> found = find(caller, id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Upload u = found.get();
+        // the same lock as a new version takes: a review and the next version never cross
+        lockPeriod(u.teamId, u.kind, u.period);
+        em.refresh(u);
+        int newest = latest(u.teamId, u.kind, u.period).map(l -> l.version).orElse(u.version);
+        if (u.version < newest) {
+            throw ProblemException.conflict("upload-superseded", Text.of("upload.superseded", u.version, newest));
+        }
+        if (u.reviewStatus != Upload.ReviewStatus.SUBMITTED) {
+            throw ProblemException.conflict("upload-reviewed", Text.of("upload.reviewed", u.version, u.reviewStatus));
+        }
+        u.reviewStatus = decision;
+        u.reviewComment = comment;
+        u.reviewedBy = caller.subject();
+        u.reviewedAt = clock.instant();
+        audit.record(caller, decision == Upload.ReviewStatus.ACCEPTED ? "upload.accepted" : "upload.returned", "upload",
+                u.id.toString(), comment);
+        outbox.append(new UploadReviewed(u.id, u.teamId, u.kind.name(), u.period, u.version, decision.name(), comment,
+                u.dueDate));
+        return Optional.of(UploadView.of(u));
+    }
+
+    private void lockPeriod(UUID teamId, UploadSchedule.Kind kind, String period) {
+        locks.lock("upload-period:" + teamId + ":" + kind + ":" + period);
+    }
+
+    private static Optional<Upload> latest(UUID teamId, UploadSchedule.Kind kind, String period) {
+        return Upload.<Upload>find("teamId = ?1 and kind = ?2 and period = ?3 order by version desc", teamId, kind,
+                period).firstResultOptional();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

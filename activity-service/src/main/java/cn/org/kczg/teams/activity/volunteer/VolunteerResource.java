@@ -6,6 +6,8 @@ import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.LogParticipation;
 import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.Nomination;
 import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.ParticipationView;
 import cn.org.kczg.teams.activity.volunteer.VolunteerDtos.Verification;
+import cn.org.kczg.teams.kit.export.TableExport;
+import cn.org.kczg.teams.kit.export.TableFormat;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
@@ -25,6 +27,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -334,17 +337,51 @@ public class VolunteerResource {
     @RolesAllowed({Roles.VOLUNTEER, Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
     @Operation(operationId = "listCertificates", summary = "List certificates",
             description = "The certificates the caller may see (a volunteer's own, a team's for its lead unit and "
-                    + "handler, all for operators and auditors), newest first.")
+                    + "handler, all for operators and auditors), newest first. Operators and auditors may ask for the "
+                    + "whole list as a file with `Accept: text/csv` or `Accept: " + TableFormat.XLSX_TYPE + "` (the "
+                    + "same filters; with the activity and hours each certifies).")
     public Page<CertificateView> certificates(
             @Parameter(description = "Only certificates in this status.",
                     schema = @Schema(implementation = Certificate.Status.class)) @QueryParam("status") String status,
+            @Parameter(description = "Only certificates of this team.") @QueryParam("teamId") UUID teamId,
+            @Parameter(description = "Only certificates issued in this year in China (a pending nomination: made in "
+                    + "it).", schema = @Schema(type = SchemaType.INTEGER, format = "int32"), example = "2026")
+            @QueryParam("year") String year,
             @Parameter(description = "Page number, from 0.") @QueryParam("page") Integer page,
             @Parameter(description = "Page size (default 20, at most 100).") @QueryParam("size") Integer size,
             @Parameter(description = "Sort as `field,asc|desc`: createdAt or issuedAt (default createdAt,desc).")
             @QueryParam("sort") String sort) {
-        return service.certificates(caller.get(), QueryParams.enumValue(Certificate.Status.class, "status", status),
+        return service.certificates(caller.get(), certificateFilter(status, teamId, year),
                 PageRequest.of(page, size, sort, Map.of("createdAt", "createdAt", "issuedAt", "issuedAt"),
                         "createdAt,desc"));
+    }
+
+    /** {@code GET /api/v1/certificates} with {@code Accept: text/csv} or XLSX: every matching certificate. */
+    @GET
+    @Path("/certificates/export")
+    @Produces({TableFormat.CSV_TYPE, TableFormat.XLSX_TYPE})
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(hidden = true)
+    public Response exportCertificates(@QueryParam("status") String status, @QueryParam("teamId") UUID teamId,
+            @QueryParam("year") String year, @HeaderParam("Accept") String accept) {
+        VolunteerService.CertificateFilter filter = certificateFilter(status, teamId, year);
+        var who = caller.get();
+        return TableExport.of(TableFormat.accepted(accept).orElse(TableFormat.CSV), "证书", CertificateExport.COLUMNS,
+                () -> service.allCertificates(who, filter));
+    }
+
+    private static VolunteerService.CertificateFilter certificateFilter(String status, UUID teamId, String year) {
+        Integer y = null;
+        if (year != null && !year.isBlank()) {
+            String s = year.strip();
+            if (s.length() != 4 || !s.chars().allMatch(c -> c >= '0' && c <= '9') || s.compareTo("2000") < 0
+                    || s.compareTo("2199") > 0) {
+                throw ProblemException.invalid("year", Text.of("certificate.year"));
+            }
+            y = Integer.parseInt(s);
+        }
+        return new VolunteerService.CertificateFilter(QueryParams.enumValue(Certificate.Status.class, "status", status),
+                teamId, y);
     }
 
     /** Anyone verifies a certificate by its code (no token). */

@@ -24,6 +24,8 @@ import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -36,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
 
 /** Art. 13: volunteers' participation, confirmed by the lead unit, and the certificates that follow. */
 @ApplicationScoped
@@ -49,6 +53,16 @@ public class VolunteerService {
     Clock clock;
     @Inject
     CredentialsConfig credentials;
+    @Inject
+    EntityManager em;
+
+    /** The filters of the certificate list and its export. */
+    public record CertificateFilter(Certificate.Status status, UUID teamId, Integer year) {
+    }
+
+    /** A certificate with the hours and the activity it certifies (none for an outstanding-member certificate). */
+    public record CertificateRow(Certificate certificate, BigDecimal hours, String activity) {
+    }
 
     public ParticipationView log(Caller caller, LogParticipation request) {
         ActivityReport activity = ActivityReport.<ActivityReport>findByIdOptional(request.activityId())
@@ -268,25 +282,69 @@ public class VolunteerService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<CertificateView> certificates(Caller caller, Certificate.Status status, PageRequest page) {
-        List<String> where = new ArrayList<>();
+    public Page<CertificateView> certificates(Caller caller, CertificateFilter filter, PageRequest page) {
         Parameters params = new Parameters();
-        scope(caller, where, params, "holder");
-        if (status != null) {
-            where.add("status = :status");
-            params.and("status", status);
-        }
+        List<String> where = certificateWhere(caller, filter, params, "");
         return Page.of(Certificate.<Certificate>find(String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where),
                 page.sort(), params), page, CertificateView::of);
     }
 
+    /**
+     * The same certificates as {@link #certificates}, every one, newest first, each with the activity and hours it
+     * certifies (one query, not one per row), for an export (in a transaction; close the stream).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Stream<CertificateRow> allCertificates(Caller caller, CertificateFilter filter) {
+        Parameters params = new Parameters();
+        List<String> where = certificateWhere(caller, filter, params, "c.");
+        TypedQuery<Object[]> query = em.createQuery("select c, p.hours, a.title from Certificate c "
+                + "left join Participation p on p.id = c.participationId "
+                + "left join ActivityReport a on a.id = p.activityId"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by c.createdAt desc, c.id", Object[].class);
+        params.map().forEach(query::setParameter);
+        return query.setHint(HibernateHints.HINT_FETCH_SIZE, 1_000).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream().map(r -> {
+                    // each row leaves the persistence context once read
+                    em.detach(r[0]);
+                    return new CertificateRow((Certificate) r[0], (BigDecimal) r[1], (String) r[2]);
+                });
+    }
+
+    private static List<String> certificateWhere(Caller caller, CertificateFilter filter, Parameters params,
+            String alias) {
+        List<String> where = new ArrayList<>();
+        scope(caller, where, params, "holder", alias);
+        if (filter.status() != null) {
+            where.add(alias + "status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter.teamId() != null) {
+            where.add(alias + "teamId = :teamId");
+            params.and("teamId", filter.teamId());
+        }
+        if (filter.year() != null) {
+            // the year it was issued in China (a pending nomination's: when it was made)
+            where.add("coalesce(" + alias + "issuedAt, " + alias + "createdAt) >= :from and coalesce(" + alias
+                    + "issuedAt, " + alias + "createdAt) < :to");
+            params.and("from", LocalDate.of(filter.year(), 1, 1).atStartOfDay(CertificateFacts.CHINA).toInstant())
+                    .and("to", LocalDate.of(filter.year() + 1, 1, 1).atStartOfDay(CertificateFacts.CHINA).toInstant());
+        }
+        return where;
+    }
+
     /** Volunteers see their own; teams see theirs; operators and auditors see all. */
     private static void scope(Caller caller, List<String> where, Parameters params, String holderField) {
+        scope(caller, where, params, holderField, "");
+    }
+
+    private static void scope(Caller caller, List<String> where, Parameters params, String holderField,
+            String alias) {
         if (caller.isAny(Roles.OPERATOR, Roles.AUDITOR)) {
             return;
         }
-        where.add("(" + OwnObjects.ofSubject(caller, params, holderField) + " or "
-                + OwnObjects.ofTeams(caller, params, "teamId", "leadUnitCreditCode") + ")");
+        where.add("(" + OwnObjects.ofSubject(caller, params, alias + holderField) + " or "
+                + OwnObjects.ofTeams(caller, params, alias + "teamId", alias + "leadUnitCreditCode") + ")");
     }
 
     private Certificate certificate(Certificate.Kind kind, UUID teamId, String holder, String holderName) {

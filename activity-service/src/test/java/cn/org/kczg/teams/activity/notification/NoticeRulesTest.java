@@ -9,6 +9,7 @@ import cn.org.kczg.teams.events.activity.TicketChanged;
 import cn.org.kczg.teams.events.activity.TicketMessagePosted;
 import cn.org.kczg.teams.events.activity.UploadDueSoon;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
+import cn.org.kczg.teams.events.activity.UploadReviewed;
 import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.events.review.ReviewCaseAssigned;
@@ -92,6 +93,23 @@ class NoticeRulesTest {
         NoticeDraft grade = rules.assessmentPublished(new AssessmentPublished(TEAM, UNIT, 2026, UUID.randomUUID(),
                 new BigDecimal("91.5"), "优秀", "优秀")).get(0);
         assertTrue(grade.title().contains("2026") && grade.body().contains("优秀"), grade.body());
+    }
+
+    @Test
+    void theLeadUnitHearsWhyAnUploadWasReturnedAndThatTheDueDateHolds() {
+        UUID upload = UUID.randomUUID();
+        NoticeDraft returned = rules.uploadReviewed(new UploadReviewed(upload, TEAM, "PROGRESS", "2026-Q3", 2,
+                UploadReviewed.RETURNED, "缺少活动照片", LocalDate.of(2026, 10, 15))).get(0);
+        assertEquals(NoticeKind.UPLOAD_RETURNED, returned.kind());
+        assertEquals("org:" + UNIT, returned.audience());
+        assertTrue(returned.body().contains("工作进展（2026-Q3）第 2 版") && returned.body().contains("缺少活动照片")
+                && returned.body().contains("2026-10-15"), returned.body());
+        NoticeDraft accepted = rules.uploadReviewed(new UploadReviewed(upload, TEAM, "THINK_TANK_REPORT", "2026-H1", 1,
+                UploadReviewed.ACCEPTED, null, LocalDate.of(2026, 7, 15))).get(0);
+        assertEquals(NoticeKind.UPLOAD_ACCEPTED, accepted.kind());
+        assertTrue(accepted.body().contains("智库报告") && accepted.body().endsWith("已通过审核。"), accepted.body());
+        assertEquals(List.of(), rules.uploadReviewed(new UploadReviewed(upload, UUID.randomUUID(), "PROGRESS",
+                "2026-Q3", 1, UploadReviewed.ACCEPTED, null, LocalDate.of(2026, 10, 15))));
     }
 
     @Test

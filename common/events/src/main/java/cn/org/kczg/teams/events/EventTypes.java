@@ -15,6 +15,7 @@ import cn.org.kczg.teams.events.activity.TicketRated;
 import cn.org.kczg.teams.events.activity.UploadDueSoon;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
+import cn.org.kczg.teams.events.activity.UploadReviewed;
 import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
 import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
@@ -49,10 +50,11 @@ public final class EventTypes {
             ActivityReported.class, CertificateChanged.class, ComplaintDecided.class, ComplaintFiled.class,
             ComplaintResponded.class, FeeViolationDecided.class, FeeViolationFlagged.class, LibraryEntryChanged.class,
             ParticipationChanged.class, TicketChanged.class, TicketMessagePosted.class, TicketRated.class,
-            UploadDueSoon.class, UploadOverdue.class, UploadReceived.class, AssessmentPublished.class, LeadUnitBanned.class,
-            TeamDisqualified.class, TeamStableSupport.class,
+            UploadDueSoon.class, UploadOverdue.class, UploadReceived.class, UploadReviewed.class,
+            AssessmentPublished.class, LeadUnitBanned.class, TeamDisqualified.class, TeamStableSupport.class,
             ApplicationSubmitted.class, ApplicationWithdrawn.class, LeadUnitRegistered.class, LeadUnitUpdated.class,
-            TeamActivated.class, TeamHandlerChanged.class, TeamMembersChanged.class, TeamPartnersChanged.class, TeamStatusChanged.class, ReviewCaseAssigned.class, ReviewDecided.class);
+            TeamActivated.class, TeamHandlerChanged.class, TeamMembersChanged.class, TeamPartnersChanged.class,
+            TeamStatusChanged.class, ReviewCaseAssigned.class, ReviewDecided.class);
 
     private EventTypes() {
     }

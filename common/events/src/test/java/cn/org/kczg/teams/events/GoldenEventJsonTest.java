@@ -19,6 +19,7 @@ import cn.org.kczg.teams.events.activity.TicketRated;
 import cn.org.kczg.teams.events.activity.UploadDueSoon;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
+import cn.org.kczg.teams.events.activity.UploadReviewed;
 import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
 import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
@@ -123,6 +124,8 @@ class GoldenEventJsonTest {
                         LocalDate.parse("2026-10-15"), true, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
                 new UploadOverdue(TEAM, "THINK_TANK_REPORT", "2026-H1", LocalDate.parse("2026-07-15")),
                 new UploadDueSoon(TEAM, "PROGRESS", "2026-Q4", LocalDate.parse("2027-01-15")),
+                new UploadReviewed(UUID.fromString("a3b4c5d6-e7f8-4091-a2b3-c4d5e6f7a8b9"), TEAM, "PROGRESS", "2026-Q3", 1,
+                        UploadReviewed.RETURNED, "缺少第三季度活动照片", LocalDate.parse("2026-10-15")),
                 new ReviewCaseAssigned(UUID.fromString("b4c5d6e7-f809-4a1b-82c3-d4e5f6a7b8c9"), APPLICATION,
                         "reviewer-wang", "operator-zhao", AT));
     }
