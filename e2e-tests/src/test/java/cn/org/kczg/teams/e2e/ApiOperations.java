@@ -60,15 +60,17 @@ final class ApiOperations {
         /**
          * The path with each parameter set to a plausible value that names nothing: a year no flow uses (1999: the
          * security matrix, admitted as an operator, must not start or publish the assessment of the year the
-         * evaluation flow works on), or a new UUID.
+         * evaluation flow works on), the first of an enumeration (e.g. the audit trail's area: the gateway routes by
+         * it), or a new UUID.
          */
         String plausiblePath() {
             String path = template;
             for (JsonNode p : spec.path("parameters")) {
                 if ("path".equals(p.path("in").asText())) {
-                    String type = p.path("schema").path("type").asText();
-                    path = path.replace("{" + p.path("name").asText() + "}",
-                            "integer".equals(type) ? "1999" : UUID.randomUUID().toString());
+                    JsonNode schema = p.path("schema");
+                    String value = schema.has("enum") ? schema.path("enum").get(0).asText()
+                            : "integer".equals(schema.path("type").asText()) ? "1999" : UUID.randomUUID().toString();
+                    path = path.replace("{" + p.path("name").asText() + "}", value);
                 }
             }
             return path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());

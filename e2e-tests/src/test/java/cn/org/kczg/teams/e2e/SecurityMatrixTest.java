@@ -64,6 +64,7 @@ class SecurityMatrixTest {
             GET     /api/v1/assessments/{year}/results/{teamId}          auditor handler lead-unit operator
             GET     /api/v1/assessments/{year}/runs                      auditor operator
             GET     /api/v1/assessments/{year}/runs/{id}                 auditor operator
+            GET     /api/v1/audit-trail/{area}                           auditor operator
             GET     /api/v1/bans                                         auditor operator reviewer
             GET     /api/v1/bans/{id}                                    auditor operator reviewer
             GET     /api/v1/calendar/holidays                            signed-in
@@ -133,6 +134,7 @@ class SecurityMatrixTest {
             GET     /api/v1/webhooks/{id}                                partner
             GET     /api/v1/webhooks/{id}/deliveries                     partner
             PATCH   /api/v1/applications/{id}                            lead-unit operator
+            PATCH   /api/v1/lead-units/{creditCode}                      lead-unit operator
             PATCH   /api/v1/library/{id}                                 handler lead-unit
             POST    /api/v1/dead-letters/replay                          operator
             POST    /api/v1/dead-letters/{id}/replay                     operator
@@ -204,6 +206,7 @@ class SecurityMatrixTest {
             PUT     /api/v1/teams/{id}/handler                           lead-unit operator
             PUT     /api/v1/notifications/preferences                    auditor handler lead-unit operator reviewer volunteer
             PUT     /api/v1/teams/{id}/members                           lead-unit operator
+            PUT     /api/v1/teams/{id}/partner-units                     lead-unit operator
             PUT     /api/v1/tickets/settings                             operator
             PUT     /api/v1/upload-schedules/{kind}                      operator
             """);

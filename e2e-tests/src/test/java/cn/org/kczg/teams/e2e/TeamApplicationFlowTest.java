@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -131,6 +132,19 @@ class TeamApplicationFlowTest {
                 "the public list shows contact data: " + body);
         given().auth().oauth2(leadUnit).when().get("/api/v1/applications/" + id)
                 .then().body("status", equalTo("APPROVED"));
+
+        // Art. 14 after activation: partner units change, each counted by its credit code
+        String teamId = given().auth().oauth2(leadUnit).when().get("/api/v1/applications/" + id).then()
+                .extract().path("teamId");
+        String partner = CreditCodes.next("1233");
+        given().auth().oauth2(leadUnit).contentType(ContentType.JSON)
+                .body(Map.of("partnerUnits", List.of(Map.of("name", "浙江省某医院", "duties", "临床需求对接",
+                        "creditCode", partner))))
+                .when().put("/api/v1/teams/" + teamId + "/partner-units").then().statusCode(200)
+                .body("partnerUnits[0].creditCode", equalTo(partner));
+        String csv = given().auth().oauth2(suite.token("auditor")).accept("text/csv").queryParam("leadUnit", UNIVERSITY)
+                .when().get("/api/v1/applications").then().statusCode(200).extract().asString();
+        assertTrue(csv.startsWith("\uFEFF申请编号,团队名称") && csv.contains(id), csv);
     }
 
     @Test
