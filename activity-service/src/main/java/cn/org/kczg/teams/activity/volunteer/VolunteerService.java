@@ -166,13 +166,22 @@ public class VolunteerService {
         return CertificateView.of(c);
     }
 
-    /** The lead unit nominates an outstanding member; an operator approves before it is issued. */
+    /**
+     * The lead unit nominates an outstanding member of the team (one with a confirmed participation in it); an operator
+     * approves before it is issued.
+     */
     public CertificateView nominate(Caller caller, Nomination n) {
         TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(n.teamId())
                 .filter(t -> caller.actsFor(t.leadUnitCreditCode))
                 .orElseThrow(() -> ProblemException.notFound(Text.of("team.not-found", n.teamId())))
                 .requireActive();
-        Certificate c = certificate(Certificate.Kind.OUTSTANDING_MEMBER, team.id, n.volunteer().strip(), n.name().strip());
+        String volunteer = n.volunteer().strip();
+        // Art. 13: an outstanding member of this team — someone whose service in it the lead unit has confirmed
+        if (Participation.count("teamId = ?1 and volunteer = ?2 and status = ?3", team.id, volunteer,
+                Participation.Status.CONFIRMED) == 0) {
+            throw ProblemException.invalid("volunteer", Text.of("certificate.nominee-not-in-team", volunteer));
+        }
+        Certificate c = certificate(Certificate.Kind.OUTSTANDING_MEMBER, team.id, volunteer, n.name().strip());
         c.status = Certificate.Status.PENDING_APPROVAL;
         c.nominationReason = n.reason();
         c.nominatedBy = caller.subject();

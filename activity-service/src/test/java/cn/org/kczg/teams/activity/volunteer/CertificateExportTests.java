@@ -42,7 +42,7 @@ class CertificateExportTests {
         given().auth().oauth2(volunteer(sub)).contentType(ContentType.JSON).body(Map.of("participationId", p))
                 .when().post("/api/v1/certificates/participation").then().statusCode(200);
         String nominated = given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
-                .body(Map.of("teamId", team[0], "volunteer", "vol-star", "name", "@SUM(A1)", "reason", "全年服务企业30家"))
+                .body(Map.of("teamId", team[0], "volunteer", sub, "name", "@SUM(A1)", "reason", "全年服务企业30家"))
                 .when().post("/api/v1/certificates/outstanding").then().statusCode(201).extract().path("id");
         given().auth().oauth2(OPERATOR).when().post("/api/v1/certificates/" + nominated + "/approve").then()
                 .statusCode(200);

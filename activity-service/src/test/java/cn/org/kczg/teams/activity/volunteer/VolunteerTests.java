@@ -130,6 +130,17 @@ class VolunteerTests {
     void anOutstandingMemberCertificateNeedsAnOperatorsApproval() {
         String unit = "LU" + SEQ.incrementAndGet();
         String[] team = teamWithActivity(unit);
+        // only a volunteer whose service in the team is confirmed can be its outstanding member
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
+                .body(Map.of("teamId", team[0], "volunteer", "vol-star", "name", "欧阳明华", "reason", "全年服务企业30家"))
+                .when().post("/api/v1/certificates/outstanding").then().statusCode(400)
+                .body("errors[0].field", equalTo("volunteer"));
+        String logged = log("vol-star", team[1], "3");
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
+                .body(Map.of("teamId", team[0], "volunteer", "vol-star", "name", "欧阳明华", "reason", "全年服务企业30家"))
+                .when().post("/api/v1/certificates/outstanding").then().statusCode(400);
+        given().auth().oauth2(TestTokens.leadUnit(unit)).when().post("/api/v1/participations/" + logged + "/confirm")
+                .then().statusCode(200);
         String id = CreatedAt.follow(given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
                 .body(Map.of("teamId", team[0], "volunteer", "vol-star", "name", "欧阳明华", "reason", "全年服务企业30家"))
                 .when().post("/api/v1/certificates/outstanding").then().statusCode(201)
