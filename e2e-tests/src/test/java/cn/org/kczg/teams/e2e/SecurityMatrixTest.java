@@ -76,6 +76,9 @@ class SecurityMatrixTest {
             GET     /api/v1/complaints/{id}                              auditor handler lead-unit operator
             GET     /api/v1/eligibility/{creditCode}                     auditor lead-unit operator reviewer
             GET     /api/v1/fee-violations                               auditor operator
+            GET     /api/v1/imports                                      auditor operator
+            GET     /api/v1/imports/template                             auditor operator
+            GET     /api/v1/imports/{id}                                 auditor operator
             GET     /api/v1/indicator-systems                            auditor handler lead-unit operator reviewer
             GET     /api/v1/indicator-systems/metrics                    auditor handler lead-unit operator reviewer
             GET     /api/v1/indicator-systems/{id}                       auditor handler lead-unit operator reviewer
@@ -154,6 +157,7 @@ class SecurityMatrixTest {
             POST    /api/v1/complaints/{id}/outcome                      operator
             POST    /api/v1/complaints/{id}/response                     handler lead-unit
             POST    /api/v1/fee-violations/{id}/outcome                  operator
+            POST    /api/v1/imports                                      operator
             POST    /api/v1/indicator-systems                            operator
             POST    /api/v1/indicator-systems/{id}/publish               operator
             POST    /api/v1/lead-units                                   lead-unit operator

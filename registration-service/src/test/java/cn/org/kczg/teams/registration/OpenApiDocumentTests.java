@@ -27,7 +27,8 @@ class OpenApiDocumentTests {
             "TeamApplicationStatus", "CommittedResources", "TeamMember", "TeamMemberRole", "PartnerUnit",
             "DemandHallHandler", "RegisterLeadUnit", "LeadUnitContact", "LeadUnitView", "OpenRegistrationWindow",
             "RegistrationWindowView", "TeamView", "PublicTeamView", "TeamStatus", "TeamHandlerChange",
-            "TeamMembersChange");
+            "TeamMembersChange", "ImportView", "ImportProblem", "ImportCounts", "ImportTemplate",
+            "ImportTemplateColumn", "ImportStatus");
 
     private static JsonNode document() throws Exception {
         String json = given().accept("application/json").when().get("/q/openapi").then().statusCode(200)

@@ -1,0 +1,45 @@
+package cn.org.kczg.teams.registration.imports;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Issue 21: one import of lead units and teams (a dry run or the real one) and its figures. */
+@Entity
+@Table(name = "data_import")
+public class DataImport extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(nullable = false)
+    public boolean dryRun;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ImportStatus status;
+    public String fileName;
+    @Column(nullable = false)
+    public String fileFormat;
+    @Column(nullable = false)
+    public String fileSha256;
+    @Column(nullable = false)
+    public int rows;
+    @Column(nullable = false)
+    public int valid;
+    @Column(nullable = false)
+    public int problems;
+    /** Created (a dry run: would be created). */
+    public int leadUnitsCreated;
+    public int teamsCreated;
+    public int leadUnitsUnchanged;
+    public int teamsUnchanged;
+    public String failure;
+    public String createdBy;
+    @Column(nullable = false)
+    public Instant createdAt;
+    public Instant finishedAt;
+}
