@@ -26,14 +26,18 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Art. 18–21 through the gateway: a team's reported work reaches its metrics; a serious problem bans the lead
  * unit (review refuses it) and disqualifies the team (registration ends it); the year's assessment runs, one
  * grade is adjusted, and publishing disqualifies the poor team while the adjusted one lives on. It publishes
- * the current year for the whole suite, so it runs last.
+ * the current year for the whole suite, so it runs last. Issue 21: a sanction's ban and disqualification are
+ * appealed and reversed, and an operator's ban lifted, after which the unit may submit again.
  */
 @Order(Integer.MAX_VALUE - 1) // then only the fuzzer
 @TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class EvaluationFlowTest {
     static final String SOCIETY = "51100000500000201M";
     static final String BANNED_SOCIETY = "51100000500000302E";
+    static final String APPEALING_SOCIETY = "51100000500000404A";
     static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+
+    private static final AtomicInteger SUBMISSIONS = new AtomicInteger();
 
     static LaunchedSuite suite;
     static String operator;
@@ -145,5 +149,68 @@ class EvaluationFlowTest {
         given().auth().oauth2(operator).when().get("/api/v1/teams/" + spared).then().body("status", equalTo("ACTIVE"));
         given().auth().oauth2(operator).when().post("/api/v1/assessments/" + YEAR + "/runs").then().statusCode(409)
                 .contentType("application/problem+json");
+    }
+    @Test
+    @Order(3)
+    void anUpheldAppealGivesTheTeamBackAndLiftsTheBanAndAnOperatorLiftsItsOwnBan() {
+        String leadUnit = suite.token("lead-unit", "--org", APPEALING_SOCIETY);
+        TeamApplicationFlowTest.register(leadUnit, APPEALING_SOCIETY, "中国某某申诉学会", "NATIONAL_SOCIETY");
+        String team = approvedTeam(leadUnit, "“科创中国”申诉复核科技服务团");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(auditor)
+                .when().get("/api/v1/teams/" + team + "/metrics/" + YEAR).statusCode() == 200);
+        String sanction = given().auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("teamId", team, "reasonClass", "SCIENTIFIC", "note", "团队成员涉嫌学术不端，已立案调查"))
+                .when().post("/api/v1/sanctions").then().statusCode(201).extract().path("id");
+        awaitTeamStatus(team, "DISQUALIFIED");
+        awaitSubmission(leadUnit, 409);
+
+        String reason = "调查结论认定学术不端举报不实，处分所依据的事实不成立，请求撤销";
+        String ban = given().auth().oauth2(leadUnit).contentType(ContentType.JSON)
+                .body(Map.of("subject", "BAN", "sanctionId", sanction, "reason", reason))
+                .when().post("/api/v1/appeals").then().statusCode(201).body("status", equalTo("OPEN"))
+                .extract().path("id");
+        String disqualification = given().auth().oauth2(leadUnit).contentType(ContentType.JSON)
+                .body(Map.of("subject", "DISQUALIFICATION", "sanctionId", sanction, "reason", reason))
+                .when().post("/api/v1/appeals").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(leadUnit).contentType(ContentType.JSON)
+                .body(Map.of("subject", "BAN", "sanctionId", sanction, "reason", reason))
+                .when().post("/api/v1/appeals").then().statusCode(409).body("code", equalTo("appeal-open"));
+        String decision = "经复核，调查结论认定举报不实，申诉成立，撤销处分";
+        for (String appeal : new String[] {ban, disqualification}) {
+            given().auth().oauth2(operator).contentType(ContentType.JSON)
+                    .body(Map.of("outcome", "UPHELD", "reason", decision))
+                    .when().post("/api/v1/appeals/" + appeal + "/decision").then().statusCode(200)
+                    .body("status", equalTo("UPHELD"));
+        }
+        given().auth().oauth2(auditor).queryParam("status", "UPHELD").when().get("/api/v1/appeals").then()
+                .statusCode(200).body("items.id", org.hamcrest.Matchers.hasItems(ban, disqualification));
+        awaitTeamStatus(team, "ACTIVE");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(operator)
+                .when().get("/api/v1/bans/" + sanction).then().statusCode(200).body("inForce", equalTo(false)));
+        awaitSubmission(leadUnit, 200);
+
+        // an operator's own ban, lifted by the operator
+        String operatorBan = given().auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("creditCode", APPEALING_SOCIETY, "reasonClass", "LEGAL", "since",
+                        LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()))
+                .when().post("/api/v1/bans").then().statusCode(201).extract().path("id");
+        awaitSubmission(leadUnit, 409);
+        given().auth().oauth2(operator).contentType(ContentType.JSON).body(Map.of("reason", "经复核，该禁止申报记录有误"))
+                .when().post("/api/v1/bans/" + operatorBan + "/lift").then().statusCode(200)
+                .body("inForce", equalTo(false));
+        given().auth().oauth2(operator).contentType(ContentType.JSON).body(Map.of("reason", "经复核，该禁止申报记录有误"))
+                .when().post("/api/v1/bans/" + operatorBan + "/lift").then().statusCode(409)
+                .body("code", equalTo("ban-lifted"));
+        awaitSubmission(leadUnit, 200);
+    }
+
+    /** A fresh draft per try is submitted until registration answers {@code status}. */
+    private static void awaitSubmission(String leadUnit, int status) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String draft = TeamApplicationFlowTest.draft(leadUnit, "“科创中国”申诉第" + SUBMISSIONS.incrementAndGet()
+                    + "号科技服务团");
+            given().auth().oauth2(leadUnit).when().post("/api/v1/applications/" + draft + "/submit").then()
+                    .statusCode(status);
+        });
     }
 }

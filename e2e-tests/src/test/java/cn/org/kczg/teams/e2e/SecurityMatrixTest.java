@@ -56,6 +56,8 @@ class SecurityMatrixTest {
             GET     /api/v1/applications                                 auditor lead-unit operator reviewer
             GET     /api/v1/applications/{id}                            auditor lead-unit operator reviewer
             GET     /api/v1/applications/{id}/history                    auditor lead-unit operator reviewer
+            GET     /api/v1/appeals                                      auditor lead-unit operator
+            GET     /api/v1/appeals/{id}                                 auditor lead-unit operator
             GET     /api/v1/assessments/{year}                           auditor operator
             GET     /api/v1/assessments/{year}/data-quality              auditor operator
             GET     /api/v1/assessments/{year}/history                   auditor operator
@@ -145,10 +147,13 @@ class SecurityMatrixTest {
             POST    /api/v1/applications                                 lead-unit operator
             POST    /api/v1/applications/{id}/submit                     lead-unit operator
             POST    /api/v1/applications/{id}/withdraw                   lead-unit operator
+            POST    /api/v1/appeals                                      lead-unit operator
+            POST    /api/v1/appeals/{id}/decision                        operator
             POST    /api/v1/assessments/{year}/publish                   operator
             POST    /api/v1/assessments/{year}/results/{teamId}/grade    operator
             POST    /api/v1/assessments/{year}/runs                      operator
             POST    /api/v1/bans                                         operator
+            POST    /api/v1/bans/{id}/lift                               operator
             POST    /api/v1/certificates/outstanding                     lead-unit
             POST    /api/v1/certificates/participation                   volunteer
             POST    /api/v1/certificates/{id}/approve                    operator

@@ -95,7 +95,7 @@ class ApiDocumentTests {
                 }
             });
         }
-        assertEquals(19, ids.size(), "operations: " + ids);
+        assertEquals(20, ids.size(), "operations: " + ids);
         assertEquals(List.of(), wrong);
     }
 

@@ -13,6 +13,7 @@ import cn.org.kczg.teams.events.activity.UploadDueSoon;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReviewed;
 import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
+import cn.org.kczg.teams.events.evaluation.GradeCorrected;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.events.review.ReviewCaseAssigned;
 import cn.org.kczg.teams.events.review.ReviewDecided;
@@ -56,6 +57,7 @@ public class NotificationEventsConsumer {
                 .on(UploadReviewed.TYPE, UploadReviewed.class, tell(notifications, rules::uploadReviewed))
                 .on(ComplaintFiled.TYPE, ComplaintFiled.class, tell(notifications, rules::complaintFiled))
                 .on(AssessmentPublished.TYPE, AssessmentPublished.class, tell(notifications, rules::assessmentPublished))
+                .on(GradeCorrected.TYPE, GradeCorrected.class, tell(notifications, rules::gradeCorrected))
                 .on(FeeViolationFlagged.TYPE, FeeViolationFlagged.class, tell(notifications, rules::feeViolation))
                 .build();
     }

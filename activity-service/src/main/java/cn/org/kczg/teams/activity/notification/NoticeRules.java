@@ -8,6 +8,7 @@ import cn.org.kczg.teams.events.activity.UploadDueSoon;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReviewed;
 import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
+import cn.org.kczg.teams.events.evaluation.GradeCorrected;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.events.review.ReviewCaseAssigned;
 import cn.org.kczg.teams.events.review.ReviewDecided;
@@ -142,6 +143,14 @@ public final class NoticeRules {
         return List.of(new NoticeDraft(NoticeKind.ASSESSMENT_PUBLISHED, Audience.leadUnit(e.leadUnitCreditCode()),
                 e.year() + " 年度考核结果已发布", teamName(e.teamId()) + "的 " + e.year() + " 年度考核等级为「"
                         + e.grade() + "」。", "/teams/" + e.teamId() + "/assessments/" + e.year()));
+    }
+
+    /** Issue 21: an upheld appeal corrected a published grade. */
+    public List<NoticeDraft> gradeCorrected(GradeCorrected e) {
+        return List.of(new NoticeDraft(NoticeKind.ASSESSMENT_PUBLISHED, Audience.leadUnit(e.leadUnitCreditCode()),
+                e.year() + " 年度考核等级经申诉改正", teamName(e.teamId()) + "的 " + e.year() + " 年度考核等级由「"
+                        + e.previousGrade() + "」改为「" + e.grade() + "」" + reason(e.reason()),
+                "/teams/" + e.teamId() + "/assessments/" + e.year()));
     }
 
     public List<NoticeDraft> feeViolation(FeeViolationFlagged e) {

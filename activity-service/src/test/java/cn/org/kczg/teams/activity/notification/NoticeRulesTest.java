@@ -11,6 +11,7 @@ import cn.org.kczg.teams.events.activity.UploadDueSoon;
 import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReviewed;
 import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
+import cn.org.kczg.teams.events.evaluation.GradeCorrected;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.events.review.ReviewCaseAssigned;
 import cn.org.kczg.teams.events.review.ReviewDecided;
@@ -110,6 +111,15 @@ class NoticeRulesTest {
         assertTrue(accepted.body().contains("智库报告") && accepted.body().endsWith("已通过审核。"), accepted.body());
         assertEquals(List.of(), rules.uploadReviewed(new UploadReviewed(upload, UUID.randomUUID(), "PROGRESS",
                 "2026-Q3", 1, UploadReviewed.ACCEPTED, null, LocalDate.of(2026, 10, 15))));
+    }
+
+    @Test
+    void theLeadUnitHearsThatAnAppealCorrectedItsTeamsGrade() {
+        NoticeDraft corrected = rules.gradeCorrected(new GradeCorrected(TEAM, UNIT, 2026, UUID.randomUUID(), "POOR",
+                "PASS", UUID.randomUUID(), "申诉改判：扣分有误")).get(0);
+        assertEquals(NoticeKind.ASSESSMENT_PUBLISHED, corrected.kind());
+        assertEquals("org:" + UNIT, corrected.audience());
+        assertTrue(corrected.body().contains("「POOR」改为「PASS」，原因：申诉改判：扣分有误。"), corrected.body());
     }
 
     @Test

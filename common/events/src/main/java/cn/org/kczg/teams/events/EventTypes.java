@@ -17,7 +17,10 @@ import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
 import cn.org.kczg.teams.events.activity.UploadReviewed;
 import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
+import cn.org.kczg.teams.events.evaluation.GradeCorrected;
+import cn.org.kczg.teams.events.evaluation.LeadUnitBanLifted;
 import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
+import cn.org.kczg.teams.events.evaluation.TeamDisqualificationReversed;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
 import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
 import cn.org.kczg.teams.events.registration.ApplicationSubmitted;
@@ -52,6 +55,7 @@ public final class EventTypes {
             ParticipationChanged.class, TicketChanged.class, TicketMessagePosted.class, TicketRated.class,
             UploadDueSoon.class, UploadOverdue.class, UploadReceived.class, UploadReviewed.class,
             AssessmentPublished.class, LeadUnitBanned.class, TeamDisqualified.class, TeamStableSupport.class,
+            GradeCorrected.class, TeamDisqualificationReversed.class, LeadUnitBanLifted.class,
             ApplicationSubmitted.class, ApplicationWithdrawn.class, LeadUnitRegistered.class, LeadUnitUpdated.class,
             TeamActivated.class, TeamHandlerChanged.class, TeamMembersChanged.class, TeamPartnersChanged.class,
             TeamStatusChanged.class, ReviewCaseAssigned.class, ReviewDecided.class);

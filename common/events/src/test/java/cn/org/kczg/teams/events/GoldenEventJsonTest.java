@@ -21,6 +21,9 @@ import cn.org.kczg.teams.events.activity.UploadOverdue;
 import cn.org.kczg.teams.events.activity.UploadReceived;
 import cn.org.kczg.teams.events.activity.UploadReviewed;
 import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
+import cn.org.kczg.teams.events.evaluation.GradeCorrected;
+import cn.org.kczg.teams.events.evaluation.LeadUnitBanLifted;
+import cn.org.kczg.teams.events.evaluation.TeamDisqualificationReversed;
 import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
@@ -93,6 +96,12 @@ class GoldenEventJsonTest {
                 new TeamStableSupport(TEAM, SOCIETY, 2026),
                 new LeadUnitBanned(UUID.fromString("1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b"), SOCIETY, "SCIENTIFIC",
                         LocalDate.parse("2026-01-15"), LocalDate.parse("2029-01-15"), "学术不端"),
+                new GradeCorrected(TEAM, SOCIETY, 2026, UUID.fromString("2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d"), "POOR",
+                        "PASS", UUID.fromString("c5d6e7f8-0912-4a3b-9c4d-e5f6a7b8c9d0"), "经复核，扣分项认定有误，改判合格"),
+                new TeamDisqualificationReversed(TEAM, 2026, UUID.fromString("1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b"),
+                        UUID.fromString("c5d6e7f8-0912-4a3b-9c4d-e5f6a7b8c9d0"), "经复核，处分所依据的事实不成立", AT),
+                new LeadUnitBanLifted(UUID.fromString("1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b"), SOCIETY,
+                        "经复核，处分所依据的事实不成立", AT),
                 new TicketChanged(TicketChanged.ASSIGNED, UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"),
                         "kczg-demand-feeder", "XQ-2026-0001", TEAM, SOCIETY, "NEW", "ASSIGNED", "最佳匹配",
                         "智能制造", "苏州市", List.of("TECH_TRANSFER"), AT.plusSeconds(172_800),

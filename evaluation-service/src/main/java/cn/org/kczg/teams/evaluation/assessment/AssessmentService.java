@@ -4,6 +4,8 @@ import cn.org.kczg.teams.evaluation.indicator.Dimension;
 import cn.org.kczg.teams.evaluation.indicator.Indicator;
 import cn.org.kczg.teams.evaluation.indicator.IndicatorSystem;
 import cn.org.kczg.teams.events.evaluation.AssessmentPublished;
+import cn.org.kczg.teams.events.evaluation.GradeCorrected;
+import cn.org.kczg.teams.events.evaluation.TeamDisqualificationReversed;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
 import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
@@ -323,6 +325,51 @@ public class AssessmentService {
         }
         audit.record(caller, "assessment.published", AGGREGATE, String.valueOf(year), null);
         return assessment(year).orElseThrow();
+    }
+
+    /** Issue 21: the team's published result of the year, which an appeal of its grade is about. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PublishedResult> published(int year, UUID teamId) {
+        return Assessment.<Assessment>findByIdOptional(year).filter(a -> a.status == Assessment.Status.PUBLISHED)
+                .flatMap(a -> currentResult(a, teamId).map(r -> new PublishedResult(r.leadUnitCreditCode, r.grade,
+                        a.publishedAt)));
+    }
+
+    /** A published grade and when it was published (an appeal's window opens then). */
+    public record PublishedResult(String leadUnitCreditCode, Grade grade, Instant publishedAt) {
+    }
+
+    /**
+     * Issue 21: an upheld appeal corrects a published grade ({@code assessment.grade-corrected}); a POOR grade's
+     * disqualification is reversed, a new POOR disqualifies and a new EXCELLENT brings stable support, as publishing
+     * would have. Returns the grade before.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Grade correct(Caller caller, int year, UUID teamId, Grade grade, UUID appealId, String reason) {
+        locks.lock(yearLock(year));
+        Assessment a = Assessment.<Assessment>findByIdOptional(year).filter(x -> x.status == Assessment.Status.PUBLISHED)
+                .orElseThrow(() -> ProblemException.notFound(Text.of("assessment.results.not-published", year)));
+        TeamResult r = currentResult(a, teamId)
+                .orElseThrow(() -> ProblemException.notFound(Text.of("assessment.result.not-found", year, teamId)));
+        Grade before = r.grade;
+        Instant now = clock.instant();
+        r.grade = grade;
+        r.adjustmentReason = reason;
+        r.adjustedBy = caller.subject();
+        r.adjustedAt = now;
+        audit.record(caller, "assessment.grade-corrected", AGGREGATE, String.valueOf(year),
+                r.teamName + " (" + teamId + "): " + before + " → " + grade + "; " + reason);
+        outbox.append(new GradeCorrected(teamId, r.leadUnitCreditCode, year, r.runId, before.name(), grade.name(),
+                appealId, reason));
+        if (before == Grade.POOR) {
+            outbox.append(new TeamDisqualificationReversed(teamId, year, null, appealId, reason, now));
+        }
+        if (grade == Grade.POOR) {
+            outbox.append(new TeamDisqualified(teamId, year, year + "年度考核经申诉复核评为较差：" + reason, now));
+        } else if (grade == Grade.EXCELLENT) {
+            outbox.append(new TeamStableSupport(teamId, r.leadUnitCreditCode, year));
+        }
+        return before;
     }
 
     /** The advisory lock that serialises starting, finishing and publishing a year's runs. */

@@ -37,4 +37,8 @@ public class Sanction extends PanacheEntityBase {
     public LocalDate until;
     public String decidedBy;
     public Instant decidedAt;
+    /** Issue 21: an upheld appeal gave the team back its qualification. */
+    public Instant disqualificationReversedAt;
+    /** Issue 21: the ban no longer holds — an upheld appeal here, or an operator's lifting in review-service. */
+    public Instant banLiftedAt;
 }

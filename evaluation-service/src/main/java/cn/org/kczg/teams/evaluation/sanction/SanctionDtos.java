@@ -39,11 +39,15 @@ public final class SanctionDtos {
             @Schema(description = "The ban ends on this day, three years after it began.", required = true)
             LocalDate until,
             @Schema(description = "Who recorded the sanction.", required = true) String decidedBy,
-            @Schema(description = "When it was recorded.", required = true) Instant decidedAt) {
+            @Schema(description = "When it was recorded.", required = true) Instant decidedAt,
+            @Schema(description = "When an upheld appeal reversed the disqualification; absent while it holds.")
+            Instant disqualificationReversedAt,
+            @Schema(description = "When the ban was lifted (an upheld appeal, or an operator in review-service); "
+                    + "absent while it holds.") Instant banLiftedAt) {
         public static SanctionView of(Sanction s) {
             String teamName = TeamCopy.<TeamCopy>findByIdOptional(s.teamId).map(t -> t.name).orElse(null);
             return new SanctionView(s.id, s.teamId, teamName, s.leadUnitCreditCode, s.reasonClass, s.note, s.since,
-                    s.until, s.decidedBy, s.decidedAt);
+                    s.until, s.decidedBy, s.decidedAt, s.disqualificationReversedAt, s.banLiftedAt);
         }
     }
 }

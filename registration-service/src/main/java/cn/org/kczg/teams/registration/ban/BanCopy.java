@@ -28,10 +28,12 @@ public class BanCopy extends PanacheEntityBase {
     public LocalDate until;
     @Column(nullable = false)
     public Instant receivedAt;
+    /** Issue 21: lifted (by an operator, or an upheld appeal), the ban no longer holds. */
+    public Instant liftedAt;
 
-    /** The ban in force on {@code day} that ends last, if any. */
+    /** The ban in force (not lifted) on {@code day} that ends last, if any. */
     public static Optional<BanCopy> inForce(String creditCode, LocalDate day) {
-        return find("creditCode = ?1 and since <= ?2 and until > ?2 order by until desc", creditCode, day)
+        return find("creditCode = ?1 and since <= ?2 and until > ?2 and liftedAt is null order by until desc", creditCode, day)
                 .firstResultOptional();
     }
 }

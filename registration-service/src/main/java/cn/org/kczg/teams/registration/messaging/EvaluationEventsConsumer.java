@@ -1,6 +1,8 @@
 package cn.org.kczg.teams.registration.messaging;
 
+import cn.org.kczg.teams.events.evaluation.LeadUnitBanLifted;
 import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
+import cn.org.kczg.teams.events.evaluation.TeamDisqualificationReversed;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
 import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
 import cn.org.kczg.teams.kit.inbox.EventHandlers;
@@ -12,7 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** {@code evaluation.events}: Art. 20 disqualifications end teams; bans stop submissions. */
+/**
+ * {@code evaluation.events}: Art. 20 disqualifications end teams (an upheld appeal gives them back); bans stop
+ * submissions until lifted.
+ */
 @ApplicationScoped
 public class EvaluationEventsConsumer {
     static final String CONSUMER = "registration-service.evaluation-events";
@@ -25,8 +30,11 @@ public class EvaluationEventsConsumer {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(TeamDisqualified.TYPE, TeamDisqualified.class, teams::onDisqualified)
+                .on(TeamDisqualificationReversed.TYPE, TeamDisqualificationReversed.class,
+                        teams::onDisqualificationReversed)
                 .on(TeamStableSupport.TYPE, TeamStableSupport.class, teams::onStableSupport)
                 .on(LeadUnitBanned.TYPE, LeadUnitBanned.class, bans::onLeadUnitBanned)
+                .on(LeadUnitBanLifted.TYPE, LeadUnitBanLifted.class, bans::onBanLifted)
                 .build();
     }
 

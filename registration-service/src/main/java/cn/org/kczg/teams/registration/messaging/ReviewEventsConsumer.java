@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.registration.messaging;
 
+import cn.org.kczg.teams.events.evaluation.LeadUnitBanLifted;
 import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.events.review.ReviewDecided;
 import cn.org.kczg.teams.kit.inbox.EventHandlers;
@@ -25,6 +26,7 @@ public class ReviewEventsConsumer {
         this.handlers = EventHandlers.builder()
                 .on(ReviewDecided.TYPE, ReviewDecided.class, applications::onReviewDecided)
                 .on(LeadUnitBanned.TYPE, LeadUnitBanned.class, bans::onLeadUnitBanned)
+                .on(LeadUnitBanLifted.TYPE, LeadUnitBanLifted.class, bans::onBanLifted)
                 .build();
     }
 

@@ -59,6 +59,9 @@ public class Team extends PanacheEntityBase {
     public Instant statusChangedAt;
     /** Art. 20: the latest year the team was rated excellent and marked for stable support. */
     public Integer stableSupportYear;
+    /** The status the team had when it was disqualified, given back if an appeal reverses it (issue 21). */
+    @Enumerated(EnumType.STRING)
+    public TeamStatus disqualifiedFrom;
     @Version
     public long version;
 
@@ -69,6 +72,16 @@ public class Team extends PanacheEntityBase {
         }
         TeamStatus from = status;
         status = target;
+        statusReason = reason;
+        statusChangedAt = when;
+        return from;
+    }
+
+    /** Issue 21: an upheld appeal gives a disqualified team back the status it had. */
+    public TeamStatus reinstate(String reason, Instant when) {
+        TeamStatus from = status;
+        status = disqualifiedFrom == null ? TeamStatus.ACTIVE : disqualifiedFrom;
+        disqualifiedFrom = null;
         statusReason = reason;
         statusChangedAt = when;
         return from;

@@ -45,4 +45,14 @@ public class TeamNames {
     public void releaseTeam(UUID teamId) {
         em.createNativeQuery("delete from team_name where team_id = :t").setParameter("t", teamId).executeUpdate();
     }
+
+    /** A team given back its qualification takes its name again; false when another has it now. */
+    public boolean reclaim(String name, UUID applicationId, UUID teamId) {
+        return em.createNativeQuery("""
+                insert into team_name (name, application_id, team_id) values (:n, :a, :t)
+                on conflict (name) do update set team_id = excluded.team_id
+                where team_name.team_id = excluded.team_id""")
+                .setParameter("n", name).setParameter("a", applicationId).setParameter("t", teamId)
+                .executeUpdate() == 1;
+    }
 }

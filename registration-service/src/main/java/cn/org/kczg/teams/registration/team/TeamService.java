@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.registration.team;
 
 import cn.org.kczg.teams.events.EventEnvelope;
+import cn.org.kczg.teams.events.evaluation.TeamDisqualificationReversed;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
 import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
 import cn.org.kczg.teams.events.registration.Handler;
@@ -109,7 +110,30 @@ public class TeamService {
             return;
         }
         Caller evaluation = new Caller(envelope.producer(), Set.of(Roles.OPERATOR), null, Set.of(), null);
+        team.get().disqualifiedFrom = team.get().status;
         move(evaluation, team.get(), TeamStatus.DISQUALIFIED, event.reason());
+    }
+
+    /** Issue 21: an upheld appeal reversed the disqualification: the team is live again, under its name if still free. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onDisqualificationReversed(TeamDisqualificationReversed event, EventEnvelope envelope) {
+        Optional<Team> found = Team.findByIdOptional(event.teamId());
+        if (found.isEmpty() || found.get().status != TeamStatus.DISQUALIFIED) {
+            LOG.warnf("Ignoring %s for team %s: unknown or not disqualified", envelope.type(), event.teamId());
+            return;
+        }
+        Team team = found.get();
+        if (!names.reclaim(team.name, team.applicationId, team.id)) {
+            LOG.warnf("Team %s stays disqualified: its name %s was taken meanwhile", team.id, team.name);
+            return;
+        }
+        Instant now = clock.instant();
+        String reason = "申诉成立，撤销取消资格：" + event.reason();
+        TeamStatus from = team.reinstate(reason, now);
+        Caller evaluation = new Caller(envelope.producer(), Set.of(Roles.OPERATOR), null, Set.of(), null);
+        audit.record(evaluation, "team.disqualification-reversed", AGGREGATE, team.id.toString(), reason);
+        outbox.append(new TeamStatusChanged(team.id, team.leadUnitCreditCode, from.name(), team.status.name(), reason,
+                now));
     }
 
     /** Art. 20: rated excellent, the team is marked for stable support (kept: the latest such year). */

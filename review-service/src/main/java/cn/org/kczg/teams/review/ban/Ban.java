@@ -36,6 +36,10 @@ public class Ban extends PanacheEntityBase {
     public String createdBy;
     @Column(nullable = false)
     public Instant createdAt;
+    /** Issue 21: once lifted the ban no longer holds, whatever its dates. */
+    public Instant liftedAt;
+    public String liftedBy;
+    public String liftReason;
 
     @Schema(name = "BanReasonClass", description = "Art. 20: the kind of serious problem behind a ban: SCIENTIFIC "
             + "(科学性), POLITICAL (政治性) or LEGAL (法律性).")
@@ -48,11 +52,11 @@ public class Ban extends PanacheEntityBase {
     }
 
     public boolean inForceOn(LocalDate day) {
-        return !day.isBefore(since) && day.isBefore(until);
+        return liftedAt == null && !day.isBefore(since) && day.isBefore(until);
     }
 
     public static Optional<Ban> inForce(String creditCode, LocalDate day) {
-        return find("creditCode = ?1 and since <= ?2 and until > ?2 order by until desc", creditCode, day)
+        return find("creditCode = ?1 and since <= ?2 and until > ?2 and liftedAt is null order by until desc", creditCode, day)
                 .firstResultOptional();
     }
 }

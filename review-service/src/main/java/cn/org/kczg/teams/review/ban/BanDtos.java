@@ -3,6 +3,7 @@ package cn.org.kczg.teams.review.ban;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,10 +50,14 @@ public final class BanDtos {
             @Schema(description = "What happened.", example = "学术不端") String note,
             @Schema(description = "Who recorded the ban: `operator`, or the service whose decision it follows "
                     + "(evaluation-service for a team's serious problem).", required = true, example = "operator")
-            String source) {
+            String source,
+            @Schema(description = "When the ban was lifted (issue 21); absent while it holds.") Instant liftedAt,
+            @Schema(description = "Who lifted it: an operator, or the service whose decision it follows.")
+            String liftedBy,
+            @Schema(description = "Why it was lifted.", example = "经复核，处分所依据的事实不成立") String liftReason) {
         static BanView of(Ban b, LocalDate today) {
             return new BanView(b.id, b.creditCode, b.reasonClass, b.since, b.until, b.inForceOn(today), b.note,
-                    b.source);
+                    b.source, b.liftedAt, b.liftedBy, b.liftReason);
         }
     }
 

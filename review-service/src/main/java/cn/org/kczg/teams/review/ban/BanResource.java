@@ -6,6 +6,7 @@ import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.Created;
+import cn.org.kczg.teams.kit.web.RequiredReason;
 import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.review.ban.BanDtos.BanView;
 import cn.org.kczg.teams.review.ban.BanDtos.RecordBan;
@@ -57,6 +58,24 @@ public class BanResource {
     public Response record(@NotNull @Valid RecordBan request) {
         BanView recorded = service.record(caller.get(), request);
         return Created.at("/api/v1/bans/" + recorded.id(), recorded);
+    }
+
+    @POST
+    @Path("/{id}/lift")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "liftBan", summary = "Lift a ban",
+            description = "Issue 21: the ban no longer holds — an operator's own ban or one following a team's "
+                    + "sanction — announced as lead-unit.ban-lifted, so registration accepts the lead unit's "
+                    + "submissions again and evaluation-service marks the sanction's ban lifted.")
+    @APIResponse(responseCode = "200", description = "The lifted ban.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BanView.class)))
+    @APIResponse(responseCode = "404", description = "No such ban (code `not-found`).")
+    @APIResponse(responseCode = "409", description = "Conflict: `ban-lifted` when the ban was lifted already.")
+    public BanView lift(@Parameter(description = "The ban's id.") @PathParam("id") UUID id,
+            @NotNull @Valid RequiredReason body) {
+        return service.lift(caller.get(), id, body.reason())
+                .orElseThrow(() -> ProblemException.notFound(Text.of("ban.not-found", id)));
     }
 
     @GET

@@ -1,11 +1,14 @@
 package cn.org.kczg.teams.review.ban;
 
 import cn.org.kczg.teams.events.EventEnvelope;
+import cn.org.kczg.teams.events.evaluation.LeadUnitBanLifted;
 import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.problem.ProblemException;
+import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.platform.security.Roles;
 import cn.org.kczg.teams.review.ban.BanDtos.BanView;
@@ -58,6 +61,39 @@ public class BanService {
         audit.record(evaluation, "ban.recorded", "lead-unit", ban.creditCode, event.note());
     }
 
+    /**
+     * Issue 21: an operator lifts a ban (its own or one following evaluation-service's sanction), announced as
+     * {@code lead-unit.ban-lifted} so registration accepts the unit's submissions and evaluation marks its sanction.
+     */
+    public Optional<BanView> lift(Caller caller, UUID id, String reason) {
+        return Ban.<Ban>findByIdOptional(id).map(ban -> {
+            if (ban.liftedAt != null) {
+                throw ProblemException.conflict("ban-lifted", Text.of("ban.lifted", ban.id, ban.liftedAt));
+            }
+            lift(ban, caller.subject(), reason.strip());
+            audit.record(caller, "ban.lifted", "lead-unit", ban.creditCode, ban.liftReason);
+            outbox.append(new LeadUnitBanLifted(ban.id, ban.creditCode, ban.liftReason, ban.liftedAt));
+            return BanView.of(ban, today());
+        });
+    }
+
+    /** evaluation-service lifted a sanction's ban after an upheld appeal. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onBanLifted(LeadUnitBanLifted event, EventEnvelope envelope) {
+        Ban.<Ban>findByIdOptional(event.banId()).filter(b -> b.liftedAt == null).ifPresent(ban -> {
+            lift(ban, envelope.producer(), event.reason());
+            ban.liftedAt = event.liftedAt();
+            Caller evaluation = new Caller(envelope.producer(), Set.of(Roles.OPERATOR), null, Set.of(), null);
+            audit.record(evaluation, "ban.lifted", "lead-unit", ban.creditCode, event.reason());
+        });
+    }
+
+    private void lift(Ban ban, String by, String reason) {
+        ban.liftedAt = Instant.now(clock);
+        ban.liftedBy = by;
+        ban.liftReason = reason;
+    }
+
     private Ban create(UUID id, String creditCode, Ban.ReasonClass reasonClass, LocalDate since, String note,
             String source, String by) {
         Ban ban = new Ban();
@@ -89,7 +125,8 @@ public class BanService {
             params.and("code", creditCode.trim().toUpperCase());
         }
         if (inForce != null) {
-            where.add(inForce ? "(since <= :today and until > :today)" : "(since > :today or until <= :today)");
+            where.add(inForce ? "(since <= :today and until > :today and liftedAt is null)"
+                    : "(since > :today or until <= :today or liftedAt is not null)");
             params.and("today", today);
         }
         return Page.of(Ban.<Ban>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(), params), page,

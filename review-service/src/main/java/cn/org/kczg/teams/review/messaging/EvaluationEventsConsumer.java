@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.review.messaging;
 
+import cn.org.kczg.teams.events.evaluation.LeadUnitBanLifted;
 import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.kit.inbox.EventHandlers;
 import cn.org.kczg.teams.kit.inbox.EventInbox;
@@ -9,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** {@code evaluation.events}: Art. 20 bans. */
+/** {@code evaluation.events}: Art. 20 bans, and their lifting after an upheld appeal. */
 @ApplicationScoped
 public class EvaluationEventsConsumer {
     static final String CONSUMER = "review-service.evaluation-events";
@@ -22,6 +23,7 @@ public class EvaluationEventsConsumer {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(LeadUnitBanned.TYPE, LeadUnitBanned.class, bans::onLeadUnitBanned)
+                .on(LeadUnitBanLifted.TYPE, LeadUnitBanLifted.class, bans::onBanLifted)
                 .build();
     }
 
