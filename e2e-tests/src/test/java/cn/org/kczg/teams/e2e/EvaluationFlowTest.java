@@ -102,7 +102,7 @@ class EvaluationFlowTest {
         String poor = approvedTeam(leadUnit, "“科创中国”智慧农业科技服务团");
         String spared = approvedTeam(leadUnit, "“科创中国”种业振兴科技服务团");
         Map<String, Object> report = Map.of("teamId", poor, "category", "TECH_DISSEMINATION", "form", "TRAINING",
-                "title", "智慧农业技术培训", "startDate", YEAR + "-11-20", "endDate", YEAR + "-11-20",
+                "title", "智慧农业技术培训", "startDate", YEAR + "-01-01", "endDate", YEAR + "-01-01",
                 "place", Map.of("city", "杭州市"), "participants", 80, "enterprisesServed", 12,
                 "feesCharged", Map.of("amount", 0));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(leadUnit)

@@ -34,6 +34,9 @@ import org.junit.jupiter.api.Test;
  */
 @Order(Integer.MAX_VALUE - 2)
 class SecurityMatrixTest {
+    /** Reports take no day after today in China (issue 21): a fixture's activity took place yesterday. */
+    private static final String YESTERDAY = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1)
+            .toString();
     private static final List<String> ROLES = List.of("operator", "auditor", "reviewer", "lead-unit", "handler",
             "partner", "volunteer");
     private static final String ANYONE = "anyone";
@@ -46,6 +49,8 @@ class SecurityMatrixTest {
      */
     private static final Map<String, Set<String>> POLICY = policy("""
             DELETE  /api/v1/calendar/holidays/{day}                      operator
+            DELETE  /api/v1/demonstration-projects/{id}                  operator
+            DELETE  /api/v1/incentives/{year}/lead-units/{creditCode}    operator
             DELETE  /api/v1/indicator-systems/{id}                       operator
             DELETE  /api/v1/webhooks/{id}                                partner
             GET     /api/v1/dead-letters                                 operator
@@ -53,6 +58,14 @@ class SecurityMatrixTest {
             GET     /api/v1/events                                       auditor operator
             GET     /api/v1/activities                                   auditor handler lead-unit operator
             GET     /api/v1/activities/{id}                              auditor handler lead-unit operator
+            GET     /api/v1/activities/{id}/history                      auditor handler lead-unit operator
+            GET     /api/v1/demonstration-projects                       auditor handler lead-unit operator
+            GET     /api/v1/demonstration-projects/{id}                  auditor handler lead-unit operator
+            GET     /api/v1/demonstration-projects/{id}/history          auditor operator
+            GET     /api/v1/guidance                                     auditor handler lead-unit operator
+            GET     /api/v1/guidance/{id}                                auditor handler lead-unit operator
+            GET     /api/v1/incentives                                   auditor operator
+            GET     /api/v1/incentives/{year}/lead-units/{creditCode}/history auditor operator
             GET     /api/v1/applications                                 auditor lead-unit operator reviewer
             GET     /api/v1/applications/{id}                            auditor lead-unit operator reviewer
             GET     /api/v1/applications/{id}/history                    auditor lead-unit operator reviewer
@@ -139,11 +152,15 @@ class SecurityMatrixTest {
             GET     /api/v1/webhooks/{id}                                partner
             GET     /api/v1/webhooks/{id}/deliveries                     partner
             PATCH   /api/v1/applications/{id}                            lead-unit operator
+            PATCH   /api/v1/activities/{id}                              handler lead-unit operator
             PATCH   /api/v1/lead-units/{creditCode}                      lead-unit operator
             PATCH   /api/v1/library/{id}                                 handler lead-unit
             POST    /api/v1/dead-letters/replay                          operator
             POST    /api/v1/dead-letters/{id}/replay                     operator
             POST    /api/v1/activities                                   handler lead-unit
+            POST    /api/v1/activities/{id}/withdraw                     handler lead-unit operator
+            POST    /api/v1/demonstration-projects                       operator
+            POST    /api/v1/guidance                                     operator
             POST    /api/v1/applications                                 lead-unit operator
             POST    /api/v1/applications/{id}/submit                     lead-unit operator
             POST    /api/v1/applications/{id}/withdraw                   lead-unit operator
@@ -207,6 +224,7 @@ class SecurityMatrixTest {
             POST    /api/v1/webhooks                                     partner
             POST    /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver partner
             PUT     /api/v1/calendar/holidays/{day}                      operator
+            PUT     /api/v1/incentives/{year}/lead-units/{creditCode}    operator
             PUT     /api/v1/indicator-systems/{id}                       operator
             PUT     /api/v1/key-fields/{year}                            operator
             PUT     /api/v1/quotas/{year}/{category}                     operator
@@ -477,7 +495,7 @@ class SecurityMatrixTest {
 
         // no self-confirmed hours (Art. 13): one person as the lead unit and a volunteer of its activity
         Map<String, Object> report = Map.of("teamId", teamId, "category", "TECH_DISSEMINATION", "form", "TRAINING",
-                "title", "新材料科普讲座", "startDate", "2026-11-20", "endDate", "2026-11-20",
+                "title", "新材料科普讲座", "startDate", YESTERDAY, "endDate", YESTERDAY,
                 "place", Map.of("city", "宁波市"), "participants", 50, "enterprisesServed", 5,
                 "feesCharged", Map.of("amount", 0));
         String activity = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth()

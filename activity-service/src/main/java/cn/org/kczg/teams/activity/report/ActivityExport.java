@@ -23,7 +23,9 @@ final class ActivityExport {
             Column.of("服务企业数", a -> a.enterprisesServed),
             Column.of("收费金额（元）", a -> a.feeAmount),
             Column.of("付费方", a -> a.feePayer),
-            Column.of("报送时间", a -> a.reportedAt));
+            Column.of("报送时间", a -> a.reportedAt),
+            Column.of("状态", a -> a.status),
+            Column.of("更正时间", a -> a.correctedAt));
 
     private ActivityExport() {
     }

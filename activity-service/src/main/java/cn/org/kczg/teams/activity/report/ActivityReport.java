@@ -55,6 +55,13 @@ public class ActivityReport extends PanacheEntityBase {
     public String reportedBy;
     @Column(nullable = false)
     public Instant reportedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReportStatus status = ReportStatus.REPORTED;
+    public Instant correctedAt;
+    public Instant withdrawnAt;
+    public String withdrawnBy;
+    public String withdrawalReason;
     @Version
     public long version;
 }

@@ -1,14 +1,18 @@
 package cn.org.kczg.teams.activity.report;
 
 import cn.org.kczg.teams.activity.report.ActivityReportService.ActivityFilter;
+import cn.org.kczg.teams.activity.report.ReportDtos.ActivityPatch;
 import cn.org.kczg.teams.activity.report.ReportDtos.ActivityView;
 import cn.org.kczg.teams.activity.report.ReportDtos.Outcome;
 import cn.org.kczg.teams.activity.report.ReportDtos.ReportActivity;
 import cn.org.kczg.teams.activity.report.ReportDtos.ViolationView;
 import cn.org.kczg.teams.events.activity.ActivityForm;
 import cn.org.kczg.teams.events.registration.ServiceCategory;
+import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.audit.HistoryEntry;
 import cn.org.kczg.teams.kit.export.TableExport;
 import cn.org.kczg.teams.kit.export.TableFormat;
+import cn.org.kczg.teams.kit.json.MergePatch;
 import cn.org.kczg.teams.kit.paging.Listing;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
@@ -17,7 +21,10 @@ import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.Created;
 import cn.org.kczg.teams.kit.web.QueryParams;
+import cn.org.kczg.teams.kit.web.RequiredReason;
 import cn.org.kczg.teams.platform.security.Roles;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,6 +32,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,6 +40,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,6 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,6 +65,8 @@ public class ActivityReportResource {
     ActivityReportService service;
     @Inject
     CurrentCaller caller;
+    @Inject
+    AuditTrail audit;
 
     @POST
     @Path("/activities")
@@ -66,7 +78,8 @@ public class ActivityReportResource {
     @Operation(operationId = "reportActivity", summary = "Report an activity",
             description = "The team's lead unit or handler reports one activity (Art. 11) of an active or suspended "
                     + "team; its place is counted as a pilot city or park, another region or online (Art. 10). A fee "
-                    + "above zero raises a fee violation for the operator (Art. 16).")
+                    + "above zero raises a fee violation for the operator (Art. 16). Only activities that took place: "
+                    + "a start or end date after today in China (Asia/Shanghai) is a 400 naming the field.")
     @APIResponse(responseCode = "404", description = "No such team (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `team-not-live` when the team is revoked or "
             + "disqualified and reports no more.")
@@ -90,6 +103,8 @@ public class ActivityReportResource {
                     schema = @Schema(implementation = ServiceCategory.class)) @QueryParam("category") String category,
             @Parameter(description = "Only activities of this form.",
                     schema = @Schema(implementation = ActivityForm.class)) @QueryParam("form") String form,
+            @Parameter(description = "Only reports in this status; left out, every report but the withdrawn ones.",
+                    schema = @Schema(implementation = ReportStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Page number, from 0.") @QueryParam("page") Integer page,
             @Parameter(description = "Page size (default 20, at most 100).") @QueryParam("size") Integer size,
             @Parameter(description = "Sort as `field,asc|desc`: startDate or reportedAt (default startDate,desc).")
@@ -97,7 +112,7 @@ public class ActivityReportResource {
             @Parameter(description = Listing.CURSOR_PARAMETER) @QueryParam("cursor") String cursor,
             @Parameter(description = Listing.COUNT_PARAMETER, schema = @Schema(enumeration = {"exact", "estimate"}))
             @QueryParam("count") String count) {
-        return service.list(caller.get(), filter(teamId, year, category, form), PageRequest.of(page, size, sort,
+        return service.list(caller.get(), filter(teamId, year, category, form, status), PageRequest.of(page, size, sort,
                 cursor, count, Map.of("startDate", "startDate", "reportedAt", "reportedAt"), "startDate,desc"));
     }
 
@@ -109,17 +124,18 @@ public class ActivityReportResource {
     @Operation(hidden = true)
     public Response export(@QueryParam("teamId") UUID teamId, @QueryParam("year") Integer year,
             @QueryParam("category") String category, @QueryParam("form") String form,
-            @HeaderParam("Accept") String accept) {
-        ActivityFilter filter = filter(teamId, year, category, form);
+            @QueryParam("status") String status, @HeaderParam("Accept") String accept) {
+        ActivityFilter filter = filter(teamId, year, category, form, status);
         var who = caller.get();
         return TableExport.of(TableFormat.accepted(accept).orElse(TableFormat.CSV), "服务活动", ActivityExport.COLUMNS,
                 () -> service.all(who, filter));
     }
 
-    private static ActivityFilter filter(UUID teamId, Integer year, String category, String form) {
+    private static ActivityFilter filter(UUID teamId, Integer year, String category, String form, String status) {
         ServiceCategory c = QueryParams.enumValue(ServiceCategory.class, "category", category);
         return new ActivityFilter(teamId, year, c == null ? null : c.name(),
-                QueryParams.enumValue(ActivityForm.class, "form", form));
+                QueryParams.enumValue(ActivityForm.class, "form", form),
+                QueryParams.enumValue(ReportStatus.class, "status", status));
     }
 
     @GET
@@ -131,6 +147,67 @@ public class ActivityReportResource {
     @APIResponse(responseCode = "404", description = "No such activity (or not yours).")
     public ActivityView get(@Parameter(description = "The activity's id.") @PathParam("id") UUID id) {
         return service.find(caller.get(), id).orElseThrow(() -> ProblemException.notFound(Text.of("activity.not-found", id)));
+    }
+
+    @PATCH
+    @Path("/activities/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR})
+    @Operation(operationId = "correctActivityReport", summary = "Correct a reported activity",
+            description = "The team that reported the activity (its lead unit, handler or a deputy) or the operator "
+                    + "corrects it with a JSON Merge Patch (RFC 7396, as application/merge-patch+json or "
+                    + "application/json) and a `reason`, until the assessment of its year is published. The result is "
+                    + "checked like a new report (no day after today in China); the history keeps every old → new "
+                    + "value, `activity.corrected` carries the new figures to the evaluation, and a fee corrected to "
+                    + "above zero raises a fee violation (Art. 16).")
+    @RequestBody(required = true, description = "The changes and the reason.", content = {
+        @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ActivityPatch.class)),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityPatch.class))})
+    @APIResponse(responseCode = "200", description = "The activity as corrected (unchanged when nothing differed).",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "404", description = "No such activity (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `assessment-closed` when the assessment of the "
+            + "activity's year (or of the year it would move to) is published; `activity-withdrawn` when it was "
+            + "withdrawn.")
+    public ActivityView correct(@Parameter(description = "The activity's id.") @PathParam("id") UUID id,
+            JsonNode patch) throws JsonProcessingException {
+        return service.correct(caller.get(), id, patch).orElseThrow(() -> notFound(id));
+    }
+
+    @POST
+    @Path("/activities/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR})
+    @Operation(operationId = "withdrawActivityReport", summary = "Withdraw a reported activity",
+            description = "The team that reported the activity or the operator withdraws it with a reason, until the "
+                    + "assessment of its year is published: it becomes WITHDRAWN, leaves lists (unless asked for with "
+                    + "`status=WITHDRAWN`), statistics and the team's metrics (`activity.withdrawn`); its history "
+                    + "stays. A fee violation it raised stays for the operator's decision.")
+    @APIResponse(responseCode = "200", description = "The activity, now WITHDRAWN.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "404", description = "No such activity (or not yours).")
+    @APIResponse(responseCode = "409", description = "Conflict: `assessment-closed` when the assessment of the "
+            + "activity's year is published; `activity-withdrawn` when it was already withdrawn.")
+    public ActivityView withdraw(@Parameter(description = "The activity's id.") @PathParam("id") UUID id,
+            @NotNull @Valid RequiredReason body) {
+        return service.withdraw(caller.get(), id, body.reason()).orElseThrow(() -> notFound(id));
+    }
+
+    @GET
+    @Path("/activities/{id}/history")
+    @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(operationId = "listActivityReportHistory", summary = "Read a reported activity's history",
+            description = "Every change of the report from the audit trail, oldest first: reported, corrected (with "
+                    + "the reason and each field's old → new value), withdrawn — who, when and why.")
+    @APIResponse(responseCode = "200", description = "The report's changes, oldest first.")
+    @APIResponse(responseCode = "404", description = "No such activity (or not yours).")
+    public List<HistoryEntry> history(@Parameter(description = "The activity's id.") @PathParam("id") UUID id) {
+        service.find(caller.get(), id).orElseThrow(() -> notFound(id));
+        return audit.history(ActivityReportService.AGGREGATE, id.toString());
+    }
+
+    private static ProblemException notFound(UUID id) {
+        return ProblemException.notFound(Text.of("activity.not-found", id));
     }
 
     @GET

@@ -6,10 +6,13 @@ import cn.org.kczg.teams.activity.report.ReportDtos.ViolationView;
 import cn.org.kczg.teams.activity.team.TeamAccess;
 import cn.org.kczg.teams.activity.team.TeamCopy;
 import cn.org.kczg.teams.events.activity.ActivityForm;
+import cn.org.kczg.teams.events.activity.ActivityCorrected;
 import cn.org.kczg.teams.events.activity.ActivityReported;
+import cn.org.kczg.teams.events.activity.ActivityWithdrawn;
 import cn.org.kczg.teams.events.activity.FeeViolationDecided;
 import cn.org.kczg.teams.events.activity.FeeViolationFlagged;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.json.MergePatch;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Listing;
 import cn.org.kczg.teams.kit.paging.Page;
@@ -17,15 +20,26 @@ import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.events.registration.ServiceCategory;
+import cn.org.kczg.teams.platform.security.Roles;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -39,6 +53,12 @@ public class ActivityReportService {
     AuditTrail audit;
     @Inject
     Clock clock;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Validator validator;
+
+    static final String AGGREGATE = "activity";
 
     public ActivityView report(Caller caller, ReportActivity r) {
         TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(r.teamId())
@@ -48,41 +68,16 @@ public class ActivityReportService {
         if (!"ACTIVE".equals(team.status) && !"SUSPENDED".equals(team.status)) {
             throw ProblemException.conflict("team-not-live", Text.of("team.not-live", team.status));
         }
-        if (r.endDate().isBefore(r.startDate())) {
-            throw ProblemException.invalid("endDate", Text.of("activity.end-before-start"));
-        }
-        boolean online = Boolean.TRUE.equals(r.place().online());
-        if (!online && (r.place().city() == null || r.place().city().isBlank())) {
-            throw ProblemException.invalid("place.city", Text.of("activity.city-required"));
-        }
-        if (r.feesCharged().amount().signum() > 0 && (r.feesCharged().payer() == null
-                || r.feesCharged().payer().isBlank())) {
-            throw ProblemException.invalid("feesCharged.payer", Text.of("activity.payer-required"));
-        }
+        ReportRules.check(r.startDate(), r.endDate(), r.place(), r.feesCharged(), clock.instant());
         ActivityReport a = new ActivityReport();
         a.id = UUID.randomUUID();
         a.teamId = team.id;
         a.leadUnitCreditCode = team.leadUnitCreditCode;
-        a.year = r.startDate().getYear();
-        a.category = r.category().name();
-        a.form = r.form();
-        a.title = r.title().strip();
-        a.startDate = r.startDate();
-        a.endDate = r.endDate();
-        a.city = r.place().city();
-        a.park = r.place().park();
-        a.online = online;
-        List<String> pilotPlaces = team.pilotCities == null ? List.of() : team.pilotCities;
-        a.placeKind = PlaceKind.of(a.city, a.park, online, pilotPlaces);
-        a.participants = r.participants();
-        a.enterprisesServed = r.enterprisesServed();
-        a.outcomes = r.outcomes() == null ? new ReportDtos.Outcomes(null, 0, 0, 0, 0) : r.outcomes();
-        a.feeAmount = r.feesCharged().amount();
-        a.feePayer = r.feesCharged().payer();
+        apply(a, r, team);
         a.reportedBy = caller.subject();
         a.reportedAt = clock.instant();
         a.persist();
-        audit.record(caller, "activity.reported", "activity", a.id.toString(), null);
+        audit.record(caller, "activity.reported", AGGREGATE, a.id.toString(), null);
         var o = a.outcomes;
         outbox.append(new ActivityReported(a.id, a.teamId, a.leadUnitCreditCode, a.year, a.category, a.form.name(), a.title,
                 a.startDate, a.endDate, a.city, a.park, a.placeKind.name(), a.participants, a.enterprisesServed,
@@ -92,6 +87,146 @@ public class ActivityReportService {
             flag(caller, a);
         }
         return ActivityView.of(a);
+    }
+
+    private static void apply(ActivityReport a, ReportActivity r, TeamCopy team) {
+        boolean online = Boolean.TRUE.equals(r.place().online());
+        a.year = r.startDate().getYear();
+        a.category = r.category().name();
+        a.form = r.form();
+        a.title = r.title().strip();
+        a.startDate = r.startDate();
+        a.endDate = r.endDate();
+        a.city = r.place().city();
+        a.park = r.place().park();
+        a.online = online;
+        List<String> pilotPlaces = team == null || team.pilotCities == null ? List.of() : team.pilotCities;
+        a.placeKind = PlaceKind.of(a.city, a.park, online, pilotPlaces);
+        a.participants = r.participants();
+        a.enterprisesServed = r.enterprisesServed();
+        a.outcomes = r.outcomes() == null ? new ReportDtos.Outcomes(null, 0, 0, 0, 0) : r.outcomes();
+        a.feeAmount = r.feesCharged().amount();
+        a.feePayer = r.feesCharged().payer();
+    }
+
+    private static ReportActivity asReport(ActivityReport a) {
+        return new ReportActivity(a.teamId, ServiceCategory.valueOf(a.category), a.form, a.title, a.startDate,
+                a.endDate, new ReportDtos.Place(a.city, a.park, a.online), a.participants, a.enterprisesServed,
+                a.outcomes, new ReportDtos.Fees(a.feeAmount, a.feePayer));
+    }
+
+    /**
+     * Art. 11, 18: the team that reported it (its lead unit, handler or a deputy) or the operator corrects a report
+     * with a JSON Merge Patch and a reason, until the assessment of its year (and of the year it moves to) is
+     * published. The history keeps every old → new value; evaluation-service counts the corrected figures. A fee
+     * corrected to above zero raises a fee violation unless one is open or upheld; an open one follows the new
+     * amount; one corrected to zero stays for the operator to decide (a declared fee is never silently dropped).
+     */
+    public Optional<ActivityView> correct(Caller caller, UUID id, JsonNode patch) throws JsonProcessingException {
+        Optional<ActivityReport> found = actable(caller, id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ActivityReport a = found.get();
+        if (patch == null || !patch.isObject()) {
+            throw new ProblemException(400, "validation", Text.of("patch.not-object"));
+        }
+        ObjectNode changes = ((ObjectNode) patch).deepCopy();
+        JsonNode reasonNode = changes.remove("reason");
+        String reason = reasonNode != null && reasonNode.isTextual() ? reasonNode.asText().strip() : "";
+        if (reason.isEmpty() || reason.length() > 2000) {
+            throw ProblemException.invalid("reason", Text.of("activity.reason-required"));
+        }
+        if (changes.has("teamId")) {
+            throw ProblemException.invalid("teamId", Text.of("activity.patch-field", "teamId"));
+        }
+        requireOpen(a);
+        ReportActivity before = asReport(a);
+        ReportActivity after = MergePatch.apply(mapper, before, changes, ReportActivity.class);
+        Set<ConstraintViolation<ReportActivity>> violations = validator.validate(after);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        ReportRules.check(after.startDate(), after.endDate(), after.place(), after.feesCharged(), clock.instant());
+        if (after.startDate().getYear() != a.year && ClosedYear.isClosed(after.startDate().getYear())) {
+            throw ProblemException.conflict("assessment-closed",
+                    Text.of("activity.assessment-closed", after.startDate().getYear()));
+        }
+        List<String> changed = ReportChanges.between(mapper.valueToTree(before), mapper.valueToTree(after));
+        if (changed.isEmpty()) {
+            return Optional.of(ActivityView.of(a));
+        }
+        TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(a.teamId).orElse(null);
+        apply(a, after, team);
+        a.status = ReportStatus.CORRECTED;
+        a.correctedAt = clock.instant();
+        audit.record(caller, "activity.corrected", AGGREGATE, a.id.toString(),
+                reason + "；" + String.join("；", changed));
+        var o = a.outcomes;
+        outbox.append(new ActivityCorrected(a.id, a.teamId, a.leadUnitCreditCode, a.year, a.category, a.form.name(),
+                a.title, a.startDate, a.endDate, a.city, a.park, a.placeKind.name(), a.participants,
+                a.enterprisesServed, o.count(o.agreementsSigned()), o.count(o.technologiesTransferred()),
+                o.count(o.standardsDrafted()), o.count(o.talentsTrained()), a.feeAmount,
+                changed.stream().map(c -> c.substring(0, c.indexOf(':'))).toList()));
+        recheckFee(caller, a);
+        return Optional.of(ActivityView.of(a));
+    }
+
+    private void recheckFee(Caller caller, ActivityReport a) {
+        if (a.feeAmount.signum() <= 0) {
+            return;
+        }
+        List<FeeViolation> standing = FeeViolation.list("activityId = ?1 and status <> ?2", a.id,
+                FeeViolation.Status.DISMISSED);
+        Optional<FeeViolation> open = standing.stream().filter(v -> v.status == FeeViolation.Status.FLAGGED).findFirst();
+        if (open.isPresent()) {
+            FeeViolation v = open.get();
+            if (v.amount.compareTo(a.feeAmount) != 0 || !java.util.Objects.equals(v.payer, a.feePayer)) {
+                audit.record(caller, "fee-violation.amended", "fee-violation", v.id.toString(),
+                        "第十六条: " + v.amount + " → " + a.feeAmount + " charged to " + a.feePayer);
+                v.amount = a.feeAmount;
+                v.payer = a.feePayer;
+                v.year = a.year;
+            }
+        } else if (standing.isEmpty()) {
+            flag(caller, a);
+        }
+    }
+
+    /** Takes a report back: it leaves lists, statistics and the metrics; its history stays. */
+    public Optional<ActivityView> withdraw(Caller caller, UUID id, String reason) {
+        return actable(caller, id).map(a -> {
+            requireOpen(a);
+            a.status = ReportStatus.WITHDRAWN;
+            a.withdrawnAt = clock.instant();
+            a.withdrawnBy = caller.subject();
+            a.withdrawalReason = reason.strip();
+            audit.record(caller, "activity.withdrawn", AGGREGATE, a.id.toString(), a.withdrawalReason);
+            outbox.append(new ActivityWithdrawn(a.id, a.teamId, a.leadUnitCreditCode, a.year, a.withdrawalReason));
+            return ActivityView.of(a);
+        });
+    }
+
+    /** The report, if the caller may see it; 403 when they see it but do not act for its team. */
+    private Optional<ActivityReport> actable(Caller caller, UUID id) {
+        Optional<ActivityReport> found = ActivityReport.<ActivityReport>findByIdOptional(id)
+                .filter(a -> TeamAccess.maySee(caller, a.teamId, a.leadUnitCreditCode));
+        found.filter(a -> !caller.is(Roles.OPERATOR)).ifPresent(a -> {
+            TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(a.teamId)
+                    .orElseThrow(() -> ProblemException.forbidden(Text.of("team.not-acting")));
+            TeamAccess.requireActsFor(caller, team);
+        });
+        found.ifPresent(a -> ActivityReport.getEntityManager().lock(a, LockModeType.PESSIMISTIC_WRITE));
+        return found;
+    }
+
+    private static void requireOpen(ActivityReport a) {
+        if (a.status == ReportStatus.WITHDRAWN) {
+            throw ProblemException.conflict("activity-withdrawn", Text.of("activity.withdrawn"));
+        }
+        if (ClosedYear.isClosed(a.year)) {
+            throw ProblemException.conflict("assessment-closed", Text.of("activity.assessment-closed", a.year));
+        }
     }
 
     private void flag(Caller caller, ActivityReport a) {
@@ -136,7 +271,8 @@ public class ActivityReportService {
                 .filter(a -> TeamAccess.maySee(caller, a.teamId, a.leadUnitCreditCode)).map(ActivityView::of);
     }
 
-    public record ActivityFilter(UUID teamId, Integer year, String category, ActivityForm form) {
+    /** {@code status} null: every report but the withdrawn ones. */
+    public record ActivityFilter(UUID teamId, Integer year, String category, ActivityForm form, ReportStatus status) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -170,6 +306,13 @@ public class ActivityReportService {
         if (f.form() != null) {
             where.add("form = :form");
             params.and("form", f.form());
+        }
+        if (f.status() != null) {
+            where.add("status = :status");
+            params.and("status", f.status());
+        } else {
+            where.add("status <> :withdrawn");
+            params.and("withdrawn", ReportStatus.WITHDRAWN);
         }
         return where;
     }

@@ -98,12 +98,43 @@ public final class ReportDtos {
             @Schema(description = "true: a fee above zero was charged and a fee violation raised (Art. 16).",
                     required = true)
             boolean feeFlagged,
-            @Schema(description = "When it was reported.", required = true) Instant reportedAt) {
+            @Schema(description = "When it was reported.", required = true) Instant reportedAt,
+            @Schema(description = "Where the report is: REPORTED, CORRECTED or WITHDRAWN.", required = true)
+            ReportStatus status,
+            @Schema(description = "When it was last corrected; absent when never.") Instant correctedAt,
+            @Schema(description = "When it was withdrawn; absent unless WITHDRAWN.") Instant withdrawnAt,
+            @Schema(description = "Why it was withdrawn; absent unless WITHDRAWN.", example = "重复报送")
+            String withdrawalReason) {
         static ActivityView of(ActivityReport a) {
             return new ActivityView(a.id, a.teamId, a.year, a.category, a.form, a.title, a.startDate, a.endDate,
                     new Place(a.city, a.park, a.online), a.placeKind, a.participants, a.enterprisesServed,
-                    a.outcomes, new Fees(a.feeAmount, a.feePayer), a.feeAmount.signum() > 0, a.reportedAt);
+                    a.outcomes, new Fees(a.feeAmount, a.feePayer), a.feeAmount.signum() > 0, a.reportedAt, a.status,
+                    a.correctedAt, a.withdrawnAt, a.withdrawalReason);
         }
+    }
+
+    /**
+     * The document of {@code PATCH /activities/{id}} (JSON Merge Patch of the report's fields, with the reason): only
+     * for the API description — the patch is merged onto the report as a {@link ReportActivity} and checked as one.
+     */
+    @Schema(name = "ActivityReportPatch", description = "A correction of an activity report as a JSON Merge Patch "
+            + "(RFC 7396): the fields to change (left out: unchanged; objects merge member by member) and the reason, "
+            + "which the history keeps with every old → new value. The team cannot be changed.")
+    public record ActivityPatch(
+            @Schema(description = "Why the report is corrected.", required = true, example = "参加人数统计有误，以签到表为准")
+            String reason,
+            @Schema(description = "The service category (Art. 11).") ServiceCategory category,
+            @Schema(description = "The form of the activity.") ActivityForm form,
+            @Schema(description = "The title.", example = "智能制造技术对接会") String title,
+            @Schema(description = "The first day, not after today (China).", example = "2026-09-15") LocalDate startDate,
+            @Schema(description = "The last day, not before startDate nor after today.", example = "2026-09-16")
+            LocalDate endDate,
+            @Schema(description = "Where it was held (merged member by member).") Place place,
+            @Schema(description = "How many people took part.", example = "120") Integer participants,
+            @Schema(description = "How many enterprises were served.", example = "15") Integer enterprisesServed,
+            @Schema(description = "What came of it (merged member by member).") Outcomes outcomes,
+            @Schema(description = "The fees charged (merged member by member); a fee above zero raises a fee violation "
+                    + "unless one is already open or upheld.") Fees feesCharged) {
     }
 
     @Schema(name = "FeeViolationDecision", description = "The operator's decision on a fee violation.")

@@ -76,9 +76,9 @@ public class StatisticsService {
                 groups(byCategory, k -> StatisticsLabels.of(StatisticsLabels.CATEGORY, k)), overdueTeams);
     }
 
-    /** Activities counted for the year (the year of their start date), by category, city and month. */
+    /** Activities counted for the year (the year of their start date; withdrawn ones not), by category, city and month. */
     public ActivityStatistics activities(StatisticsFilter f) {
-        Where where = new Where().and("year = :year", "year", f.year())
+        Where where = new Where().and("year = :year", "year", f.year()).and("status <> 'WITHDRAWN'")
                 .andIf(f.region() != null, "city = :region", "region", f.region())
                 .andIf(f.category() != null, "category = :category", "category", categoryName(f));
         Map<String, Long> byCategory = zeros(categoryKeys());

@@ -1,6 +1,8 @@
 package cn.org.kczg.teams.events;
 
+import cn.org.kczg.teams.events.activity.ActivityCorrected;
 import cn.org.kczg.teams.events.activity.ActivityReported;
+import cn.org.kczg.teams.events.activity.ActivityWithdrawn;
 import cn.org.kczg.teams.events.activity.CertificateChanged;
 import cn.org.kczg.teams.events.activity.ComplaintDecided;
 import cn.org.kczg.teams.events.activity.ComplaintFiled;
@@ -50,7 +52,7 @@ import java.util.regex.Pattern;
 public final class EventTypes {
     private static final Pattern WIRE_TYPE = Pattern.compile("[a-z-]+\\.[a-z-]+");
     private static final Map<String, Class<? extends EventPayload>> BY_TYPE = catalogue(
-            ActivityReported.class, CertificateChanged.class, ComplaintDecided.class, ComplaintFiled.class,
+            ActivityReported.class, ActivityCorrected.class, ActivityWithdrawn.class, CertificateChanged.class, ComplaintDecided.class, ComplaintFiled.class,
             ComplaintResponded.class, FeeViolationDecided.class, FeeViolationFlagged.class, LibraryEntryChanged.class,
             ParticipationChanged.class, TicketChanged.class, TicketMessagePosted.class, TicketRated.class,
             UploadDueSoon.class, UploadOverdue.class, UploadReceived.class, UploadReviewed.class,

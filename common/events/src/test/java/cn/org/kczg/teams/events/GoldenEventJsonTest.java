@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.org.kczg.teams.events.activity.ActivityCorrected;
 import cn.org.kczg.teams.events.activity.ActivityReported;
+import cn.org.kczg.teams.events.activity.ActivityWithdrawn;
 import cn.org.kczg.teams.events.activity.CertificateChanged;
 import cn.org.kczg.teams.events.activity.ParticipationChanged;
 import cn.org.kczg.teams.events.activity.ComplaintDecided;
@@ -113,6 +115,12 @@ class GoldenEventJsonTest {
                 new ActivityReported(UUID.fromString("4d5e6f70-8192-4a3b-9c4d-5e6f7a8b9c0d"), TEAM, SOCIETY, 2026,
                         "TECH_DISSEMINATION", "CONFERENCE", "长三角智能制造技术交流会", LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-21"),
                         "苏州市", "苏州工业园区", "PILOT", 300, 45, 3, 2, 1, 60, BigDecimal.ZERO),
+                new ActivityCorrected(UUID.fromString("4d5e6f70-8192-4a3b-9c4d-5e6f7a8b9c0d"), TEAM, SOCIETY, 2026,
+                        "TECH_DISSEMINATION", "CONFERENCE", "长三角智能制造技术交流会", LocalDate.parse("2026-11-20"),
+                        LocalDate.parse("2026-11-21"), "苏州市", "苏州工业园区", "PILOT", 280, 45, 4, 2, 1, 60,
+                        BigDecimal.ZERO, List.of("participants", "outcomes.agreementsSigned")),
+                new ActivityWithdrawn(UUID.fromString("4d5e6f70-8192-4a3b-9c4d-5e6f7a8b9c0d"), TEAM, SOCIETY, 2026,
+                        "重复报送，与另一条活动记录为同一场活动"),
                 new FeeViolationFlagged(UUID.fromString("5e6f7081-92a3-4b4c-8d5e-6f7a8b9c0d1e"),
                         UUID.fromString("4d5e6f70-8192-4a3b-9c4d-5e6f7a8b9c0d"), TEAM, SOCIETY, 2026,
                         new BigDecimal("2000.00"), "参会企业"),

@@ -1,7 +1,9 @@
 package cn.org.kczg.teams.evaluation.messaging;
 
 import cn.org.kczg.teams.evaluation.metric.ActivityFacts;
+import cn.org.kczg.teams.events.activity.ActivityCorrected;
 import cn.org.kczg.teams.events.activity.ActivityReported;
+import cn.org.kczg.teams.events.activity.ActivityWithdrawn;
 import cn.org.kczg.teams.events.activity.CertificateChanged;
 import cn.org.kczg.teams.events.activity.ComplaintDecided;
 import cn.org.kczg.teams.events.activity.FeeViolationDecided;
@@ -31,6 +33,8 @@ public class ActivityEventsConsumer {
         this.inbox = inbox;
         EventHandlers.Builder builder = EventHandlers.builder()
                 .on(ActivityReported.TYPE, ActivityReported.class, facts::onActivityReported)
+                .on(ActivityCorrected.TYPE, ActivityCorrected.class, facts::onActivityCorrected)
+                .on(ActivityWithdrawn.TYPE, ActivityWithdrawn.class, facts::onActivityWithdrawn)
                 .on(UploadReceived.TYPE, UploadReceived.class, facts::onUploadReceived)
                 .on(UploadOverdue.TYPE, UploadOverdue.class, facts::onUploadOverdue)
                 .on(ParticipationChanged.CONFIRMED, ParticipationChanged.class, facts::onParticipationChanged)

@@ -3,7 +3,9 @@ package cn.org.kczg.teams.evaluation.metric;
 import static cn.org.kczg.teams.evaluation.metric.MetricCatalogue.*;
 
 import cn.org.kczg.teams.events.EventEnvelope;
+import cn.org.kczg.teams.events.activity.ActivityCorrected;
 import cn.org.kczg.teams.events.activity.ActivityReported;
+import cn.org.kczg.teams.events.activity.ActivityWithdrawn;
 import cn.org.kczg.teams.events.activity.CertificateChanged;
 import cn.org.kczg.teams.events.activity.ComplaintDecided;
 import cn.org.kczg.teams.events.activity.FeeViolationDecided;
@@ -57,6 +59,36 @@ public class ActivityFacts {
                 .setParameter("technologies", e.technologiesTransferred())
                 .setParameter("standards", e.standardsDrafted()).setParameter("talents", e.talentsTrained())
                 .setParameter("at", envelope.occurredAt()).executeUpdate();
+    }
+
+    /**
+     * A corrected report replaces the record's figures (its year too); a correction arriving before the report (or
+     * after a withdrawal) changes nothing, and a repeated one writes the same values again.
+     */
+    public void onActivityCorrected(ActivityCorrected e, EventEnvelope envelope) {
+        em.createNativeQuery("""
+                update activity_record set event_id = :event, event_type = :type, year = :year, category = :category, form = :form,
+                    title = :title, start_date = :start, city = :city, place_kind = :place,
+                    participants = :participants, enterprises_served = :enterprises, agreements_signed = :agreements,
+                    technologies_transferred = :technologies, standards_drafted = :standards,
+                    talents_trained = :talents
+                where activity_id = :id""")
+                .setParameter("id", e.activityId()).setParameter("event", envelope.eventId())
+                .setParameter("type", envelope.type())
+                .setParameter("year", e.year()).setParameter("category", e.category()).setParameter("form", e.form())
+                .setParameter("title", e.title()).setParameter("start", e.startDate())
+                .setParameter("city", e.city()).setParameter("place", e.placeKind())
+                .setParameter("participants", e.participants()).setParameter("enterprises", e.enterprisesServed())
+                .setParameter("agreements", e.agreementsSigned())
+                .setParameter("technologies", e.technologiesTransferred())
+                .setParameter("standards", e.standardsDrafted()).setParameter("talents", e.talentsTrained())
+                .executeUpdate();
+    }
+
+    /** A withdrawn report counts for nothing: its record goes (a second withdrawal finds nothing to remove). */
+    public void onActivityWithdrawn(ActivityWithdrawn e, EventEnvelope envelope) {
+        em.createNativeQuery("delete from activity_record where activity_id = :id")
+                .setParameter("id", e.activityId()).executeUpdate();
     }
 
     /** First response and resolution are judged against the due times the ticket carried at that moment. */

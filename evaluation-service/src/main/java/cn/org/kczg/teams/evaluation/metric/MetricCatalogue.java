@@ -31,6 +31,8 @@ public final class MetricCatalogue {
     public static final String CERTIFICATES_ISSUED = "certificates.issued";
     public static final String COMPLAINTS_UPHELD = "complaints.upheld";
     public static final String FEE_VIOLATIONS_UPHELD = "fee-violations.upheld";
+    public static final String DEMONSTRATION_PROJECTS = "demonstration-projects";
+    public static final String GUIDANCE_SESSIONS = "guidance-sessions";
 
     /** Metrics that may only subtract (penalties), never be scored as an indicator. */
     public static final List<String> PENALTY_METRICS = List.of(COMPLAINTS_UPHELD, FEE_VIOLATIONS_UPHELD);
@@ -59,7 +61,9 @@ public final class MetricCatalogue {
                 Metric.facts(VOLUNTEER_HOURS, "确认的志愿服务时长", "小时"),
                 Metric.facts(CERTIFICATES_ISSUED, "颁发证书数", "张"),
                 Metric.facts(COMPLAINTS_UPHELD, "属实投诉数", "件"),
-                Metric.facts(FEE_VIOLATIONS_UPHELD, "违规收费（属实）数", "件")));
+                Metric.facts(FEE_VIOLATIONS_UPHELD, "违规收费（属实）数", "件"),
+                Metric.facts(DEMONSTRATION_PROJECTS, "示范项目数", "个"),
+                Metric.facts(GUIDANCE_SESSIONS, "接受工作指导次数", "次")));
         for (ServiceCategory c : ServiceCategory.values()) {
             all.add(Metric.activities(CATEGORY_PREFIX + c.name(), "活动场次（类别 " + c.name() + "）", "次"));
         }

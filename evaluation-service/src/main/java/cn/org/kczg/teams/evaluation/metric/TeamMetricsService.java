@@ -101,7 +101,7 @@ public class TeamMetricsService {
         String from = " from activity_record where team_id = :team and year = :year and " + rule[0];
         long total = ((Number) em.createNativeQuery("select count(*)" + from).setParameter("team", teamId)
                 .setParameter("year", year).getSingleResult()).longValue();
-        return Page.ofNative(em.createNativeQuery("select event_id, 'activity.reported', reported_at, '"
+        return Page.ofNative(em.createNativeQuery("select event_id, event_type, reported_at, '"
                 + metric.code() + "', activity_id || ' ' || coalesce(title, '') || ' ' || coalesce(city, ''), cast(("
                 + rule[1] + ") as numeric)" + from + " order by reported_at, activity_id")
                 .setParameter("team", teamId).setParameter("year", year), page, total, TeamMetricsService::contribution);
