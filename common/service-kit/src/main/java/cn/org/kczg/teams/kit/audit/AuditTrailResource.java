@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -76,9 +77,11 @@ public class AuditTrailResource {
             @Parameter(description = "Only entries about this kind of record, e.g. `application`.")
             @QueryParam("aggregateType") String aggregateType,
             @Parameter(description = "Only entries about this record (its id).") @QueryParam("aggregateId") String aggregateId,
-            @Parameter(description = "From this day on (yyyy-MM-dd, Beijing time).", example = "2026-01-01")
+            @Parameter(description = "From this day on (yyyy-MM-dd, Beijing time).", example = "2026-01-01",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("from") String from,
-            @Parameter(description = "Up to and including this day (yyyy-MM-dd, Beijing time).", example = "2026-12-31")
+            @Parameter(description = "Up to and including this day (yyyy-MM-dd, Beijing time).", example = "2026-12-31",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("to") String to,
             @Parameter(description = "Page number, from 0.") @QueryParam("page") Integer page,
             @Parameter(description = "Page size (default 20, at most 100).") @QueryParam("size") Integer size,
