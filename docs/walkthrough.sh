@@ -360,6 +360,32 @@ esac
 printf '%%PDF-1.7\n%%%%EOF\n' >"$WORK/progress.pdf"
 must 201 POST /api/v1/uploads -H "Authorization: Bearer $LU" -F "teamId=$TEAM" -F kind=PROGRESS \
   -F "period=$PERIOD" -F "title=${PERIOD}工作进展" -F "file=@$WORK/progress.pdf;type=application/pdf"
+UPLOAD=$(j id)
+
+# --- 7b. records kept right ----------------------------------------------------------------------------------
+
+step "退回与重传 / the operator returns the upload with a comment; version 2 keeps the due date; accepted"
+must 200 POST "/api/v1/uploads/$UPLOAD/return" -H "Authorization: Bearer $OP" -H "$H" -d '{"comment": "请补充活动照片"}'
+must 201 POST /api/v1/uploads -H "Authorization: Bearer $LU" -F "teamId=$TEAM" -F kind=PROGRESS \
+  -F "period=$PERIOD" -F "title=${PERIOD}工作进展（补充）" -F "file=@$WORK/progress.pdf;type=application/pdf"
+[ "$(j version)" = 2 ] || fail "the upload after a return is not version 2"
+must 200 POST "/api/v1/uploads/$(j id)/accept" -H "Authorization: Bearer $OP" -H "$H" -d '{}'
+must 200 GET /api/v1/uploads/completeness -G -d "year=$YEAR" -d kind=PROGRESS -H "Authorization: Bearer $LU"
+
+step "更正活动报告 / the lead unit corrects the activity report with a reason; its history shows old → new"
+must 200 GET /api/v1/activities -G -d "teamId=$TEAM" -H "Authorization: Bearer $LU"
+ACTIVITY=$(j items.0.id)
+must 200 PATCH "/api/v1/activities/$ACTIVITY" -H "Authorization: Bearer $LU" \
+  -H 'Content-Type: application/merge-patch+json; charset=UTF-8' \
+  -d '{"reason": "参加人数以签到表为准", "participants": 180}'
+must 200 GET "/api/v1/activities/$ACTIVITY/history" -H "Authorization: Bearer $AU"
+
+step "协作单位与牵头单位信息 / partner units with credit codes after activation (Art. 14); the lead unit's contact"
+PARTNER_CODE=$(credit_code 1232)
+must 200 PUT "/api/v1/teams/$TEAM/partner-units" -H "Authorization: Bearer $LU" -H "$H" -d "{\"partnerUnits\": [
+  {\"name\": \"苏州工业园区管委会\", \"duties\": \"对接园区企业需求\", \"creditCode\": \"$PARTNER_CODE\"}]}"
+must 200 PATCH "/api/v1/lead-units/$CODE_NS" -H "Authorization: Bearer $LU" \
+  -H 'Content-Type: application/merge-patch+json; charset=UTF-8' -d '{"contact": {"phone": "010-68571111"}}'
 
 # --- 8. evaluation ------------------------------------------------------------------------------------------
 
@@ -417,6 +443,20 @@ fi
 step "处理 / a serious legal problem bans this run's lead unit for 3 years and ends its team (Art. 20)"
 must 201 POST /api/v1/sanctions -H "Authorization: Bearer $OP" -H "$H" \
   -d "{\"teamId\": \"$TEAM\", \"reasonClass\": \"LEGAL\", \"note\": \"团队负责人涉嫌违法，已被依法立案调查\"}"
+SANCTION=$(j id)
+
+step "申诉 / the lead unit appeals the ban within 30 days; the operator upholds it and the ban is lifted everywhere"
+must 201 POST /api/v1/appeals -H "Authorization: Bearer $LU" -H "$H" -d "{\"subject\": \"BAN\",
+  \"sanctionId\": \"$SANCTION\", \"reason\": \"立案调查已撤销，公安机关出具了不予立案通知书，请求撤销禁止申报\"}"
+APPEAL=$(j id)
+must 200 POST "/api/v1/appeals/$APPEAL/decision" -H "Authorization: Bearer $OP" -H "$H" \
+  -d '{"outcome": "UPHELD", "reason": "经核实不予立案通知书真实有效，撤销禁止申报处理"}'
+until_ok "the ban lifted in review-service" 200 '[ -z "$(j ban)" ]' \
+  GET "/api/v1/eligibility/$CODE_NS" -H "Authorization: Bearer $LU"
+
+step "审计记录 / auditors read each service's audit trail, also as CSV (Art. 21)"
+must 200 GET /api/v1/audit-trail/registration -G -d "aggregateId=$TEAM" -H "Authorization: Bearer $AU"
+must 200 GET /api/v1/audit-trail/evaluation -G -d "aggregateId=$APPEAL" -H "Accept: text/csv" -H "Authorization: Bearer $AU"
 
 # --- 9. events, lists, errors -------------------------------------------------------------------------------
 
