@@ -152,6 +152,8 @@ class CertificateDocumentTests {
     void aNominationNotYetApprovedHasNoDocument() {
         String unit = "LU" + SEQ.incrementAndGet();
         String[] team = teamWithActivity(unit);
+        given().auth().oauth2(TestTokens.leadUnit(unit)).when()
+                .post("/api/v1/participations/" + log("vol-star", team[1], "4") + "/confirm").then().statusCode(200);
         String id = CreatedAt.follow(given().auth().oauth2(TestTokens.leadUnit(unit)).contentType(ContentType.JSON)
                 .body(Map.of("teamId", team[0], "volunteer", "vol-star", "name", "欧阳明华", "reason", "全年服务企业30家"))
                 .when().post("/api/v1/certificates/outstanding").then().statusCode(201).extract().response(),
