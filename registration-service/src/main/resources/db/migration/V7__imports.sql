@@ -16,6 +16,8 @@ create table data_import (
     failure              text,
     created_by           text,
     created_at           timestamptz not null,
+    -- when a batch last committed: a RUNNING import without one for a while was cut short (its instance stopped)
+    progress_at          timestamptz,
     finished_at          timestamptz
 );
 -- GET /imports: default createdAt,desc

@@ -56,9 +56,11 @@ class ReportCorrectionFlowTest {
         return body;
     }
 
-    private static Object metric(int year, String code) {
-        return given().auth().oauth2(leadUnit).when().get("/api/v1/teams/" + teamId + "/metrics/" + year).then()
+    /** The metric's value (an integer count or a decimal figure, as the metric is), NaN while it has none. */
+    private static double metric(int year, String code) {
+        Object value = given().auth().oauth2(leadUnit).when().get("/api/v1/teams/" + teamId + "/metrics/" + year).then()
                 .statusCode(200).extract().path("metrics.find { it.metric == '" + code + "' }.value");
+        return value == null ? Double.NaN : ((Number) value).doubleValue();
     }
 
     @Test
@@ -74,7 +76,7 @@ class ReportCorrectionFlowTest {
         String activity = given().auth().oauth2(leadUnit).contentType(ContentType.JSON).body(report(day))
                 .when().post("/api/v1/activities").then().statusCode(201).extract().path("id");
         Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> Integer.valueOf(80).equals(metric(LAST_YEAR, "participants")));
+                .until(() -> metric(LAST_YEAR, "participants") == 80);
 
         given().auth().oauth2(leadUnit).contentType("application/merge-patch+json; charset=UTF-8")
                 .body(Map.of("reason", "参加人数以签到表为准", "participants", 60))
@@ -84,7 +86,7 @@ class ReportCorrectionFlowTest {
                 .body("action", equalTo(List.of("activity.reported", "activity.corrected")))
                 .body("[1].reason", containsString("participants: 80 → 60"));
         Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> Integer.valueOf(60).equals(metric(LAST_YEAR, "participants")));
+                .until(() -> metric(LAST_YEAR, "participants") == 60);
 
         given().auth().oauth2(leadUnit).contentType(ContentType.JSON).body(Map.of("reason", "与另一条重复报送"))
                 .when().post("/api/v1/activities/" + activity + "/withdraw").then().statusCode(200)
@@ -92,7 +94,7 @@ class ReportCorrectionFlowTest {
         given().auth().oauth2(leadUnit).queryParam("teamId", teamId).when().get("/api/v1/activities").then()
                 .statusCode(200).body("items.id", not(hasItem(activity)));
         Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> Integer.valueOf(0).equals(metric(LAST_YEAR, "activities")));
+                .until(() -> metric(LAST_YEAR, "activities") == 0);
 
         given().auth().oauth2(operator).contentType(ContentType.JSON)
                 .body(Map.of("teamId", teamId, "year", LAST_YEAR, "title", "新材料中试服务示范项目"))
@@ -104,8 +106,8 @@ class ReportCorrectionFlowTest {
         given().auth().oauth2(leadUnit).queryParam("year", LAST_YEAR).when().get("/api/v1/demonstration-projects")
                 .then().statusCode(200).body("items[0].title", equalTo("新材料中试服务示范项目"));
         Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> Integer.valueOf(1).equals(metric(LAST_YEAR, "demonstration-projects"))
-                        && Integer.valueOf(1).equals(metric(LAST_YEAR, "guidance-sessions")));
+                .until(() -> metric(LAST_YEAR, "demonstration-projects") == 1
+                        && metric(LAST_YEAR, "guidance-sessions") == 1);
 
         // incentives wait for the year's published assessment; the list is a file on request
         given().auth().oauth2(operator).contentType(ContentType.JSON).body(Map.of("reason", "示范带动作用突出"))

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,6 +15,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "data_import")
 public class DataImport extends PanacheEntityBase {
+    /** A RUNNING import with no batch committed for this long was cut short (the instance running it stopped). */
+    static final Duration STALLED_AFTER = Duration.ofMinutes(5);
+
     @Id
     public UUID id;
     @Column(nullable = false)
@@ -41,5 +45,12 @@ public class DataImport extends PanacheEntityBase {
     public String createdBy;
     @Column(nullable = false)
     public Instant createdAt;
+    public Instant progressAt;
     public Instant finishedAt;
+
+    /** RUNNING in the table, but no batch for {@link #STALLED_AFTER}: the run stopped with its instance. */
+    boolean stalled(Instant now) {
+        Instant lastSign = progressAt == null ? createdAt : progressAt;
+        return status == ImportStatus.RUNNING && lastSign.plus(STALLED_AFTER).isBefore(now);
+    }
 }

@@ -31,6 +31,9 @@ public final class ImportDtos {
             @Schema(description = "Teams.", required = true, example = "300") int teams) {
     }
 
+    static final String STALLED = "interrupted: no batch for 5 minutes (the instance running it stopped); import the "
+            + "same file again to complete it";
+
     @Schema(name = "ImportView", description = "Issue 21: an import of existing lead units and teams, a dry run or "
             + "the real one, with its figures.")
     public record ImportView(
@@ -55,11 +58,13 @@ public final class ImportDtos {
             @Schema(description = "The operator who uploaded it (token subject).") String createdBy,
             @Schema(description = "When it was uploaded.", required = true) Instant createdAt,
             @Schema(description = "When it was checked, refused or finished.") Instant finishedAt) {
-        static ImportView of(DataImport i, List<ProblemView> problems) {
-            return new ImportView(i.id, i.dryRun, i.status, i.fileName, i.fileFormat, i.fileSha256, i.rows, i.valid,
-                    i.problems, problems, new Counts(i.leadUnitsCreated, i.teamsCreated),
-                    new Counts(i.leadUnitsUnchanged, i.teamsUnchanged), i.failure, i.createdBy, i.createdAt,
-                    i.finishedAt);
+        /** The record as it stands at {@code now}: a stalled run shows as FAILED, as it is. */
+        static ImportView of(DataImport i, List<ProblemView> problems, Instant now) {
+            boolean stalled = i.stalled(now);
+            return new ImportView(i.id, i.dryRun, stalled ? ImportStatus.FAILED : i.status, i.fileName, i.fileFormat,
+                    i.fileSha256, i.rows, i.valid, i.problems, problems, new Counts(i.leadUnitsCreated, i.teamsCreated),
+                    new Counts(i.leadUnitsUnchanged, i.teamsUnchanged), stalled ? STALLED : i.failure, i.createdBy,
+                    i.createdAt, i.finishedAt);
         }
     }
 

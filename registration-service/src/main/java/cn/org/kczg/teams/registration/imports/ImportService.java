@@ -151,7 +151,7 @@ public class ImportService {
         record.finishedAt = record.createdAt;
         audit.record(caller, dryRun ? "import.checked" : "import.rejected", AGGREGATE, record.id.toString(),
                 plan.rows() + " rows, " + plan.problems().size() + " problems");
-        return ImportView.of(record, null);
+        return ImportView.of(record, null, clock.instant());
     }
 
     /** Keeps the record of a real run about to start (RUNNING, nothing created yet). */
@@ -162,7 +162,7 @@ public class ImportService {
         record.leadUnitsUnchanged = 0;
         record.teamsUnchanged = 0;
         audit.record(caller, "import.started", AGGREGATE, record.id.toString(), plan.rows() + " rows");
-        return ImportView.of(record, null);
+        return ImportView.of(record, null, clock.instant());
     }
 
     private DataImport record(Caller caller, ImportPlan plan, String fileName, boolean dryRun, ImportStatus status) {
@@ -238,6 +238,7 @@ public class ImportService {
         record.leadUnitsUnchanged += unitsUnchanged;
         record.teamsCreated += teamsCreated;
         record.teamsUnchanged += teamsUnchanged;
+        record.progressAt = clock.instant();
     }
 
     /** The application an imported team would have come from: approved, with what the file says of the team. */
@@ -277,22 +278,33 @@ public class ImportService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ImportView> find(UUID id) {
-        return DataImport.<DataImport>findByIdOptional(id).map(i -> ImportView.of(i, null));
+        Instant now = clock.instant();
+        return DataImport.<DataImport>findByIdOptional(id).map(i -> ImportView.of(i, null, now));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ImportView> list(Boolean dryRun, ImportStatus status, PageRequest page) {
+        Instant now = clock.instant();
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (dryRun != null) {
             where.add("dryRun = :dryRun");
             params.and("dryRun", dryRun);
         }
-        if (status != null) {
+        if (status == ImportStatus.RUNNING || status == ImportStatus.FAILED) {
+            // as the view shows them: a stalled RUNNING import is FAILED
+            String stalled = "(status = :running and coalesce(progressAt, createdAt) < :cutoff)";
+            where.add(status == ImportStatus.RUNNING ? "(status = :running and not " + stalled + ")"
+                    : "(status = :failed or " + stalled + ")");
+            params.and("running", ImportStatus.RUNNING).and("cutoff", now.minus(DataImport.STALLED_AFTER));
+            if (status == ImportStatus.FAILED) {
+                params.and("failed", ImportStatus.FAILED);
+            }
+        } else if (status != null) {
             where.add("status = :status");
             params.and("status", status);
         }
         return Page.of(DataImport.find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), page.sort(), params),
-                page, (DataImport i) -> ImportView.of(i, null));
+                page, (DataImport i) -> ImportView.of(i, null, now));
     }
 }

@@ -11,16 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.org.kczg.teams.registration.Fixtures;
 import cn.org.kczg.teams.testkit.TestCreditCodes;
 import cn.org.kczg.teams.testkit.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +38,8 @@ class ImportResourceTests {
 
     @Inject
     EntityManager em;
+    @Inject
+    Clock clock;
 
     private static ValidatableResponse upload(String token, boolean dryRun, byte[] file, String name) {
         return given().auth().oauth2(token).multiPart("file", name, file, "application/octet-stream")
@@ -250,5 +254,36 @@ class ImportResourceTests {
         given().auth().oauth2(OPERATOR).accept(ContentType.JSON).when().get("/api/v1/imports/template")
                 .then().statusCode(200).body("columns.size()", equalTo(ImportColumn.values().length))
                 .body("columns[0].header", equalTo("统一社会信用代码")).body("unitCategories", hasItem("全国学会"));
+    }
+
+    @Test
+    void aRunWhoseInstanceStoppedShowsAsFailedAfterFiveMinutesWithoutABatch() {
+        Instant now = clock.instant();
+        UUID stalled = UUID.randomUUID();
+        UUID going = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (UUID id : List.of(stalled, going)) {
+                DataImport i = new DataImport();
+                i.id = id;
+                i.status = ImportStatus.RUNNING;
+                i.fileFormat = "CSV";
+                i.fileSha256 = "0".repeat(64);
+                i.rows = 10;
+                i.valid = 10;
+                i.createdAt = now.minus(Duration.ofHours(1));
+                i.progressAt = id.equals(stalled) ? now.minus(Duration.ofMinutes(6)) : now.minus(Duration.ofMinutes(1));
+                i.persist();
+            }
+        });
+        given().auth().oauth2(OPERATOR).when().get("/api/v1/imports/" + stalled).then().statusCode(200)
+                .body("status", equalTo("FAILED")).body("failure", containsString("interrupted"));
+        given().auth().oauth2(OPERATOR).when().get("/api/v1/imports/" + going).then().statusCode(200)
+                .body("status", equalTo("RUNNING"));
+        List<String> failed = given().auth().oauth2(OPERATOR).queryParam("status", "FAILED").queryParam("size", 100)
+                .when().get("/api/v1/imports").then().statusCode(200).extract().path("items.id");
+        assertTrue(failed.contains(stalled.toString()) && !failed.contains(going.toString()), failed.toString());
+        List<String> running = given().auth().oauth2(OPERATOR).queryParam("status", "RUNNING").queryParam("size", 100)
+                .when().get("/api/v1/imports").then().statusCode(200).extract().path("items.id");
+        assertTrue(running.contains(going.toString()) && !running.contains(stalled.toString()), running.toString());
     }
 }
