@@ -53,7 +53,7 @@ class ApiDocumentFlowTest {
             if ("gateway".equals(service)) {
                 continue; // served by the gateway itself (events, dead letters): nothing to route
             }
-            String concrete = enumerated(path.getKey(), path.getValue()).replaceAll("\\{year}", "1999")
+            String concrete = enumerated(path.getKey(), path.getValue(), service).replaceAll("\\{year}", "1999")
                     .replaceAll("\\{[^}]+}", "00000000-0000-4000-8000-00000000abcd");
             for (String method : List.of("get", "post", "put", "patch", "delete")) {
                 if (!path.getValue().containsKey(method)) {
@@ -120,9 +120,12 @@ class ApiDocumentFlowTest {
                 ? response.jsonPath().get("detail") : null;
     }
 
-    /** A path parameter of an enumeration (the audit trail's area: the gateway routes by it) set to its first value. */
+    /**
+     * A path parameter of an enumeration set to the service's name when that is one of its values (the audit trail's
+     * area: every service serves the path, the gateway routes by it), else to its first value.
+     */
     @SuppressWarnings("unchecked")
-    private static String enumerated(String template, Map<String, Object> item) {
+    private static String enumerated(String template, Map<String, Object> item, String service) {
         String path = template;
         for (Object operation : item.values()) {
             if (!(operation instanceof Map<?, ?> spec) || !(spec.get("parameters") instanceof List<?> parameters)) {
@@ -132,7 +135,8 @@ class ApiDocumentFlowTest {
                 Map<String, Object> parameter = (Map<String, Object>) p;
                 if ("path".equals(parameter.get("in")) && parameter.get("schema") instanceof Map<?, ?> schema
                         && schema.get("enum") instanceof List<?> values && !values.isEmpty()) {
-                    path = path.replace("{" + parameter.get("name") + "}", String.valueOf(values.get(0)));
+                    Object value = values.contains(service) ? service : values.get(0);
+                    path = path.replace("{" + parameter.get("name") + "}", String.valueOf(value));
                 }
             }
         }
