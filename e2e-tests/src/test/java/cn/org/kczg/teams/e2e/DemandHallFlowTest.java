@@ -85,6 +85,13 @@ class DemandHallFlowTest {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(operator)
                     .when().get("/api/v1/tickets/" + ticket + "/matches").then().statusCode(200)
                     .extract().<List<String>>path("items.teamId").contains(teamId));
+            // issue 22: every match explains itself — categories, place, text and outcomes, and the words found
+            JsonPath matches = given().auth().oauth2(operator).when().get("/api/v1/tickets/" + ticket + "/matches")
+                    .then().statusCode(200).extract().jsonPath();
+            Map<String, Object> ours = matches.getMap("items.find { it.teamId == '" + teamId + "' }");
+            assertEquals(List.of("categories", "place", "text", "outcomes"),
+                    List.copyOf(((Map<?, ?>) ours.get("parts")).keySet()));
+            assertTrue(ours.get("matchedWords") instanceof List<?>, "matchedWords: " + ours);
             given().auth().oauth2(operator).contentType(ContentType.JSON).body(Map.of("teamId", teamId, "reason", "最佳匹配"))
                     .when().post("/api/v1/tickets/" + ticket + "/assign").then().statusCode(200)
                     .body("status", equalTo("ASSIGNED"));

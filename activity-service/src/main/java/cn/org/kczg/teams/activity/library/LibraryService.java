@@ -180,6 +180,7 @@ public class LibraryService {
             e.publishedAt = e.updatedAt;
             e.rejectReason = null;
             changed(caller, e, LibraryEntryChanged.PUBLISHED, null);
+            TeamCopy.profileChanged(e.teamId);
             return EntryView.of(e);
         });
     }

@@ -4,6 +4,7 @@ import cn.org.kczg.teams.activity.team.TeamProjection;
 import cn.org.kczg.teams.activity.ticket.TicketService;
 import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.events.registration.TeamHandlerChanged;
+import cn.org.kczg.teams.events.registration.TeamMembersChanged;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.kit.inbox.EventHandlers;
 import cn.org.kczg.teams.kit.inbox.EventInbox;
@@ -30,6 +31,7 @@ public class RegistrationEventsConsumer {
                     tickets.onTeamStatusChanged(event, envelope);
                 })
                 .on(TeamHandlerChanged.TYPE, TeamHandlerChanged.class, teams::onHandlerChanged)
+                .on(TeamMembersChanged.TYPE, TeamMembersChanged.class, teams::onMembersChanged)
                 .build();
     }
 

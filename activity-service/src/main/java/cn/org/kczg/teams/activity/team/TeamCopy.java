@@ -33,6 +33,12 @@ public class TeamCopy extends PanacheEntityBase {
     public List<String> otherRegions;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> keyFields;
+    public String distinctiveServices;
+    public String experience;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> memberFields;
+    /** Raised whenever the text matching reads changes: the in-memory index rebuilds the team's document. */
+    public long profileVersion;
     public String handlerUserId;
     public String handlerName;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -42,6 +48,13 @@ public class TeamCopy extends PanacheEntityBase {
     public boolean designates(String userId) {
         return userId != null && (userId.equals(handlerUserId)
                 || (handlerDeputies != null && handlerDeputies.contains(userId)));
+    }
+
+    /** Raises the profile version of a team: its tickets or library entries changed what matching reads. */
+    public static void profileChanged(UUID teamId) {
+        if (teamId != null) {
+            update("profileVersion = profileVersion + 1 where id = ?1", teamId);
+        }
     }
 
     /** Suspended, revoked and disqualified teams are never matched or assigned. */

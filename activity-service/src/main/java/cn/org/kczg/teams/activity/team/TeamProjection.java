@@ -3,6 +3,7 @@ package cn.org.kczg.teams.activity.team;
 import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.events.registration.TeamHandlerChanged;
+import cn.org.kczg.teams.events.registration.TeamMembersChanged;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,6 +26,12 @@ public class TeamProjection {
         team.pilotCities = event.pilotCities();
         team.otherRegions = event.otherRegions();
         team.keyFields = event.keyFields();
+        team.distinctiveServices = event.distinctiveServices();
+        team.experience = event.experience();
+        if (event.memberFields() != null) {
+            team.memberFields = event.memberFields();
+        }
+        team.profileVersion++;
         if (event.handler() != null) {
             team.handlerUserId = event.handler().userId();
             team.handlerName = event.handler().name();
@@ -35,6 +42,15 @@ public class TeamProjection {
 
     public void onStatusChanged(TeamStatusChanged event, EventEnvelope envelope) {
         TeamCopy.<TeamCopy>findByIdOptional(event.teamId()).ifPresent(team -> team.status = event.to());
+    }
+
+    public void onMembersChanged(TeamMembersChanged event, EventEnvelope envelope) {
+        if (event.memberFields() != null) {
+            TeamCopy.<TeamCopy>findByIdOptional(event.teamId()).ifPresent(team -> {
+                team.memberFields = event.memberFields();
+                team.profileVersion++;
+            });
+        }
     }
 
     public void onHandlerChanged(TeamHandlerChanged event, EventEnvelope envelope) {

@@ -61,6 +61,8 @@ public class TicketService {
     TicketMetrics metrics;
     @Inject
     Clock clock;
+    @Inject
+    MatchingIndex matching;
 
     public record Pushed(TicketView ticket, boolean created) {
     }
@@ -141,12 +143,8 @@ public class TicketService {
     }
 
     private List<TeamMatcher.Match> matches(Ticket t) {
-        List<TeamMatcher.Candidate> candidates = TeamCopy.<TeamCopy>list("status", "ACTIVE").stream()
-                .map(team -> new TeamMatcher.Candidate(team.id, team.name, team.categories, team.pilotCities,
-                        team.otherRegions, team.keyFields, team.serviceContent))
-                .toList();
-        return TeamMatcher.rank(new TeamMatcher.Demand(t.categories, t.region, t.industryField, t.keywords),
-                candidates);
+        return matching.rank(new TeamMatcher.Demand(t.categories, t.region, t.industryField, t.keywords,
+                t.projectName, t.background, t.technicalProblems, t.expectedTargets));
     }
 
     public Optional<TicketView> assign(Caller caller, UUID id, UUID teamId, String reason) {
@@ -267,6 +265,7 @@ public class TicketService {
         return asTeam(caller, id, t -> {
             TicketStatus from = t.moveTo(TicketStatus.RESOLVED, clock.instant());
             record(caller, t, TicketChanged.RESOLVED, from, TicketStatus.RESOLVED, null);
+            TeamCopy.profileChanged(t.teamId);
         });
     }
 
@@ -305,6 +304,7 @@ public class TicketService {
             history(caller, t, TicketRated.TYPE, t.status, t.status, "评分 " + score);
             audit.record(caller, TicketRated.TYPE, "ticket", t.id.toString(), String.valueOf(score));
             outbox.append(new TicketRated(t.id, t.partner, t.teamId, t.teamLeadUnit, score, now));
+            TeamCopy.profileChanged(t.teamId);
             return view(t);
         });
     }
@@ -316,6 +316,7 @@ public class TicketService {
             t.resolutionDue = slaClock().plusWorkingDays(now, sla.resolutionDays());
             t.resolutionOverdue = false;
             record(caller, t, TicketChanged.REOPENED, from, TicketStatus.REOPENED, reason);
+            TeamCopy.profileChanged(t.teamId);
         });
     }
 

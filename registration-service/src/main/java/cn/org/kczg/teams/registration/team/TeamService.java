@@ -89,7 +89,8 @@ public class TeamService {
         outbox.append(new TeamActivated(team.id, application.id, team.name, team.leadUnitCreditCode,
                 team.leadUnitName, team.leadUnitCategory, team.year, team.serviceContent,
                 TeamDtos.list(team.categories), TeamDtos.list(team.pilotCities), TeamDtos.list(team.otherRegions),
-                TeamDtos.list(team.keyFields), handler(team.handler), team.activatedAt));
+                TeamDtos.list(team.keyFields), handler(team.handler), team.activatedAt, c.distinctiveServices(),
+                c.experience(), memberFields(team.members)));
         return team;
     }
 
@@ -176,9 +177,15 @@ public class TeamService {
         return ownedLiveTeam(caller, id).map(team -> {
             team.members = members;
             audit.record(caller, "team.members-changed", AGGREGATE, id.toString(), null);
-            outbox.append(new TeamMembersChanged(team.id, members.size(), clock.instant()));
+            outbox.append(new TeamMembersChanged(team.id, members.size(), clock.instant(), memberFields(members)));
             return TeamView.of(team);
         });
+    }
+
+    /** The members' professional fields, in roster order (issue 22: matching reads them). */
+    static List<String> memberFields(List<Member> members) {
+        return members == null ? List.of() : members.stream().map(Member::field)
+                .filter(f -> f != null && !f.isBlank()).map(String::strip).toList();
     }
 
     /** Art. 14: partner units change while the team lives; credit codes unique within the team. */

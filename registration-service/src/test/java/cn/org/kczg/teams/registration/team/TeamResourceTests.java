@@ -56,6 +56,10 @@ class TeamResourceTests {
         assertEquals(unit, event.payload().get("leadUnitCreditCode").asText());
         assertEquals("handler-zhaoqiang", event.payload().get("handler").get("userId").asText());
         assertEquals("TECH_DISSEMINATION", event.payload().get("categories").get(0).asText());
+        assertEquals("产线诊断与数字化改造咨询", event.payload().get("distinctiveServices").asText());
+        assertEquals("十年产学研合作经验", event.payload().get("experience").asText());
+        assertEquals(List.of("机械工程", "自动化"), List.of(event.payload().get("memberFields").get(0).asText(),
+                event.payload().get("memberFields").get(1).asText()));
     }
 
     @Test
@@ -134,6 +138,9 @@ class TeamResourceTests {
                 .then().statusCode(200).body("members.size()", equalTo(1));
         var records = KafkaTestClient.readUntil(Topics.REGISTRATION, Duration.ofSeconds(20),
                 read -> read.stream().anyMatch(r -> teamId.equals(r.key()) && r.value().contains("team.members-changed")));
+        assertTrue(records.stream().filter(r -> teamId.equals(r.key()))
+                .anyMatch(r -> r.value().contains("team.members-changed") && r.value().contains("\"memberFields\":[\"化工\"]")),
+                "team.members-changed carries the members' fields");
         assertFalse(records.stream().filter(r -> teamId.equals(r.key()))
                 .noneMatch(r -> r.value().contains("\"type\":\"team.handler-changed\"")
                         && r.value().contains("\"deputies\":[\"deputy-sunli\"]")));
