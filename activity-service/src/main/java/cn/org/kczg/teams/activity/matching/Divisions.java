@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * China's administrative divisions (GB/T 2260: province → prefecture → county) and metropolitan areas, to tell how
@@ -38,7 +39,7 @@ public final class Divisions {
     private final Map<String, List<Division>> byName = new HashMap<>();
     /** Per prefecture code, the metropolitan areas it belongs to. */
     private final Map<String, Set<String>> areasOf = new HashMap<>();
-    private final Map<String, Optional<Division>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Optional<Division>> resolved = new ConcurrentHashMap<>();
 
     private Divisions(Map<String, Division> byCode, List<Map.Entry<String, List<String>>> metroAreas) {
         this.byCode = byCode;
