@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.org.kczg.teams.testkit.TestCreditCodes;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class LeadUnitToEligibilityFlowTest {
 
     @Test
     void aLeadUnitCorrectsItsCategoryTheReviewFollowsAndAuditorsReadTheTrail() {
-        String code = CreditCodes.next("5110");
+        String code = TestCreditCodes.fresh("5110");
         String token = suite.token("lead-unit", "--org", code);
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("creditCode", code, "name", "某省某学会", "category", "PROVINCIAL_SOCIETY",

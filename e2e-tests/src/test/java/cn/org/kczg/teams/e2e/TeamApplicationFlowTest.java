@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.org.kczg.teams.testkit.TestCreditCodes;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -136,7 +137,7 @@ class TeamApplicationFlowTest {
         // Art. 14 after activation: partner units change, each counted by its credit code
         String teamId = given().auth().oauth2(leadUnit).when().get("/api/v1/applications/" + id).then()
                 .extract().path("teamId");
-        String partner = CreditCodes.next("1233");
+        String partner = TestCreditCodes.fresh("1233");
         given().auth().oauth2(leadUnit).contentType(ContentType.JSON)
                 .body(Map.of("partnerUnits", List.of(Map.of("name", "浙江省某医院", "duties", "临床需求对接",
                         "creditCode", partner))))

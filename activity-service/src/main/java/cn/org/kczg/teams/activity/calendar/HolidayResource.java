@@ -1,10 +1,10 @@
 package cn.org.kczg.teams.activity.calendar;
 
 import cn.org.kczg.teams.kit.audit.AuditTrail;
-import cn.org.kczg.teams.kit.json.InputRules;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
+import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -115,15 +114,10 @@ public class HolidayResource {
     }
 
     private static LocalDate parse(String day) {
-        LocalDate date;
-        try {
-            date = LocalDate.parse(day);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("day", Text.of("holiday.day.format"));
+        LocalDate date = QueryParams.date("day", day);
+        if (date == null) {
+            throw ProblemException.invalid("day", Text.of("query.date"));
         }
-        InputRules.date(date).ifPresent(why -> {
-            throw ProblemException.invalid("day", why);
-        });
         return date;
     }
 }

@@ -12,7 +12,6 @@ import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
-import cn.org.kczg.teams.kit.json.InputRules;
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
 import cn.org.kczg.teams.kit.web.Created;
@@ -37,7 +36,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -421,19 +419,8 @@ public class VolunteerResource {
     }
 
     private static LocalDate day(String field, String raw, LocalDate otherwise) {
-        if (raw == null || raw.isBlank()) {
-            return otherwise;
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, Text.of("hours.date.format"));
-        }
-        InputRules.date(date).ifPresent(why -> {
-            throw ProblemException.invalid(field, why);
-        });
-        return date;
+        LocalDate date = QueryParams.date(field, raw);
+        return date == null ? otherwise : date;
     }
 
     private static Response download(byte[] body, String type, String fileName) {

@@ -2,11 +2,11 @@ package cn.org.kczg.teams.kit.audit;
 
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
+import cn.org.kczg.teams.kit.web.QueryParams;
 import io.quarkus.panache.common.Parameters;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,17 +70,7 @@ public record AuditTrailQuery(String actor, String action, String aggregateType,
 
     /** The start of the day ({@code end}: of the day after), a date {@code yyyy-MM-dd} in Beijing time. */
     private static Instant day(String name, String raw, boolean end) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(raw.trim());
-            if (date.getYear() < 2000 || date.getYear() > 9999) {
-                throw ProblemException.invalid(name, Text.of("rule.date-range", "2000-01-01", "9999-12-31"));
-            }
-            return (end ? date.plusDays(1) : date).atStartOfDay(BEIJING).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, Text.of("audit.date"));
-        }
+        LocalDate date = QueryParams.date(name, raw);
+        return date == null ? null : (end ? date.plusDays(1) : date).atStartOfDay(BEIJING).toInstant();
     }
 }

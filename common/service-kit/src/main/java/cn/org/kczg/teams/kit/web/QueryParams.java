@@ -1,7 +1,10 @@
 package cn.org.kczg.teams.kit.web;
 
+import cn.org.kczg.teams.kit.json.InputRules;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -20,5 +23,22 @@ public final class QueryParams {
             throw ProblemException.invalid(name, Text.of("json.one-of", Arrays.stream(type.getEnumConstants())
                     .map(Enum::name).collect(Collectors.joining(", "))));
         }
+    }
+
+    /** A day as {@code yyyy-MM-dd} within the platform's date range, or null when left out. */
+    public static LocalDate date(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, Text.of("query.date"));
+        }
+        InputRules.date(date).ifPresent(why -> {
+            throw ProblemException.invalid(name, why);
+        });
+        return date;
     }
 }
