@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
 
 import cn.org.kczg.teams.testkit.TestCreditCodes;
@@ -56,10 +57,15 @@ class ReportCorrectionFlowTest {
         return body;
     }
 
-    /** The metric's value (an integer count or a decimal figure, as the metric is), NaN while it has none. */
+    /**
+     * The metric's value (an integer count or a decimal figure, as the metric is), NaN while it has none — also while
+     * evaluation-service has not yet heard of the team (404 until its {@code team.activated} arrives).
+     */
     private static double metric(int year, String code) {
-        Object value = given().auth().oauth2(leadUnit).when().get("/api/v1/teams/" + teamId + "/metrics/" + year).then()
-                .statusCode(200).extract().path("metrics.find { it.metric == '" + code + "' }.value");
+        var response = given().auth().oauth2(leadUnit).when().get("/api/v1/teams/" + teamId + "/metrics/" + year)
+                .then().statusCode(oneOf(200, 404)).extract();
+        Object value = response.statusCode() == 404 ? null
+                : response.path("metrics.find { it.metric == '" + code + "' }.value");
         return value == null ? Double.NaN : ((Number) value).doubleValue();
     }
 
