@@ -1,5 +1,10 @@
 package cn.org.kczg.teams.activity.complaint;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.CONTACT;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.IP_ADDRESS;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,8 +48,10 @@ public class Complaint extends PanacheEntityBase {
     @Column(nullable = false)
     public String text;
     /** How to reach the complainant, if given; only staff see it. */
+    @PersonalData(kind = CONTACT)
     public String contact;
-    /** SHA-256 of the client address, for the rate limit; the address itself is not kept. */
+    /** The client address under a keyed hash ({@link ClientAddressHash}), for the rate limit; never the address. */
+    @PersonalData(kind = IP_ADDRESS)
     @Column(nullable = false)
     public String clientHash;
     @Enumerated(EnumType.STRING)
@@ -52,9 +59,11 @@ public class Complaint extends PanacheEntityBase {
     public Status status;
     /** The team's one answer before the decision, for the operator. */
     public String response;
+    @PersonalData(kind = ACCOUNT_ID)
     public String respondedBy;
     public Instant respondedAt;
     public String outcomeReason;
+    @PersonalData(kind = ACCOUNT_ID)
     public String decidedBy;
     public Instant decidedAt;
     @Column(nullable = false)

@@ -10,7 +10,6 @@ import cn.org.kczg.teams.events.activity.ComplaintDecided;
 import cn.org.kczg.teams.events.activity.ComplaintFiled;
 import cn.org.kczg.teams.events.activity.ComplaintResponded;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
-import cn.org.kczg.teams.kit.crypto.Sha256;
 import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Listing;
@@ -48,12 +47,14 @@ public class ComplaintService {
     @Inject
     ComplaintConfig config;
     @Inject
+    ClientAddressHash addressHash;
+    @Inject
     Clock clock;
 
     public Receipt file(FileComplaint request, String clientAddress) {
         TeamCopy team = TeamCopy.<TeamCopy>findByIdOptional(request.teamId())
                 .orElseThrow(() -> ProblemException.notFound(Text.of("team.not-found", request.teamId())));
-        String client = Sha256.hex(clientAddress == null ? "unknown" : clientAddress);
+        String client = addressHash.of(clientAddress);
         Instant now = clock.instant();
         // one address at a time, so concurrent complaints cannot slip past the limit together
         locks.lock("complaint:" + client);

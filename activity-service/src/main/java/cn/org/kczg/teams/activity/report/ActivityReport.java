@@ -1,7 +1,10 @@
 package cn.org.kczg.teams.activity.report;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
 import cn.org.kczg.teams.events.activity.ActivityForm;
 import cn.org.kczg.teams.activity.report.ReportDtos.Outcomes;
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -52,6 +55,7 @@ public class ActivityReport extends PanacheEntityBase {
     @Column(nullable = false)
     public BigDecimal feeAmount;
     public String feePayer;
+    @PersonalData(kind = ACCOUNT_ID)
     public String reportedBy;
     @Column(nullable = false)
     public Instant reportedAt;
@@ -60,6 +64,7 @@ public class ActivityReport extends PanacheEntityBase {
     public ReportStatus status = ReportStatus.REPORTED;
     public Instant correctedAt;
     public Instant withdrawnAt;
+    @PersonalData(kind = ACCOUNT_ID)
     public String withdrawnBy;
     public String withdrawalReason;
     @Version

@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.activity.report;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -39,6 +42,7 @@ public class FeeViolation extends PanacheEntityBase {
     @Column(nullable = false)
     public Status status;
     public String outcomeReason;
+    @PersonalData(kind = ACCOUNT_ID)
     public String decidedBy;
     public Instant decidedAt;
     @Column(nullable = false)

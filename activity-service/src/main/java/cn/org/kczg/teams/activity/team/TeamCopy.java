@@ -1,7 +1,11 @@
 package cn.org.kczg.teams.activity.team;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.NAME;
+
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -39,8 +43,11 @@ public class TeamCopy extends PanacheEntityBase {
     public List<String> memberFields;
     /** Raised whenever the text matching reads changes: the in-memory index rebuilds the team's document. */
     public long profileVersion;
+    @PersonalData(kind = ACCOUNT_ID)
     public String handlerUserId;
+    @PersonalData(kind = NAME)
     public String handlerName;
+    @PersonalData(kind = ACCOUNT_ID)
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> handlerDeputies;
 

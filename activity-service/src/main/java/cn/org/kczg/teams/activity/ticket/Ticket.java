@@ -1,8 +1,13 @@
 package cn.org.kczg.teams.activity.ticket;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.EMAIL;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.NAME;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.PHONE;
+
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -41,6 +46,7 @@ public class Ticket extends PanacheEntityBase {
     @Column(nullable = false)
     public String demandSideName;
     public String demandSideCreditCode;
+    @PersonalData(kind = {NAME, PHONE, EMAIL})
     @JdbcTypeCode(SqlTypes.JSON)
     public TicketDtos.Contact contact;
     @JdbcTypeCode(SqlTypes.JSON)

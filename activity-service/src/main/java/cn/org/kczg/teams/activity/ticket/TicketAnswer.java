@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.activity.ticket;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -10,6 +13,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "ticket_answer")
 public class TicketAnswer extends TicketEntry {
+    @PersonalData(kind = ACCOUNT_ID)
     public String actor;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)

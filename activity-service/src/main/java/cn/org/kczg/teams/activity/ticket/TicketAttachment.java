@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.activity.ticket;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -31,6 +34,7 @@ public class TicketAttachment extends PanacheEntityBase {
     public long size;
     @Column(nullable = false)
     public String sha256;
+    @PersonalData(kind = ACCOUNT_ID)
     @Column(nullable = false)
     public String uploadedBy;
     /** The uploader's side: only that side links it. */

@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.activity.ticket;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -8,6 +11,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "ticket_history")
 public class TicketHistory extends TicketEntry {
+    @PersonalData(kind = ACCOUNT_ID)
     public String actor;
     @Column(nullable = false)
     public String role;

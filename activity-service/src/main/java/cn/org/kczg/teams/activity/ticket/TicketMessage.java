@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.activity.ticket;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,6 +20,7 @@ public class TicketMessage extends TicketEntry {
         TEAM, DEMAND, STAFF
     }
 
+    @PersonalData(kind = ACCOUNT_ID)
     @Column(nullable = false)
     public String author;
     @Enumerated(EnumType.STRING)

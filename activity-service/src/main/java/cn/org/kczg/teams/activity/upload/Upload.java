@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.activity.upload;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -49,6 +52,7 @@ public class Upload extends PanacheEntityBase {
     public String sha256;
     public LocalDate dueDate;
     public boolean onTime;
+    @PersonalData(kind = ACCOUNT_ID)
     public String uploadedBy;
     @Column(nullable = false)
     public Instant uploadedAt;
@@ -59,6 +63,7 @@ public class Upload extends PanacheEntityBase {
     @Column(nullable = false)
     public ReviewStatus reviewStatus = ReviewStatus.SUBMITTED;
     public String reviewComment;
+    @PersonalData(kind = ACCOUNT_ID)
     public String reviewedBy;
     public Instant reviewedAt;
 }

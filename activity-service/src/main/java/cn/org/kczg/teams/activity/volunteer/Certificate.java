@@ -1,5 +1,9 @@
 package cn.org.kczg.teams.activity.volunteer;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.NAME;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,8 +46,10 @@ public class Certificate extends PanacheEntityBase {
     public String teamName;
     @Column(nullable = false)
     public String leadUnitCreditCode;
+    @PersonalData(kind = ACCOUNT_ID)
     @Column(nullable = false)
     public String holder;
+    @PersonalData(kind = NAME)
     @Column(nullable = false)
     public String holderName;
     /** For a participation certificate, the participation it certifies (one certificate each). */
@@ -53,7 +59,9 @@ public class Certificate extends PanacheEntityBase {
     @Column(nullable = false)
     public Status status;
     public String nominationReason;
+    @PersonalData(kind = ACCOUNT_ID)
     public String nominatedBy;
+    @PersonalData(kind = ACCOUNT_ID)
     public String decidedBy;
     public Instant issuedAt;
     public Instant revokedAt;

@@ -1,5 +1,10 @@
 package cn.org.kczg.teams.activity.volunteer;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.NAME;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.SERVICE_RECORD;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,18 +42,23 @@ public class Participation extends PanacheEntityBase {
     public String activityCategory;
     public String activityCity;
     /** The volunteer's {@code sub}. */
+    @PersonalData(kind = ACCOUNT_ID)
     @Column(nullable = false)
     public String volunteer;
+    @PersonalData(kind = NAME)
     @Column(nullable = false)
     public String volunteerName;
+    @PersonalData(kind = SERVICE_RECORD)
     @Column(nullable = false)
     public String role;
+    @PersonalData(kind = SERVICE_RECORD)
     @Column(nullable = false)
     public BigDecimal hours;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
     public String decisionReason;
+    @PersonalData(kind = ACCOUNT_ID)
     public String decidedBy;
     public Instant decidedAt;
     @Column(nullable = false)

@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.activity.webhook;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -27,6 +30,7 @@ public class Webhook extends PanacheEntityBase {
     public List<String> eventTypes;
     @Column(nullable = false)
     public String secret;
+    @PersonalData(kind = ACCOUNT_ID)
     @Column(nullable = false)
     public String createdBy;
     @Column(nullable = false)

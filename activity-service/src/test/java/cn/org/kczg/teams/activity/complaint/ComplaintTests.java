@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.events.EventJson;
@@ -15,6 +16,7 @@ import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -73,6 +76,20 @@ class ComplaintTests {
                 read -> read.stream().anyMatch(r -> r.value().contains("complaint.upheld") && r.value().contains(id)));
         assertFalse(records.stream().anyMatch(r -> r.value().contains("13912345678")),
                 "the complainant's contact never leaves the service");
+    }
+
+    @Test
+    void theAddressIsKeptAsItsHmacUnderThePepperNeverItsBareSha256() throws Exception {
+        UUID teamId = team("LU" + SEQ.incrementAndGet(), address());
+        String client = address();
+        String id = given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+                .body(Map.of("teamId", teamId.toString(), "kind", "OTHER", "text", "地址只以带密钥的散列保存"))
+                .when().post("/api/v1/public/complaints").then().statusCode(201).extract().path("id");
+        String kept = QuarkusTransaction.requiringNew().call(
+                () -> Complaint.<Complaint>findById(UUID.fromString(id)).clientHash);
+        String pepper = ConfigProvider.getConfig().getValue("kczg.personal-data.pepper", String.class);
+        assertEquals(ClientAddressHashTest.hmac(pepper, client), kept);
+        assertNotEquals(ClientAddressHashTest.sha256(client), kept);
     }
 
     @Test

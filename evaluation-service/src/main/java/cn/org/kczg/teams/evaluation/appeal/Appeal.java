@@ -1,6 +1,9 @@
 package cn.org.kczg.teams.evaluation.appeal;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
 import cn.org.kczg.teams.evaluation.assessment.Grade;
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -48,6 +51,7 @@ public class Appeal extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
+    @PersonalData(kind = ACCOUNT_ID)
     @Column(nullable = false)
     public String filedBy;
     @Column(nullable = false)
@@ -57,6 +61,7 @@ public class Appeal extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Grade newGrade;
     public String decisionReason;
+    @PersonalData(kind = ACCOUNT_ID)
     public String decidedBy;
     public Instant decidedAt;
     @Version

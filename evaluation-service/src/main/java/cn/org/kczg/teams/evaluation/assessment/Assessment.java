@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.evaluation.assessment;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -28,6 +31,7 @@ public class Assessment extends PanacheEntityBase {
     @Column(nullable = false)
     public Status status;
     public UUID currentRunId;
+    @PersonalData(kind = ACCOUNT_ID)
     public String publishedBy;
     public Instant publishedAt;
     @Version

@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.evaluation.assessment;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -31,6 +34,7 @@ public class AssessmentRun extends PanacheEntityBase {
     public State state;
     public int total;
     public int processed;
+    @PersonalData(kind = ACCOUNT_ID)
     public String startedBy;
     public Instant startedAt;
     public Instant finishedAt;

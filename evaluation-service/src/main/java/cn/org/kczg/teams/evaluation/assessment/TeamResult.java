@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.evaluation.assessment;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -38,6 +41,7 @@ public class TeamResult extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Grade grade;
     public String adjustmentReason;
+    @PersonalData(kind = ACCOUNT_ID)
     public String adjustedBy;
     public Instant adjustedAt;
     @Version

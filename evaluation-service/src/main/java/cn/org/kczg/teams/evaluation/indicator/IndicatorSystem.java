@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.evaluation.indicator;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -47,8 +50,10 @@ public class IndicatorSystem extends PanacheEntityBase {
     public BigDecimal goodMin;
     public BigDecimal passMin;
     public int feeViolationVeto;
+    @PersonalData(kind = ACCOUNT_ID)
     public String createdBy;
     public Instant createdAt;
+    @PersonalData(kind = ACCOUNT_ID)
     public String publishedBy;
     public Instant publishedAt;
     @Version

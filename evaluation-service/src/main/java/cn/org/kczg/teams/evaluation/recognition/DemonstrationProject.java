@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.evaluation.recognition;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -35,10 +38,12 @@ public class DemonstrationProject extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
+    @PersonalData(kind = ACCOUNT_ID)
     @Column(nullable = false)
     public String markedBy;
     @Column(nullable = false)
     public Instant markedAt;
+    @PersonalData(kind = ACCOUNT_ID)
     public String revokedBy;
     public Instant revokedAt;
     public String revocationReason;

@@ -1,5 +1,10 @@
 package cn.org.kczg.teams.evaluation.recognition;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.AFFILIATION;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.NAME;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -26,7 +31,9 @@ public class GuidanceSession extends PanacheEntityBase {
     public String topic;
     @Column(nullable = false)
     public String content;
+    @PersonalData(kind = {NAME, AFFILIATION})
     public String givenBy;
+    @PersonalData(kind = ACCOUNT_ID)
     @Column(nullable = false)
     public String recordedBy;
     @Column(nullable = false)

@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.evaluation.recognition;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -44,10 +47,12 @@ public class Incentive extends PanacheEntityBase {
     public Status status;
     public int excellentTeams;
     public int assessedTeams;
+    @PersonalData(kind = ACCOUNT_ID)
     @Column(nullable = false)
     public String markedBy;
     @Column(nullable = false)
     public Instant markedAt;
+    @PersonalData(kind = ACCOUNT_ID)
     public String unmarkedBy;
     public Instant unmarkedAt;
     public String unmarkReason;

@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.evaluation.sanction;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -35,6 +38,7 @@ public class Sanction extends PanacheEntityBase {
     public String note;
     public LocalDate since;
     public LocalDate until;
+    @PersonalData(kind = ACCOUNT_ID)
     public String decidedBy;
     public Instant decidedAt;
     /** Issue 21: an upheld appeal gave the team back its qualification. */

@@ -1,7 +1,14 @@
 package cn.org.kczg.teams.registration.application;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.AFFILIATION;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.EMAIL;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.NAME;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.PHONE;
+
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -34,6 +41,7 @@ public class TeamApplication extends PanacheEntityBase {
     public ApplicationStatus status;
     /** The registration window's year, set at first submission. */
     public Integer year;
+    @PersonalData(kind = {NAME, AFFILIATION, PHONE, EMAIL, ACCOUNT_ID})
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public ApplicationContent content;
@@ -41,6 +49,7 @@ public class TeamApplication extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> decisionReasons;
     public UUID teamId;
+    @PersonalData(kind = ACCOUNT_ID)
     public String createdBy;
     @Column(nullable = false)
     public Instant createdAt;

@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.registration.imports;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,6 +45,7 @@ public class DataImport extends PanacheEntityBase {
     public int leadUnitsUnchanged;
     public int teamsUnchanged;
     public String failure;
+    @PersonalData(kind = ACCOUNT_ID)
     public String createdBy;
     @Column(nullable = false)
     public Instant createdAt;

@@ -1,6 +1,12 @@
 package cn.org.kczg.teams.registration.leadunit;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.EMAIL;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.NAME;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.PHONE;
+
 import cn.org.kczg.teams.events.registration.LeadUnitCategory;
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -26,11 +32,15 @@ public class LeadUnit extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public LeadUnitCategory category;
+    @PersonalData(kind = NAME)
     public String contactName;
+    @PersonalData(kind = PHONE)
     public String contactPhone;
+    @PersonalData(kind = EMAIL)
     public String contactEmail;
     @Column(nullable = false)
     public Instant registeredAt;
+    @PersonalData(kind = ACCOUNT_ID)
     public String registeredBy;
     @Version
     public long version;

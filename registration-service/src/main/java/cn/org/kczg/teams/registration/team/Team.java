@@ -1,7 +1,14 @@
 package cn.org.kczg.teams.registration.team;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.AFFILIATION;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.EMAIL;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.NAME;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.PHONE;
+
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import cn.org.kczg.teams.registration.application.ApplicationContent.HandlerContact;
 import cn.org.kczg.teams.registration.application.ApplicationContent.Member;
 import cn.org.kczg.teams.registration.application.ApplicationContent.PartnerUnit;
@@ -48,10 +55,12 @@ public class Team extends PanacheEntityBase {
     public String[] otherRegions;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] keyFields;
+    @PersonalData(kind = {NAME, AFFILIATION})
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Member> members;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<PartnerUnit> partnerUnits;
+    @PersonalData(kind = {NAME, PHONE, EMAIL, ACCOUNT_ID})
     @JdbcTypeCode(SqlTypes.JSON)
     public HandlerContact handler;
     @Column(nullable = false)

@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.registration.window;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -25,6 +28,7 @@ public class RegistrationWindow extends PanacheEntityBase {
     public Instant closesAt;
     public String note;
     public Instant closedEarlyAt;
+    @PersonalData(kind = ACCOUNT_ID)
     public String createdBy;
     @Column(nullable = false)
     public Instant createdAt;

@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.review.ban;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -33,11 +36,13 @@ public class Ban extends PanacheEntityBase {
     public String note;
     @Column(nullable = false)
     public String source;
+    @PersonalData(kind = ACCOUNT_ID)
     public String createdBy;
     @Column(nullable = false)
     public Instant createdAt;
     /** Issue 21: once lifted the ban no longer holds, whatever its dates. */
     public Instant liftedAt;
+    @PersonalData(kind = ACCOUNT_ID)
     public String liftedBy;
     public String liftReason;
 

@@ -1,6 +1,9 @@
 package cn.org.kczg.teams.review.quota;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
 import cn.org.kczg.teams.events.registration.LeadUnitCategory;
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -25,6 +28,7 @@ public class AnnualQuota extends PanacheEntityBase {
     public LeadUnitCategory category;
     @Column(name = "quota_limit", nullable = false)
     public int limit;
+    @PersonalData(kind = ACCOUNT_ID)
     public String setBy;
     @Column(nullable = false)
     public Instant setAt;

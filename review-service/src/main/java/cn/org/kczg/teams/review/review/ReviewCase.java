@@ -1,7 +1,10 @@
 package cn.org.kczg.teams.review.review;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
 import cn.org.kczg.teams.events.registration.LeadUnitCategory;
 import cn.org.kczg.teams.events.review.ReviewDecided.CheckOverride;
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,6 +40,7 @@ public class ReviewCase extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ReviewStatus status;
+    @PersonalData(kind = ACCOUNT_ID)
     public String claimedBy;
     public Instant claimedAt;
     /** What ranks the queue (Art. 9): the panel's score once it has scored, else {@link #textPriority}. */
@@ -48,6 +52,7 @@ public class ReviewCase extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<CheckResult> checks;
     /** The reviewers; a claim or an assignment makes a panel of one, its chair {@link #claimedBy}. */
+    @PersonalData(kind = ACCOUNT_ID)
     @JdbcTypeCode(SqlTypes.JSON)
     public Panel panel;
     /** Counts against the lead unit's quota (Art. 8) while under review. */

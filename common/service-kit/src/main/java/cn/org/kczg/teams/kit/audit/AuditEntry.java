@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.kit.audit;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,6 +21,7 @@ public class AuditEntry extends PanacheEntityBase {
     public Long id;
     @Column(nullable = false)
     public Instant occurredAt;
+    @PersonalData(kind = ACCOUNT_ID)
     public String actor;
     @Column(nullable = false)
     public String actorRole;

@@ -9,7 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 as lower-case hex: file fingerprints, and client addresses kept without the address. */
+/** SHA-256 as lower-case hex: file fingerprints (never for small spaces such as addresses: {@link HmacSha256}). */
 public final class Sha256 {
     private Sha256() {
     }

@@ -1,5 +1,12 @@
 package cn.org.kczg.teams.kit.outbox;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.EMAIL;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.NAME;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.PHONE;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.SERVICE_RECORD;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -26,6 +33,7 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public String aggregateId;
     /** The whole envelope as JSON text, exactly as it goes on the wire. */
+    @PersonalData(kind = {NAME, PHONE, EMAIL, ACCOUNT_ID, SERVICE_RECORD})
     @Column(nullable = false)
     public String envelope;
     @Column(nullable = false)

@@ -1,0 +1,12 @@
+package cn.org.kczg.teams.review;
+
+import cn.org.kczg.teams.testkit.PersonalDataInventory;
+import org.junit.jupiter.api.Test;
+
+/** Issue 24: docs/personal-data.md lists exactly the personal fields of review-service's entities. */
+class PersonalDataInventoryTest {
+    @Test
+    void documentListsEveryPersonalFieldAndNothingElse() {
+        PersonalDataInventory.assertMatches("review-service", "cn.org.kczg.teams.review");
+    }
+}
