@@ -167,7 +167,7 @@ public class ReviewCaseService {
             c.claimedBy = caller.subject();
             c.claimedAt = clock.instant();
             audit.record(caller, "review.claimed", AGGREGATE, id.toString(), null);
-            return view(caller, c);
+            return changed(caller, c);
         });
     }
 
@@ -182,7 +182,7 @@ public class ReviewCaseService {
             c.claimedAt = clock.instant();
             audit.record(caller, "review.reassigned", AGGREGATE, id.toString(), "to " + reviewer);
             outbox.append(new ReviewCaseAssigned(c.id, c.applicationId, reviewer, caller.subject(), c.claimedAt));
-            return view(caller, c);
+            return changed(caller, c);
         });
     }
 
@@ -218,7 +218,7 @@ public class ReviewCaseService {
             for (String added : c.panel.addedSince(before)) {
                 outbox.append(new ReviewCaseAssigned(c.id, c.applicationId, added, caller.subject(), now));
             }
-            return view(caller, c);
+            return changed(caller, c);
         });
     }
 
@@ -255,7 +255,7 @@ public class ReviewCaseService {
             c.panel = c.panel.withScores(caller.subject(), scores, comment, now);
             c.rank();
             audit.record(caller, "review.scored", AGGREGATE, id.toString(), scores + " " + comment);
-            return new Scoring.Scored(view(caller, c));
+            return new Scoring.Scored(changed(caller, c));
         });
     }
 
@@ -308,7 +308,7 @@ public class ReviewCaseService {
             }
             outbox.append(new ReviewDecided(c.id, c.applicationId, c.leadUnitCreditCode, decision, c.decisionReasons,
                     caller.subject(), now, overrides));
-            return view(caller, c);
+            return changed(caller, c);
         });
     }
 
@@ -383,6 +383,12 @@ public class ReviewCaseService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ReviewView> find(Caller caller, UUID id) {
         return ReviewCase.<ReviewCase>findByIdOptional(id).filter(c -> maySee(caller, c)).map(c -> view(caller, c));
+    }
+
+    /** The view of a case just changed: flushed first, so its {@code version} is the one a next change must name. */
+    private static ReviewView changed(Caller caller, ReviewCase c) {
+        ReviewCase.flush();
+        return view(caller, c);
     }
 
     private static ReviewView view(Caller caller, ReviewCase c) {

@@ -336,11 +336,14 @@ class ReviewCaseTests {
     void onlyTheClaimantDecidesOnceAndOnTheCurrentVersion() {
         String id = caseOf(leadUnit("NATIONAL_SOCIETY"), "NATIONAL_SOCIETY");
         given().auth().oauth2(REVIEWER).when().post("/api/v1/reviews/" + id + "/approve").then().statusCode(403);
-        claim(id);
+        // the claim's answer names the version the claim made: the next change can name it (no stale-version)
+        int claimed = given().auth().oauth2(REVIEWER).when().post("/api/v1/reviews/" + id + "/claim").then()
+                .statusCode(200).extract().path("version");
         String other = TestTokens.sign(TestTokens.builder("reviewer").subject("other-reviewer"));
         given().auth().oauth2(other).when().post("/api/v1/reviews/" + id + "/claim").then().statusCode(409);
         given().auth().oauth2(other).when().post("/api/v1/reviews/" + id + "/approve").then().statusCode(403);
         int version = given().auth().oauth2(REVIEWER).when().get("/api/v1/reviews/" + id).then().extract().path("version");
+        assertEquals(version, claimed);
         given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(Map.of("reason", "符合", "version", version - 1))
                 .when().post("/api/v1/reviews/" + id + "/approve").then().statusCode(409).body("code", equalTo("stale-version"));
         given().auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(Map.of())
