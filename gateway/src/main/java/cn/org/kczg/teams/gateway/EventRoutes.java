@@ -144,7 +144,8 @@ public class EventRoutes {
                     }
                     position = position.after(e);
                     if (filter.matches(e)) {
-                        response.write("id: " + position + "\nevent: " + e.type() + "\ndata: " + e.json() + "\n\n");
+                        response.write("id: " + position + "\nevent: " + e.type() + "\ndata: "
+                                + item(e, position).encode() + "\n\n");
                     }
                 }
             }
@@ -181,9 +182,7 @@ public class EventRoutes {
                 }
                 position = position.after(e);
                 if (filter.matches(e)) {
-                    items.add(new JsonObject().put("id", position.toString()).put("topic", e.topic())
-                            .put("type", e.type()).put("team", e.team()).put("leadUnit", e.leadUnit())
-                            .put("receivedAt", e.timestamp().toString()).put("event", new JsonObject(e.json())));
+                    items.add(item(e, position));
                     if (items.size() >= size) {
                         break;
                     }
@@ -192,6 +191,13 @@ public class EventRoutes {
         }
         ctx.response().putHeader("Content-Type", "application/json;charset=UTF-8")
                 .end(new JsonObject().put("items", items).put("size", size).put("next", position.toString()).encode());
+    }
+
+    /** A PlatformEvent: an item of the list and the data of a stream frame alike. */
+    private static JsonObject item(BufferedEvent e, StreamPosition position) {
+        return new JsonObject().put("id", position.toString()).put("topic", e.topic()).put("type", e.type())
+                .put("team", e.team()).put("leadUnit", e.leadUnit()).put("receivedAt", e.timestamp().toString())
+                .put("event", new JsonObject(e.json()));
     }
 
     private static StreamPosition positionParam(String name, String value) {

@@ -13,6 +13,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonObject;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
@@ -79,6 +80,13 @@ class EventStreamTests {
             seen = awaitFrame(client, first);
             assertEquals("team.activated", seen.event());
             assertTrue(seen.data().contains("科创中国"), "UTF-8 survives: " + seen.data());
+            // the data is a PlatformEvent, as the list's items are: position, topic, type, team, lead unit, envelope
+            JsonObject data = new JsonObject(seen.data());
+            assertEquals(seen.id(), data.getString("id"));
+            assertEquals("registration.events", data.getString("topic"));
+            assertEquals(team, data.getString("team"));
+            assertEquals("LU-1", data.getString("leadUnit"));
+            assertEquals(first, data.getJsonObject("event").getString("eventId"));
         }
         String second = publish("activity.events", "ticket.assigned", team, "LU-1", "");
         String third = publish("evaluation.events", "assessment.published", team, "LU-1", "");
