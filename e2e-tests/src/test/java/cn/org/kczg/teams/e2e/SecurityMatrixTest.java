@@ -56,6 +56,7 @@ class SecurityMatrixTest {
             GET     /api/v1/dead-letters                                 operator
             GET     /api/v1/dead-letters/{id}                            operator
             GET     /api/v1/events                                       auditor operator
+            GET     /api/v1/outbox                                       operator
             GET     /api/v1/activities                                   auditor handler lead-unit operator
             GET     /api/v1/activities/{id}                              auditor handler lead-unit operator
             GET     /api/v1/activities/{id}/history                      auditor handler lead-unit operator

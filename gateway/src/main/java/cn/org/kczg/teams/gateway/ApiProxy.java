@@ -45,6 +45,8 @@ public class ApiProxy {
     @Inject
     DeadLetterRoutes deadLetters;
     @Inject
+    OutboxRoutes outbox;
+    @Inject
     Vertx vertx;
     @Inject
     OpenTelemetry openTelemetry;
@@ -138,6 +140,10 @@ public class ApiProxy {
         }
         if (deadLetters.owns(request.path())) {
             guard.admit(ctx, token -> deadLetters.handle(ctx, token));
+            return;
+        }
+        if (outbox.owns(request.path())) {
+            guard.admit(ctx, token -> outbox.handle(ctx, token));
             return;
         }
         Upstream target = routes.target(request.path()).orElse(null);

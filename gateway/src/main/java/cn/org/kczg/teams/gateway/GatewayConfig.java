@@ -59,6 +59,23 @@ public interface GatewayConfig {
 
     RateLimits rateLimits();
 
+    Console console();
+
+    /** The operator console at {@code /console/} (see {@code ConsoleRoutes}). */
+    interface Console {
+        /** A folder to serve the console from instead of the built-in files: the front end's build output. */
+        Optional<String> dir();
+
+        /** The platform's OpenID Connect provider (authorization code + PKCE); unset, the console takes a token. */
+        Optional<String> oidcIssuer();
+
+        /** The console's client id at that provider. */
+        Optional<String> oidcClientId();
+
+        @WithDefault("openid profile")
+        String oidcScope();
+    }
+
     Events events();
 
     /** The live event stream's feed from the four topics. */

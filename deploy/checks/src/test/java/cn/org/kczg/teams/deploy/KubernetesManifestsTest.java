@@ -639,8 +639,9 @@ class KubernetesManifestsTest {
         for (String path : routed) {
             String value = path.substring(path.indexOf(' ') + 1);
             assertTrue(path.startsWith("PathPrefix ") && (value.equals("/api") || value.startsWith("/api/"))
-                    || path.equals("Exact /q/openapi"), m + " routes " + path + " publicly (only /api/… and Exact"
-                            + " /q/openapi may be: /q/metrics and the other /q/ endpoints stay inside)");
+                    || path.equals("Exact /q/openapi") || path.equals("PathPrefix /console"), m + " routes " + path
+                    + " publicly (only /api/…, /console and Exact /q/openapi may be: /q/metrics and the other /q/ "
+                    + "endpoints stay inside)");
         }
     }
 
