@@ -27,7 +27,7 @@ final class LaunchedSuite implements AutoCloseable {
     private final Path root;
     private final Path home;
     private final Map<String, String> env = new HashMap<>();
-    private final Process launcher;
+    private Process launcher;
     private final Path log;
     private SuiteKafka kafka;
     final String gatewayUrl;
@@ -53,11 +53,15 @@ final class LaunchedSuite implements AutoCloseable {
         }
         gatewayUrl = "http://127.0.0.1:" + gatewayPort;
         log = home.resolve("launcher.log");
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+        up();
+    }
+
+    private synchronized void up() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(root.resolve("kczg").toString(), "up")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         launcher = builder.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         Awaitility.await("./kczg up prints KCZG READY").atMost(Duration.ofMinutes(4))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
@@ -66,6 +70,52 @@ final class LaunchedSuite implements AutoCloseable {
                     }
                     return Files.readString(log, StandardCharsets.UTF_8).contains("KCZG READY");
                 });
+    }
+
+    /** Stops the whole suite, as Ctrl-C on {@code ./kczg up} does; {@link #restart()} starts it again. */
+    void down() {
+        stop();
+    }
+
+    /** {@code ./kczg up} again on the same state directory and ports, after {@link #down()}. */
+    void restart() {
+        try {
+            up();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The suite's state directory ({@code KCZG_HOME}). */
+    Path home() {
+        return home;
+    }
+
+    /** What one {@code ./kczg} command did: its exit status, standard output and standard error. */
+    record Outcome(int status, String out, String err) {
+    }
+
+    /** {@code ./kczg ARGS…} whatever its exit status, e.g. a refusal a test expects; at most two minutes. */
+    Outcome launcher(String... args) {
+        List<String> command = new ArrayList<>(List.of(root.resolve("kczg").toString()));
+        command.addAll(List.of(args));
+        try {
+            Path err = Files.createTempFile(home, "launcher-", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
+            builder.environment().putAll(env);
+            Process p = builder.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(2, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not end in 2 minutes");
+            }
+            return new Outcome(p.exitValue(), out, Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A service's own address, e.g. {@code serviceUrl("review")}: for checking what the gateway routes. */

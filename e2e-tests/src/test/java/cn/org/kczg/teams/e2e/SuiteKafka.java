@@ -8,12 +8,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -65,6 +67,23 @@ final class SuiteKafka implements AutoCloseable {
         Map<TopicPartition, ListOffsetsResultInfo> ends = get(admin.listOffsets(latest).all());
         return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
                 || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset());
+    }
+
+    /**
+     * Whether every consumer group of the four services (e.g. {@code review-service},
+     * {@code activity-service.notifications}) has committed every topic it reads up to its end.
+     */
+    boolean servicesCaughtUp() {
+        List<String> groups = get(admin.listGroups().all()).stream().map(GroupListing::groupId)
+                .filter(g -> g.matches("(registration|review|activity|evaluation)-service(\\..+)?")).toList();
+        for (String group : groups) {
+            Set<String> topics = get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()).keySet()
+                    .stream().map(TopicPartition::topic).collect(Collectors.toSet());
+            if (!topics.stream().allMatch(topic -> caughtUp(group, topic))) {
+                return false;
+            }
+        }
+        return !groups.isEmpty();
     }
 
     boolean exists(String topic) {

@@ -47,6 +47,14 @@ class KubernetesManifestsTest {
     private static final String BASE = "base";
     private static final String DEV = "overlays/dev";
     private static final String PROD = "overlays/prod";
+    /** prod with kczg-postgres recovered to a point in time (deploy/README.md, "Backups (prod)"). */
+    private static final String PROD_PITR = "overlays/prod-pitr";
+    private static final String BARMAN_CLOUD = "barman-cloud.cloudnative-pg.io";
+    /** CloudNativePG's cron, seconds first: a fixed second, minute and hour, every day. */
+    /** A recovery target time as CloudNativePG reads it, with its offset (no guessing of the server's zone). */
+    private static final Pattern TARGET_TIME = Pattern.compile(
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)");
+    private static final Pattern DAILY = Pattern.compile("[0-9]{1,2} [0-9]{1,2} [0-9]{1,2} \\* \\* \\*");
     private static final Set<String> TOPICS = Set.of("registration.events", "registration.events.dlq",
             "review.events", "review.events.dlq", "activity.events", "activity.events.dlq", "evaluation.events",
             "evaluation.events.dlq");
@@ -700,22 +708,77 @@ class KubernetesManifestsTest {
         assertTrue(devPostgres.startsWith("postgres:" + image.group(1)), "dev runs prod's PostgreSQL " + image.group(1)
                 + ": " + devPostgres);
 
-        Map<String, Object> archiver = maps(cluster, "spec", "plugins").stream()
-                .filter(p -> Boolean.TRUE.equals(p.get("isWALArchiver"))).findFirst()
-                .orElseGet(() -> fail(name + " archives its WAL through a plugin"));
-        assertEquals("barman-cloud.cloudnative-pg.io", archiver.get("name"), name + "'s WAL archiver");
+        Map<String, Object> archiver = walArchiver(cluster);
         String store = text(archiver, "parameters", "barmanObjectName");
         Map<String, Object> objectStore = m.find("ObjectStore", store).orElseGet(() -> fail("no ObjectStore " + store));
-        assertNotNull(text(objectStore, "spec", "configuration", "destinationPath"), store + " has a destination");
-        assertNotNull(text(objectStore, "spec", "retentionPolicy"), store + " keeps backups for a retention period");
+        assertTrue(String.valueOf(text(objectStore, "spec", "configuration", "destinationPath")).startsWith("s3://"),
+                store + " has an S3 destination");
+        assertEquals("30d", text(objectStore, "spec", "retentionPolicy"), store + " keeps 30 days of backups and WAL");
+        assertNotNull(text(objectStore, "spec", "configuration", "wal", "compression"), store + " compresses the WAL");
+        for (String key : List.of("accessKeyId", "secretAccessKey")) {
+            Map<String, Object> ref = map(objectStore, "spec", "configuration", "s3Credentials", key);
+            assertTrue(text(ref, "name") != null && text(ref, "key") != null, store + ": " + key + " from a Secret");
+            assertTrue(m.find("Secret", text(ref, "name")).isEmpty(), store + "'s credentials are created outside git");
+        }
         List<Map<String, Object>> scheduled = m.ofKind("ScheduledBackup").stream()
                 .filter(b -> name.equals(text(b, "spec", "cluster", "name"))).toList();
         assertFalse(scheduled.isEmpty(), name + " has a ScheduledBackup");
         for (Map<String, Object> backup : scheduled) {
             assertEquals("plugin", text(backup, "spec", "method"), "the base backups go where the WAL goes");
             assertEquals(archiver.get("name"), text(backup, "spec", "pluginConfiguration", "name"), "backup plugin");
-            assertFalse(String.valueOf(text(backup, "spec", "schedule")).isBlank(), "a schedule");
+            assertTrue(DAILY.matcher(String.valueOf(text(backup, "spec", "schedule"))).matches(),
+                    "a base backup every day: " + text(backup, "spec", "schedule"));
         }
+    }
+
+    /**
+     * prod-pitr is prod with kczg-postgres bootstrapped from the archive prod writes, up to a target time with its
+     * offset, and archiving under a serverName of its own — nothing else differs.
+     */
+    @Test
+    void prodPitrRecoversThePostgresClusterFromProdsArchiveToAPointInTime() {
+        Manifests prod = Manifests.of(PROD);
+        Manifests pitr = Manifests.of(PROD_PITR);
+        Map<String, Object> original = only(prod, "Cluster", "postgresql.cnpg.io/v1");
+        Map<String, Object> recovered = only(pitr, "Cluster", "postgresql.cnpg.io/v1");
+        String name = text(original, "metadata", "name");
+        assertEquals(name, text(recovered, "metadata", "name"), "the services keep connecting to " + name + "-rw");
+        Map<String, Object> archived = walArchiver(original);
+        String archivedAs = Objects.requireNonNullElse(text(archived, "parameters", "serverName"), name);
+
+        Map<String, Object> recovery = map(recovered, "spec", "bootstrap", "recovery");
+        String target = String.valueOf(text(recovery, "recoveryTarget", "targetTime"));
+        assertTrue(TARGET_TIME.matcher(target).matches(), "a target time with its UTC offset: " + target);
+        String source = text(recovery, "source");
+        Map<String, Object> external = maps(recovered, "spec", "externalClusters").stream()
+                .filter(c -> source.equals(c.get("name"))).findFirst()
+                .orElseGet(() -> fail("no externalClusters entry " + source));
+        assertEquals(BARMAN_CLOUD, text(external, "plugin", "name"), source + " is read through the plugin");
+        assertEquals(text(archived, "parameters", "barmanObjectName"), text(external, "plugin", "parameters", "barmanObjectName"),
+                source + " is prod's object store");
+        assertEquals(archivedAs, text(external, "plugin", "parameters", "serverName"), source + " is prod's archive");
+        Map<String, Object> archives = walArchiver(recovered);
+        assertEquals(text(archived, "parameters", "barmanObjectName"), text(archives, "parameters", "barmanObjectName"));
+        assertFalse(archivedAs.equals(text(archives, "parameters", "serverName")),
+                "the recovered cluster archives under a serverName of its own, never over the history it came from");
+
+        Map<String, Object> rest = new HashMap<>(map(recovered, "spec"));
+        Map<String, Object> prodRest = new HashMap<>(map(original, "spec"));
+        for (String key : List.of("bootstrap", "externalClusters", "plugins")) {
+            rest.remove(key);
+            prodRest.remove(key);
+        }
+        assertEquals(prodRest, rest, "the recovered cluster is prod's in all else");
+        assertEquals(prod.all().stream().filter(d -> d != original).toList(),
+                pitr.all().stream().filter(d -> d != recovered).toList(), "prod-pitr changes only the Cluster");
+    }
+
+    private static Map<String, Object> walArchiver(Map<String, Object> cluster) {
+        Map<String, Object> archiver = maps(cluster, "spec", "plugins").stream()
+                .filter(p -> Boolean.TRUE.equals(p.get("isWALArchiver"))).findFirst()
+                .orElseGet(() -> fail(text(cluster, "metadata", "name") + " archives its WAL through a plugin"));
+        assertEquals(BARMAN_CLOUD, archiver.get("name"), text(cluster, "metadata", "name") + "'s WAL archiver");
+        return archiver;
     }
 
     // ---- workloads, pods, containers ----------------------------------------------------------------------

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /** What {@code kubectl kustomize deploy/k8s/<dir>} renders, parsed; each directory is rendered once. */
 final class Manifests {
@@ -53,12 +56,23 @@ final class Manifests {
     private static Manifests render(String dir) {
         String output = kustomize(K8S.resolve(dir));
         List<Map<String, Object>> documents = new ArrayList<>();
-        for (Object document : new Yaml().loadAll(output)) {
+        for (Object document : new Yaml(new AsKubectlReadsIt()).loadAll(output)) {
             if (document != null) {
                 documents.add((Map<String, Object>) document);
             }
         }
         return new Manifests(dir, documents);
+    }
+
+    /**
+     * YAML as kubectl reads it (sigs.k8s.io/yaml): a scalar that looks like a timestamp stays a string — kustomize
+     * drops the quotes of a recovery target time, and the API server gets it as the string it was.
+     */
+    private static final class AsKubectlReadsIt extends SafeConstructor {
+        AsKubectlReadsIt() {
+            super(new LoaderOptions());
+            yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
+        }
     }
 
     private static String kustomize(Path dir) {

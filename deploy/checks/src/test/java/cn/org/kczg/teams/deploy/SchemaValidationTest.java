@@ -27,14 +27,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every object both overlays render is checked as the API server of the oldest and of the newest supported
- * Kubernetes minor would check it with the operators' CRDs installed (strict field validation, types, enums,
- * required fields, CRD defaults and CEL rules; see {@link SchemaValidator}) — against the schemas vendored under
- * src/test/resources/schemas (vendor-schemas.py), so a kind the installed operator no longer serves, a field it
- * does not know or a value it refuses fails the build, not the roll-out.
+ * Every object the overlays render (prod's point-in-time recovery too) is checked as the API server of the oldest
+ * and of the newest supported Kubernetes minor would check it with the operators' CRDs installed (strict field
+ * validation, types, enums, required fields, CRD defaults and CEL rules; see {@link SchemaValidator}) — against the
+ * schemas vendored under src/test/resources/schemas (vendor-schemas.py), so a kind the installed operator no longer
+ * serves, a field it does not know or a value it refuses fails the build, not the roll-out.
  */
 class SchemaValidationTest {
-    private static final List<String> OVERLAYS = List.of("overlays/dev", "overlays/prod");
+    private static final List<String> OVERLAYS = List.of("overlays/dev", "overlays/prod", "overlays/prod-pitr");
 
     static Stream<Arguments> overlaysOnEveryMinor() {
         return OVERLAYS.stream().flatMap(o -> SchemaCatalog.kubernetesMinors().stream().map(m -> Arguments.of(o, m)));
