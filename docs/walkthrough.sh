@@ -463,6 +463,10 @@ must 200 GET /api/v1/audit-trail/evaluation -G -d "aggregateId=$APPEAL" -H "Acce
 step "事件 / the latest events of the platform (also live: /api/v1/events/stream)"
 must 200 GET /api/v1/events -G -d size=5 -d 'type=team.*' -H "Authorization: Bearer $AU"
 
+step "运行保障 / each service's outbox: nothing waiting to be published (the operator console shows the same)"
+must 200 GET /api/v1/outbox -H "Authorization: Bearer $OP"
+note "the console: ./kczg console prints a sign-in link to http://localhost:8080/console/"
+
 step "分页与筛选 / lists page and filter: {items, page, size, total}"
 must 200 GET /api/v1/lead-units -G --data-urlencode "name=演练$RUNID" -d category=NATIONAL_SOCIETY \
   -d size=20 -d sort=name,asc -H "Authorization: Bearer $OP"
