@@ -55,6 +55,8 @@ class ImportFlowTest {
         row.put("单位名称", "存量导入学会");
         row.put("团队名称", team);
         row.put("服务类别", "技术传播、产业咨询");
+        PersonalValues.used(row.get("联系人"), row.get("联系电话"), row.get("联系邮箱"), row.get("团长姓名"),
+                row.get("对接专人姓名"), row.get("对接专人电话"), row.get("对接专人邮箱"));
         Map<String, String> bad = new java.util.HashMap<>(row);
         bad.put("统一社会信用代码", code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0'));
         bad.put("团队名称", "“科创中国”另一个" + System.nanoTime() + "科技服务团");

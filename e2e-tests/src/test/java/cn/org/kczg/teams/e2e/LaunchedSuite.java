@@ -192,6 +192,17 @@ final class LaunchedSuite implements AutoCloseable {
         }
     }
 
+    /** Every file the suite has logged to so far: each instance's, the broker's, the database's and the launcher's. */
+    List<Path> logFiles() {
+        try (var files = Files.list(home.resolve("logs"))) {
+            List<Path> all = new ArrayList<>(files.filter(Files::isRegularFile).sorted().toList());
+            all.add(log);
+            return all;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The launcher's development key pair ({@code private.pem}, {@code public.pem}). */
     Path keys() {
         return home.resolve("keys");

@@ -52,6 +52,7 @@ class TeamApplicationFlowTest {
     }
 
     static void register(String token, String creditCode, String name, String category) {
+        PersonalValues.used("陈静", "0571-87951111", "chen@example.cn");
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("creditCode", creditCode, "name", name, "category", category,
                         "contact", Map.of("name", "陈静", "phone", "0571-87951111", "email", "chen@example.cn")))
@@ -68,6 +69,7 @@ class TeamApplicationFlowTest {
 
     /** A complete draft (name first, the rest by PATCH), not submitted yet; returns the application id. */
     static String draft(String token, String name) {
+        PersonalValues.used("陈静", "周敏", "13700137000", "zm@zju.edu.cn");
         String id = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "categories", List.of("RD_SUPPORT")))
                 .when().post("/api/v1/applications").then().statusCode(201).extract().path("id");

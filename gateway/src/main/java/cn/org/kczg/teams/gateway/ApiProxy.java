@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.gateway;
 
+import cn.org.kczg.teams.platform.privacy.LogSafe;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -79,7 +80,7 @@ public class ApiProxy {
                 "not-served", ctx.request().path()));
         // a failure in one of the gateway's own routes is a problem too, never Quarkus' error page
         router.route().failureHandler(ctx -> {
-            LOG.errorf(ctx.failure(), "Failed on %s (request %s)", ctx.request().path(),
+            LOG.errorf(LogSafe.redacted(ctx.failure()), "Failed on %s (request %s)", ctx.request().path(),
                     ctx.request().getHeader(REQUEST_ID));
             if (!ctx.response().headWritten()) {
                 String id = ctx.response().headers().get(REQUEST_ID);

@@ -128,7 +128,7 @@ public class ComplaintResource {
         Complaint.Status s = QueryParams.enumValue(Complaint.Status.class, "status", status);
         var who = caller.get();
         return TableExport.of(TableFormat.accepted(accept).orElse(TableFormat.CSV), "投诉", ComplaintExport.COLUMNS,
-                () -> service.all(who, s, teamId));
+                () -> service.all(who, s, teamId), who);
     }
 
     @GET

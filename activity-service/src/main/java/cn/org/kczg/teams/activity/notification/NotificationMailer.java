@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.activity.notification;
 
+import cn.org.kczg.teams.platform.privacy.LogSafe;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
@@ -111,7 +112,7 @@ public class NotificationMailer {
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("E-mail to subscriber %s not sent (attempt %d): %s", rows.get(0).subject(),
-                    rows.get(0).attempts() + 1, e.getMessage());
+                    rows.get(0).attempts() + 1, LogSafe.describe(e));
             String error = String.valueOf(e.getMessage());
             for (Queued q : rows) {
                 int attempts = q.attempts() + 1;

@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.activity.volunteer;
 
+import cn.org.kczg.teams.platform.privacy.Masking;
 import java.security.SecureRandom;
 
 /** Unguessable certificate codes: 20 characters from a 32-letter alphabet without look-alikes (100 bits). */
@@ -21,16 +22,6 @@ public final class CertificateCode {
 
     /** 张伟 → 张*, 欧阳明华 → 欧**华: the public sees who, without the whole name. */
     public static String maskName(String name) {
-        String n = name.strip();
-        int[] cps = n.codePoints().toArray();
-        if (cps.length <= 1) {
-            return "*";
-        }
-        StringBuilder masked = new StringBuilder().appendCodePoint(cps[0]);
-        if (cps.length == 2) {
-            return masked.append('*').toString();
-        }
-        masked.append("*".repeat(cps.length - 2));
-        return masked.appendCodePoint(cps[cps.length - 1]).toString();
+        return Masking.name(name);
     }
 }

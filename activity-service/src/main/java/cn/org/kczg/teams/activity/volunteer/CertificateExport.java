@@ -2,6 +2,7 @@ package cn.org.kczg.teams.activity.volunteer;
 
 import cn.org.kczg.teams.activity.volunteer.VolunteerService.CertificateRow;
 import cn.org.kczg.teams.kit.export.Column;
+import cn.org.kczg.teams.platform.privacy.PersonalDataKind;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ final class CertificateExport {
             Column.of("证书编号", r -> r.certificate().status == Certificate.Status.PENDING_APPROVAL ? null
                     : r.certificate().code),
             Column.of("证书类型", r -> KIND.get(r.certificate().kind)),
-            Column.of("持有人", r -> r.certificate().holderName),
+            Column.personal("持有人", PersonalDataKind.NAME, r -> r.certificate().holderName),
             Column.of("团队", r -> r.certificate().teamName),
             Column.of("活动", CertificateRow::activity),
             Column.of("时长（小时）", CertificateRow::hours),

@@ -365,7 +365,7 @@ public class VolunteerResource {
         VolunteerService.CertificateFilter filter = certificateFilter(status, teamId, year);
         var who = caller.get();
         return TableExport.of(TableFormat.accepted(accept).orElse(TableFormat.CSV), "证书", CertificateExport.COLUMNS,
-                () -> service.allCertificates(who, filter));
+                () -> service.allCertificates(who, filter), who);
     }
 
     private static VolunteerService.CertificateFilter certificateFilter(String status, UUID teamId, String year) {

@@ -198,7 +198,7 @@ class ComplaintTests {
     }
 
     @Test
-    void staffExportComplaintsWithoutTheComplainantsContact() {
+    void theOperatorExportsTheComplainantsContactAndTheAuditorOnlyItsMask() {
         String unit = "LU" + SEQ.incrementAndGet();
         UUID teamId = team(unit, address());
         given().header("X-Forwarded-For", address()).contentType(ContentType.JSON)
@@ -211,6 +211,11 @@ class ComplaintTests {
         assertEquals(3, lines.size(), csv);
         assertTrue(lines.get(0).startsWith("\uFEFF投诉编号,团队编号"), lines.get(0));
         assertTrue(csv.contains(",'=1+1 收取咨询费,"), "a formula is defused: " + csv);
-        assertFalse(csv.contains("13912345678"), "no contact in an export: " + csv);
+        assertTrue(csv.contains(",13912345678,"), "the operator follows complaints up: " + csv);
+        String audited = new String(given().auth().oauth2(TestTokens.token("auditor")).accept("text/csv")
+                .queryParam("teamId", teamId.toString()).when().get("/api/v1/complaints").then().statusCode(200)
+                .extract().asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(audited.contains(",139****5678,"), "the auditor sees that a contact was given: " + audited);
+        assertFalse(audited.contains("13912345678"), "… not which: " + audited);
     }
 }

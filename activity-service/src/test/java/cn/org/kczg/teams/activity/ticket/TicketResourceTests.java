@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.events.EventJson;
@@ -138,6 +139,25 @@ class TicketResourceTests {
                 .body(assign(nowhere, "改派")).when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(404)
                 .contentType("application/problem+json").body("code", equalTo("not-found"))
                 .body("detail", equalTo("No team " + nowhere + "."));
+    }
+
+    /** docs/personal-data.md, "Masking": a problem names the contact field it refuses, never the value. */
+    @Test
+    void aRefusedContactIsNamedNotEchoed() {
+        Map<String, Object> body = ticket(unique("XQ-"), "智能制造", "苏州市", List.of(), List.of());
+        body.put("contact", Map.of("name", "孙经理", "phone", "13912345678".repeat(3),
+                "email", "sun.secret.13912345678@@example.cn"));
+        for (String language : List.of("zh", "en")) {
+            String problem = given().auth().oauth2(TestTokens.partner(unique("feeder-"))).contentType(ContentType.JSON)
+                    .header("Accept-Language", language).body(body).when().post("/api/v1/tickets")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItems("contact.phone", "contact.email")).extract().asString();
+            assertFalse(problem.contains("13912345678") || problem.contains("sun.secret"), problem);
+        }
+        String malformed = given().auth().oauth2(TestTokens.partner(unique("feeder-"))).contentType(ContentType.JSON)
+                .body("sunsecret13912345678").when().post("/api/v1/tickets")
+                .then().statusCode(400).body("code", equalTo("malformed-json")).extract().asString();
+        assertFalse(malformed.contains("sunsecret") || malformed.contains("13912345678"), malformed);
     }
 
     @Test

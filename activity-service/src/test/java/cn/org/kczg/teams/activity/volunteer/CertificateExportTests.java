@@ -6,6 +6,7 @@ import static cn.org.kczg.teams.activity.volunteer.VolunteerTests.volunteer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.testkit.TestTokens;
@@ -53,7 +54,7 @@ class CertificateExportTests {
     void staffExportCertificatesAsCsvAndXlsxWithTheSameFilters() throws IOException {
         String team = teamWithCertificates();
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-        String csv = new String(given().auth().oauth2(AUDITOR).accept("text/csv").queryParam("teamId", team)
+        String csv = new String(given().auth().oauth2(OPERATOR).accept("text/csv").queryParam("teamId", team)
                 .queryParam("year", year).when().get("/api/v1/certificates").then().statusCode(200)
                 .extract().asByteArray(), StandardCharsets.UTF_8);
         List<String> lines = csv.lines().toList();
@@ -63,6 +64,12 @@ class CertificateExportTests {
         assertTrue(lines.get(1).contains(",优秀团员证书,'@SUM(A1),") && lines.get(1).contains(",有效,"), lines.get(1));
         assertTrue(lines.get(2).contains(",志愿服务证书,李晓明,") && lines.get(2).contains(",青年科技人才培训,6.5,"),
                 lines.get(2));
+        // the auditor's copy names no holder in full (docs/personal-data.md, "Masking")
+        String audited = new String(given().auth().oauth2(AUDITOR).accept("text/csv").queryParam("teamId", team)
+                .queryParam("year", year).when().get("/api/v1/certificates").then().statusCode(200)
+                .extract().asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(audited.contains(",志愿服务证书,李*明,"), audited);
+        assertFalse(audited.contains("李晓明"), audited);
 
         byte[] file = given().auth().oauth2(OPERATOR).accept(XLSX).queryParam("teamId", team)
                 .queryParam("status", "VALID").when().get("/api/v1/certificates").then().statusCode(200)
@@ -72,6 +79,7 @@ class CertificateExportTests {
             assertEquals(3, rows.size());
             assertEquals("证书编号", rows.get(0).getCellText(0));
             assertEquals("青年科技人才培训", rows.get(2).getCellText(4));
+            assertEquals("李晓明", rows.get(2).getCellText(2));
             assertEquals(0, new java.math.BigDecimal("6.5").compareTo(rows.get(2).getCell(5).asNumber()));
         }
         // the same filters narrow the JSON list and the file alike

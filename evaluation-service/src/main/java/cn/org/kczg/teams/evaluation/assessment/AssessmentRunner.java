@@ -2,6 +2,7 @@ package cn.org.kczg.teams.evaluation.assessment;
 
 import cn.org.kczg.teams.evaluation.indicator.IndicatorSystem;
 import cn.org.kczg.teams.kit.db.TransactionLocks;
+import cn.org.kczg.teams.platform.privacy.LogSafe;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -81,7 +82,7 @@ public class AssessmentRunner {
         } catch (RunFencedException e) {
             LOG.warnf("assessment run %s stopped: %s", runId, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "assessment run %s failed", runId);
+            LOG.errorf(LogSafe.redacted(e), "assessment run %s failed", runId);
             QuarkusTransaction.requiringNew().run(() -> {
                 AssessmentRun run = AssessmentRun.findById(runId, LockModeType.PESSIMISTIC_WRITE);
                 if (run != null && run.state == AssessmentRun.State.RUNNING) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import cn.org.kczg.teams.evaluation.Events;
 import cn.org.kczg.teams.testkit.TestTokens;
@@ -137,5 +138,22 @@ class RecognitionTests {
         org.junit.jupiter.api.Assertions.assertEquals(1f, metric(team, 2025, "guidance-sessions"));
         given().auth().oauth2(AUDITOR).when().get("/api/v1/indicator-systems/metrics").then().statusCode(200)
                 .body("code", hasItem("guidance-sessions")).body("code", hasItem("demonstration-projects"));
+    }
+
+    /** docs/personal-data.md, "Masking": a refused name is named as a field, never echoed. */
+    @Test
+    void aRefusedGivenByIsNamedNotEchoed() {
+        String name = "学会服务中心王敏13912345678";
+        UUID team = Events.team(Events.unique("LU-G"), "“科创中国”指导校验科技服务团", Instant.parse("2026-01-05T00:00:00Z"));
+        Map<String, Object> body = Map.of("teamId", team.toString(), "date", "2026-10-12",
+                "topic", "指导", "content", "建议", "givenBy", name.repeat(20));
+        String problem = given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/guidance").then().statusCode(400).body("errors[0].field", equalTo("givenBy"))
+                .extract().asString();
+        assertFalse(problem.contains("王敏") || problem.contains("13912345678"), problem);
+        String malformed = given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body("wangmin13912345678")
+                .when().post("/api/v1/guidance").then().statusCode(400).body("code", equalTo("malformed-json"))
+                .extract().asString();
+        assertFalse(malformed.contains("wangmin") || malformed.contains("13912345678"), malformed);
     }
 }

@@ -6,6 +6,7 @@ import cn.org.kczg.teams.events.EventPayload;
 import cn.org.kczg.teams.events.EventTypes;
 import cn.org.kczg.teams.gateway.GatewayConfig;
 import cn.org.kczg.teams.platform.kafka.KafkaClientConfig;
+import cn.org.kczg.teams.platform.privacy.LogSafe;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -229,7 +230,7 @@ public class EventFeed {
             envelope = EventJson.read(record.value());
         } catch (RuntimeException e) {
             LOG.warnf("Skipping unreadable event %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
+                    LogSafe.withoutQuotes(e.getMessage()));
             return true;
         }
         EventPayload payload = payloadOf(envelope);

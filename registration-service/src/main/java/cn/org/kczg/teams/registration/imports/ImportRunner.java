@@ -2,6 +2,7 @@ package cn.org.kczg.teams.registration.imports;
 
 import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.kit.web.RequestId;
+import cn.org.kczg.teams.platform.privacy.LogSafe;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,11 +48,11 @@ public class ImportRunner {
                 }
                 service.finish(caller, importId, null);
             } catch (RuntimeException e) {
-                LOG.errorf(e, "import %s failed", importId);
+                LOG.errorf(LogSafe.redacted(e), "import %s failed", importId);
                 try {
                     service.finish(caller, importId, String.valueOf(e.getMessage()));
                 } catch (RuntimeException again) {
-                    LOG.errorf(again, "import %s: could not record the failure", importId);
+                    LOG.errorf(LogSafe.redacted(again), "import %s: could not record the failure", importId);
                 }
             }
         }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.events.EventEnvelope;
@@ -98,6 +99,29 @@ class LeadUnitResourceTests {
         assertEquals("PROVINCIAL_CAST", envelope.payload().get("category").asText());
         org.junit.jupiter.api.Assertions.assertNotNull(envelope.eventId());
         org.junit.jupiter.api.Assertions.assertNotNull(envelope.occurredAt());
+    }
+
+    /** docs/personal-data.md, "Masking": a problem names the personal field it refuses, never the value. */
+    @Test
+    void aRefusedPhoneOrEmailIsNamedNotEchoed() {
+        String code = newCreditCode();
+        for (String language : List.of("zh", "en")) {
+            String body = given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                    .header("Accept-Language", language)
+                    .body(Map.of("creditCode", code, "name", "某学会", "category", "NATIONAL_SOCIETY", "contact",
+                            Map.of("name", "周敏", "phone", "13700137000转分机x", "email", "zhou.min.secret@")))
+                    .when().post("/api/v1/lead-units")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("contact.phone")).body("errors.field", hasItem("contact.email"))
+                    .extract().asString();
+            assertFalse(body.contains("13700137000") || body.contains("zhou.min.secret"), body);
+        }
+        // nor does a body that is no JSON at all come back in parts
+        String malformed = given().auth().oauth2(TestTokens.token("operator")).contentType(ContentType.JSON)
+                .body("zhou13700137000")
+                .when().post("/api/v1/lead-units")
+                .then().statusCode(400).body("code", equalTo("malformed-json")).extract().asString();
+        assertFalse(malformed.contains("13700137000") || malformed.contains("zhou"), malformed);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cn.org.kczg.teams.kit.export;
 
+import cn.org.kczg.teams.kit.security.Caller;
+import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -15,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.Workbook;
@@ -25,16 +28,45 @@ import org.dhatim.fastexcel.Worksheet;
  * cursor, in one read-only transaction), so 100,000 rows never sit in memory. CSV is UTF-8 with a byte-order mark
  * (Excel reads Chinese right only with it), CRLF lines, RFC 4180 quoting; XLSX is written by fastexcel, flushed every
  * {@value #FLUSH_EVERY} rows. Headers are Chinese; every text cell is {@link Cells#defused defused}.
+ *
+ * <p>Personal columns ({@link Column#personal}) are masked unless the caller acts in a role of
+ * {@link #FULL_CONTACTS} — an export is a copy that leaves the platform, so it carries contacts only for those whose
+ * work is to use them (docs/personal-data.md, "Masking").
  */
 public final class TableExport {
     static final int FLUSH_EVERY = 1_000;
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
+    /** The roles whose exports show personal columns in full: the operator, who contacts people for the platform. */
+    public static final Set<String> FULL_CONTACTS = Set.of(Roles.OPERATOR);
+
     private TableExport() {
     }
 
-    /** The answer: the file named {@code <name>-<date>.<ext>}, its rows from {@code rows} (called in a transaction). */
+    /** As {@link #of(TableFormat, String, List, Supplier)}, personal columns in full if the caller's role needs them. */
+    public static <T> Response of(TableFormat format, String name, List<Column<T>> columns, Supplier<Stream<T>> rows,
+            Caller caller) {
+        return write(format, name, disclosedTo(caller, columns), rows);
+    }
+
+    /** The columns as the caller may see them: personal ones masked unless a role of the caller needs them. */
+    static <T> List<Column<T>> disclosedTo(Caller caller, List<Column<T>> columns) {
+        if (FULL_CONTACTS.stream().anyMatch(caller::is)) {
+            return columns;
+        }
+        return columns.stream().map(Column::masked).toList();
+    }
+
+    /**
+     * The answer: the file named {@code <name>-<date>.<ext>}, its rows from {@code rows} (called in a transaction);
+     * personal columns masked.
+     */
     public static <T> Response of(TableFormat format, String name, List<Column<T>> columns, Supplier<Stream<T>> rows) {
+        return write(format, name, columns.stream().map(Column::masked).toList(), rows);
+    }
+
+    private static <T> Response write(TableFormat format, String name, List<Column<T>> columns,
+            Supplier<Stream<T>> rows) {
         StreamingOutput body = out -> QuarkusTransaction.requiringNew().run(() -> {
             try (Stream<T> stream = rows.get()) {
                 write(format, name, columns, stream.iterator(), out);

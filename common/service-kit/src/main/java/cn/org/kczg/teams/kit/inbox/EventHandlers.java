@@ -2,6 +2,7 @@ package cn.org.kczg.teams.kit.inbox;
 
 import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.EventJson;
+import cn.org.kczg.teams.platform.privacy.LogSafe;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public final class EventHandlers {
                 try {
                     payload = EventJson.payload(envelope, payloadType);
                 } catch (IllegalArgumentException e) {
-                    throw new PoisonMessageException(e.getMessage(), e);
+                    throw new PoisonMessageException(LogSafe.withoutQuotes(e.getMessage()), LogSafe.redacted(e));
                 }
                 handler.handle(payload, envelope);
             });

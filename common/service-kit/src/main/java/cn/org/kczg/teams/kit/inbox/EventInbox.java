@@ -7,6 +7,7 @@ import cn.org.kczg.teams.kit.resilience.Backoff;
 import cn.org.kczg.teams.kit.resilience.DatabaseProbe;
 import cn.org.kczg.teams.kit.resilience.TransientFailures;
 import cn.org.kczg.teams.kit.web.RequestId;
+import cn.org.kczg.teams.platform.privacy.LogSafe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
@@ -156,15 +157,18 @@ public class EventInbox {
                 }
                 boolean transientFailure = TransientFailures.isTransient(e);
                 if (!transientFailure && ++unexplained >= UNEXPLAINED_ATTEMPTS) {
+                    // the reason goes with the message to the DLQ and into the channel's log: the handler's words
+                    // without what they quote, the causes as classes only
                     throw new PoisonMessageException(consumer + " failed " + unexplained + " times on "
-                            + envelope.type() + " " + envelope.eventId() + " with the database up: " + e, e);
+                            + envelope.type() + " " + envelope.eventId() + " with the database up: "
+                            + LogSafe.describe(e) + ": " + LogSafe.withoutQuotes(e.getMessage()), LogSafe.redacted(e));
                 }
                 failures++;
                 Duration wait = backoff.after(failures);
                 if (failures == 1 || wait.equals(backoff.max()) && failures % 10 == 0) {
                     LOG.warnf("%s could not apply %s %s (%s, attempt %d); retrying in %d ms: %s", consumer,
                             envelope.type(), envelope.eventId(), transientFailure ? "transient" : "unexplained",
-                            failures, wait.toMillis(), e.toString());
+                            failures, wait.toMillis(), LogSafe.describe(e));
                 }
                 pause(wait);
             }
@@ -177,7 +181,7 @@ public class EventInbox {
      */
     private void awaitDatabase(String consumer, EventEnvelope envelope, RuntimeException failure) {
         LOG.warnf("%s waits for the database to apply %s %s: %s", consumer, envelope.type(), envelope.eventId(),
-                failure.toString());
+                LogSafe.describe(failure));
         long since = System.nanoTime();
         do {
             pause(DATABASE_POLL);
@@ -191,7 +195,8 @@ public class EventInbox {
         try {
             envelope = EventJson.read(message);
         } catch (IllegalArgumentException e) {
-            throw new PoisonMessageException(e.getMessage(), e);
+            // the parser's words without the fragments of the message it quotes: the channel logs this exception
+            throw new PoisonMessageException(LogSafe.withoutQuotes(e.getMessage()), LogSafe.redacted(e));
         }
         if (!EventTypes.isKnown(envelope.type())) {
             throw new PoisonMessageException("unknown event type '" + envelope.type() + "' (event "

@@ -5,6 +5,7 @@ import cn.org.kczg.teams.kit.resilience.Backoff;
 import cn.org.kczg.teams.kit.resilience.TransientFailures;
 import cn.org.kczg.teams.kit.tracing.Traceparent;
 import cn.org.kczg.teams.platform.kafka.KafkaClientConfig;
+import cn.org.kczg.teams.platform.privacy.LogSafe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
@@ -169,7 +170,7 @@ public class OutboxRelay {
                 // the broker or the database is away: the rows stay unsent and are published once it is back
                 if (failures == 0) {
                     failingSince = Instant.now();
-                    LOG.warnf("Outbox relay cannot publish, backing off until it can: %s", e.toString());
+                    LOG.warnf("Outbox relay cannot publish, backing off until it can: %s", LogSafe.describe(e));
                 }
                 failures++;
                 // the database away: look again every second, so events flow as soon as it is back
@@ -298,7 +299,8 @@ public class OutboxRelay {
     }
 
     private void park(long id, Throwable failure) {
-        LOG.errorf("Outbox row %d parked: the broker will never take it (%s)", id, failure.toString());
+        // the row's id and the failure's class in the log; the broker's words (never the envelope) in park_reason
+        LOG.errorf("Outbox row %d parked: the broker will never take it (%s)", id, LogSafe.describe(failure));
         em.createNativeQuery("update outbox_event set parked_at = :now, park_reason = :reason where id = :id")
                 .setParameter("now", Instant.now())
                 .setParameter("reason", failure.toString())

@@ -3,6 +3,7 @@ package cn.org.kczg.teams.kit.problem;
 import cn.org.kczg.teams.kit.json.InputRuleViolation;
 import cn.org.kczg.teams.kit.resilience.TransientFailures;
 import cn.org.kczg.teams.kit.web.RequestId;
+import cn.org.kczg.teams.platform.privacy.LogSafe;
 import cn.org.kczg.teams.platform.problem.Problem.FieldError;
 import cn.org.kczg.teams.platform.problem.Problem;
 import cn.org.kczg.teams.platform.problem.ProblemTexts;
@@ -136,13 +137,13 @@ public class ProblemMappers {
 
     private Response internal(Throwable e, UriInfo uri, Locale locale) {
         String requestId = RequestId.current();
-        LOG.errorf(e, "Unhandled error on %s (request %s)", path(uri), requestId);
+        LOG.errorf(LogSafe.redacted(e), "Unhandled error on %s (request %s)", path(uri), requestId);
         return respond(problem(locale, 500, "internal", Text.of("internal", requestId), uri, null));
     }
 
     /** The database is away or busy: say so at once, and when to try again, instead of an internal error. */
     private Response unavailable(Throwable e, UriInfo uri, Locale locale) {
-        LOG.warnf("Unavailable on %s (request %s): %s", path(uri), RequestId.current(), e.toString());
+        LOG.warnf("Unavailable on %s (request %s): %s", path(uri), RequestId.current(), LogSafe.describe(e));
         Text detail = Text.of(TransientFailures.isDatabaseUnavailable(e) ? "unavailable.database" : "unavailable.busy");
         return Response.fromResponse(respond(problem(locale, 503, "service-unavailable", detail, uri, null)))
                 .header("Retry-After", RETRY_AFTER_SECONDS).build();
@@ -176,7 +177,7 @@ public class ProblemMappers {
                     List.of(new FieldError(field, message.in(locale))));
         }
         return Problem.of(400, "malformed-json", TEXTS.title(locale, "malformed-json", 400),
-                TEXTS.text(locale, "json.malformed", e.getOriginalMessage()), instance, null);
+                TEXTS.text(locale, "json.malformed", LogSafe.withoutQuotes(e.getOriginalMessage())), instance, null);
     }
 
     /** The caller's language: Chinese unless Accept-Language prefers English. */
