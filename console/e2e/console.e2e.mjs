@@ -1,7 +1,8 @@
 // The console in a real browser (Debian's chromium, headless) against a launched suite. Run by the Java side with:
 // KCZG_GATEWAY_URL, KCZG_{OPERATOR,REVIEWER,AUDITOR,PARTNER}_TOKEN, KCZG_CASE_ID (a waiting, unclaimed review case),
 // KCZG_TICKET_ID (an open, overdue ticket), KCZG_TEAM_ID (an active team among its matches), KCZG_YEAR,
-// KCZG_SCREENSHOTS (a folder). Screenshots: 01-events.png … 07-tickets-tablet.png.
+// KCZG_SCREENSHOTS (a folder); KCZG_OIDC_ISSUER, an OpenID Connect provider the gateway is set to, where the auditor
+// signs in. Screenshots: 01-events.png … 07-tickets-tablet.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -75,6 +76,20 @@ async function signIn(token, sub) {
   await page.getByText(`当前用户：${sub}`).waitFor();
   assert.ok(!page.url().includes(token.split('.')[1]), 'the token is gone from the URL');
   assert.ok(!page.url().includes('token='), 'no token= left in the URL');
+}
+
+/**
+ * Through the OpenID Connect provider (KCZG_OIDC_ISSUER, the test's own on loopback): it is told which token to issue,
+ * the page goes there and back (authorization code + PKCE), and nothing of the exchange stays in the URL.
+ */
+async function signInByOidc(token, sub) {
+  const queued = await fetch(`${env.KCZG_OIDC_ISSUER}/next`, { method: 'POST', body: token });
+  assert.equal(queued.status, 200);
+  await page.goto(`${BASE}/console/`);
+  await page.getByRole('button', { name: '通过统一身份认证登录' }).click();
+  await page.getByText(`当前用户：${sub}`).waitFor();
+  assert.ok(!/[?&](code|state)=/.test(page.url()), `no code or state left in the URL: ${page.url()}`);
+  assert.ok(page.url().startsWith(`${BASE}/console/`), page.url());
 }
 
 async function storageHasNoToken(token) {
@@ -258,9 +273,14 @@ test('the operator console in a browser', { skip: missing.length ? `missing ${mi
     await shot('06-operations.png');
   });
 
-  await step('auditor: no operations in the nav, events visible; tablet size; keyboard', async () => {
+  await step('auditor: signs in at the identity provider; no operations in the nav, events visible; tablet size; keyboard', async () => {
     await signOut();
-    await signIn(T.aud, subOf(T.aud));
+    if (env.KCZG_OIDC_ISSUER) {
+      await signInByOidc(T.aud, subOf(T.aud));
+      await storageHasNoToken(T.aud);
+    } else {
+      await signIn(T.aud, subOf(T.aud));
+    }
     const nav = page.getByRole('navigation', { name: '主导航' });
     const links = await nav.getByRole('link').allInnerTexts();
     assert.ok(links.includes('事件流'));

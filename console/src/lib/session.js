@@ -3,6 +3,7 @@
 import { decodeJwt, isExpired, rolesOf } from './jwt.js';
 import { IdbKeyStore, MemoryKeyStore, Vault } from './vault.js';
 import { authorizeUrl, pkceChallenge, randomString, tokenRequestBody } from './pkce.js';
+import { acceptsTokens } from './signin.js';
 
 const TOKEN_ITEM = 'kczg.console.session';
 const OIDC_ITEM = 'kczg.console.oidc';
@@ -59,12 +60,19 @@ export class Session extends EventTarget {
     return this.signedIn;
   }
 
-  /** A development sign-in link: #token=<JWT>. Taken at once and removed from the URL. */
+  /**
+   * A development sign-in link: #token=<JWT>. Removed from the URL at once; taken only where the gateway allows
+   * tokens (locally) — with an identity provider a link would sign the reader in as whoever made it.
+   */
   consumeFragment() {
     const hash = location.hash;
     if (!/^#token=/.test(hash)) return false;
     const token = new URLSearchParams(hash.slice(1)).get('token');
     history.replaceState(null, '', `${location.pathname}${location.search}#/`);
+    if (!acceptsTokens(this.config)) {
+      this.notice = '此环境只能通过统一身份认证登录，登录链接中的令牌未被使用。';
+      return false;
+    }
     if (token) {
       this.pending = this.use(token).catch((e) => {
         this.notice = e.message;

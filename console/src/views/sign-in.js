@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { acceptsTokens } from '../lib/signin.js';
 import { LightElement, statusLine } from './base.js';
 
 class SignIn extends LightElement {
@@ -56,7 +57,8 @@ class SignIn extends LightElement {
           <p>请通过平台统一身份认证登录。</p>
           <button type="button" class="primary" ?disabled=${this.busy} @click=${this.#oidc}>通过统一身份认证登录</button>
         </div>
-        <details><summary>本地调试：粘贴令牌</summary>${paste}</details>` : paste}`;
+        ${acceptsTokens(this.session.config) ? html`<details><summary>本地调试：粘贴令牌</summary>${paste}</details>`
+          : nothing}` : paste}`;
   }
 }
 customElements.define('kczg-sign-in', SignIn);

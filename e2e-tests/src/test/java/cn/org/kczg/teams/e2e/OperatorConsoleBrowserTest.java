@@ -31,18 +31,23 @@ import org.junit.jupiter.api.Test;
  * Debian's headless Chromium against a suite launched for it, where an assigned ticket is due at once (SLA 0 working
  * days, watched every second) so the demand hall has an overdue ticket. This class prepares what the browser works
  * on (a case waiting for review, an overdue ticket and a second team among its matches), runs the browser script,
- * then checks through the API that what the browser did happened. Screenshots: {@code target/console-screenshots/}.
+ * then checks through the API that what the browser did happened. The auditor signs in at an OpenID Connect provider
+ * ({@link OidcProvider}, authorization code + PKCE). Screenshots: {@code target/console-screenshots/}.
  */
 class OperatorConsoleBrowserTest {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Path CONSOLE = Path.of("..", "console").toAbsolutePath().normalize();
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots").toAbsolutePath();
+    static OidcProvider identityProvider;
     static LaunchedSuite suite;
 
+    /** The gateway is set to an OpenID Connect provider (where the auditor signs in) and still takes tokens. */
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
+        identityProvider = new OidcProvider();
         suite = LaunchedSuite.start(Map.of("KCZG_SLA_FIRST_RESPONSE_DAYS", "0", "KCZG_SLA_RESOLUTION_DAYS", "0",
-                "KCZG_SLA_CHECK_EVERY", "1s"));
+                "KCZG_SLA_CHECK_EVERY", "1s", "KCZG_GATEWAY_CONSOLE_OIDC_ISSUER", identityProvider.issuer(),
+                "KCZG_GATEWAY_CONSOLE_OIDC_CLIENT_ID", OidcProvider.CLIENT_ID, "KCZG_GATEWAY_CONSOLE_TOKEN_SIGN_IN", "true"));
         RestAssured.baseURI = suite.gatewayUrl;
     }
 
@@ -50,6 +55,9 @@ class OperatorConsoleBrowserTest {
     static void stop() {
         if (suite != null) {
             suite.close();
+        }
+        if (identityProvider != null) {
+            identityProvider.close();
         }
     }
 
@@ -98,6 +106,7 @@ class OperatorConsoleBrowserTest {
                 "KCZG_REVIEWER_TOKEN", reviewer, "KCZG_AUDITOR_TOKEN", auditor, "KCZG_PARTNER_TOKEN", partner,
                 "KCZG_CASE_ID", caseId, "KCZG_TICKET_ID", ticket, "KCZG_TEAM_ID", teamB, "KCZG_YEAR", year,
                 "KCZG_SCREENSHOTS", SCREENSHOTS.toString()));
+        browser.environment().put("KCZG_OIDC_ISSUER", identityProvider.issuer());
         Process run = browser.start();
         boolean ended = run.waitFor(6, TimeUnit.MINUTES);
         if (!ended) {
@@ -106,7 +115,8 @@ class OperatorConsoleBrowserTest {
         }
         assertTrue(ended && run.exitValue() == 0, "the browser test failed:\n" + tail(log));
 
-        // what the browser did, seen through the API
+        // what the browser did, seen through the API; the auditor came through the provider with PKCE
+        assertEquals(List.of(auditor), List.copyOf(identityProvider.exchanged.values()));
         given().auth().oauth2(reviewer).when().get("/api/v1/reviews/" + caseId).then().statusCode(200)
                 .body("status", equalTo("APPROVED")).body("claimedBy", equalTo("审查-李明"));
         given().auth().oauth2(operator).when().get("/api/v1/tickets/" + ticket).then().statusCode(200)

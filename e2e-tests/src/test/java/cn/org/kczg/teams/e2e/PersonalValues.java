@@ -26,7 +26,9 @@ final class PersonalValues {
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     /** A mainland number as the flows write them: a landline with its area code, a mobile, or +86 first. */
     private static final Pattern PHONE = Pattern.compile("0\\d{2,3}-\\d{7,8}|1[3-9]\\d{9}|\\+86[\\d -]{8,16}");
-    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    // unrolled (possessive runs between escapes): an alternation inside the repetition recursed once per character
+    // and overflowed the stack on a long literal
+    private static final Pattern LITERAL = Pattern.compile("\"([^\"\\\\\\n]*+(?:\\\\.[^\"\\\\\\n]*+)*+)\"");
     private static final Set<String> USED = ConcurrentHashMap.newKeySet();
 
     private PersonalValues() {

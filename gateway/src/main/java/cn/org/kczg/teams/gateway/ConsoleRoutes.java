@@ -65,14 +65,18 @@ public class ConsoleRoutes {
                 });
     }
 
-    /** {@code {"oidc": null}} locally; the identity provider's issuer, client id and scope where one is set. */
+    /**
+     * {@code {"oidc": null, "tokenSignIn": true}} locally; where an identity provider is set, its issuer, client id
+     * and scope, and no sign-in by token unless {@code kczg.gateway.console.token-sign-in} says so.
+     */
     private void settings(RoutingContext ctx) {
         GatewayConfig.Console console = config.console();
         JsonObject oidc = console.oidcIssuer().isEmpty() ? null : new JsonObject()
                 .put("issuer", console.oidcIssuer().get()).put("clientId", console.oidcClientId().orElse("kczg-console"))
                 .put("scope", console.oidcScope());
+        boolean tokenSignIn = console.tokenSignIn().orElse(oidc == null);
         ctx.response().putHeader("Content-Type", "application/json;charset=UTF-8").putHeader("Cache-Control", "no-cache")
-                .end(new JsonObject().put("oidc", oidc).encode());
+                .end(new JsonObject().put("oidc", oidc).put("tokenSignIn", tokenSignIn).encode());
     }
 
     private void contentPolicy(RoutingContext ctx) {

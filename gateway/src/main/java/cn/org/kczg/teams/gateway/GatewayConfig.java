@@ -74,6 +74,13 @@ public interface GatewayConfig {
 
         @WithDefault("openid profile")
         String oidcScope();
+
+        /**
+         * Whether the console also takes a token (the development link {@code #token=…}, or pasted). Unset: only while
+         * no OpenID Connect provider is set — a production console signs in at the provider alone, so nobody can be
+         * signed in under someone else's token by a link.
+         */
+        Optional<Boolean> tokenSignIn();
     }
 
     Events events();

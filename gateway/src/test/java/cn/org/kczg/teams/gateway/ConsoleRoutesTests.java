@@ -44,7 +44,7 @@ class ConsoleRoutesTests {
     @Test
     void withoutAnIdentityProviderTheConsoleSignsInWithAToken() {
         given().when().get("/console/config.json").then().statusCode(200).contentType(startsWith("application/json"))
-                .body("oidc", nullValue());
+                .body("oidc", nullValue()).body("tokenSignIn", equalTo(true));
     }
 
     @Test
