@@ -110,6 +110,7 @@ class SecurityMatrixTest {
             GET     /api/v1/notifications/unread-count                   auditor handler lead-unit operator reviewer volunteer
             GET     /api/v1/participations                               auditor handler lead-unit operator volunteer
             GET     /api/v1/participations/{id}                          auditor handler lead-unit operator volunteer
+            GET     /api/v1/personal-data/erasures/{id}                  auditor operator
             GET     /api/v1/public/certificates/{code}                   anyone
             GET     /api/v1/public/complaints/{receipt}                  anyone
             GET     /api/v1/public/credentials/keys                      anyone
@@ -193,6 +194,7 @@ class SecurityMatrixTest {
             POST    /api/v1/participations                               volunteer
             POST    /api/v1/participations/{id}/confirm                  lead-unit
             POST    /api/v1/participations/{id}/reject                   lead-unit
+            POST    /api/v1/personal-data/erasures                       operator
             POST    /api/v1/public/complaints                            anyone
             POST    /api/v1/registration-windows                         operator
             POST    /api/v1/registration-windows/{id}/close              operator

@@ -1,7 +1,9 @@
 package cn.org.kczg.teams.activity.messaging;
 
+import cn.org.kczg.teams.activity.privacy.PersonalDataEraser;
 import cn.org.kczg.teams.activity.team.TeamProjection;
 import cn.org.kczg.teams.activity.ticket.TicketService;
+import cn.org.kczg.teams.events.privacy.ErasureRequested;
 import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.events.registration.TeamHandlerChanged;
 import cn.org.kczg.teams.events.registration.TeamMembersChanged;
@@ -13,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** {@code registration.events} → the teams the demand hall can match and assign. */
+/** {@code registration.events} → the teams the demand hall can match and assign; erasures of a person. */
 @ApplicationScoped
 public class RegistrationEventsConsumer {
     static final String CONSUMER = "activity-service.registration-events";
@@ -22,7 +24,8 @@ public class RegistrationEventsConsumer {
     private final EventHandlers handlers;
 
     @Inject
-    RegistrationEventsConsumer(EventInbox inbox, TeamProjection teams, TicketService tickets) {
+    RegistrationEventsConsumer(EventInbox inbox, TeamProjection teams, TicketService tickets,
+            PersonalDataEraser eraser) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(TeamActivated.TYPE, TeamActivated.class, teams::onActivated)
@@ -32,6 +35,7 @@ public class RegistrationEventsConsumer {
                 })
                 .on(TeamHandlerChanged.TYPE, TeamHandlerChanged.class, teams::onHandlerChanged)
                 .on(TeamMembersChanged.TYPE, TeamMembersChanged.class, teams::onMembersChanged)
+                .on(ErasureRequested.TYPE, ErasureRequested.class, eraser::onErasureRequested)
                 .build();
     }
 

@@ -26,16 +26,16 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class VolunteerTests {
+public class VolunteerTests {
     private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000L);
     private static final String OPERATOR = TestTokens.token("operator");
 
-    static String volunteer(String sub) {
+    public static String volunteer(String sub) {
         return TestTokens.sign(TestTokens.builder("volunteer").subject(sub));
     }
 
     /** A team and one reported activity of it; returns {teamId, activityId}. */
-    static String[] teamWithActivity(String leadUnit) {
+    public static String[] teamWithActivity(String leadUnit) {
         UUID teamId = UUID.randomUUID();
         var event = new TeamActivated(teamId, UUID.randomUUID(), "“科创中国”志愿测试" + SEQ.incrementAndGet() + "科技服务团",
                 leadUnit, "单位", "NATIONAL_SOCIETY", 2026, "测试", List.of(), List.of("苏州市"), List.of(), List.of(),
@@ -52,7 +52,7 @@ class VolunteerTests {
         return new String[] {teamId.toString(), activity};
     }
 
-    static String log(String sub, String activity, String hours) {
+    public static String log(String sub, String activity, String hours) {
         return CreatedAt.follow(given().auth().oauth2(volunteer(sub)).contentType(ContentType.JSON)
                 .body(Map.of("activityId", activity, "name", "李晓明", "role", "授课专家", "hours", hours))
                 .when().post("/api/v1/participations").then().statusCode(201)

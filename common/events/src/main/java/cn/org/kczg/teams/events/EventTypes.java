@@ -25,6 +25,8 @@ import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualificationReversed;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
 import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
+import cn.org.kczg.teams.events.privacy.ErasureRequested;
+import cn.org.kczg.teams.events.privacy.PersonalDataErased;
 import cn.org.kczg.teams.events.registration.ApplicationSubmitted;
 import cn.org.kczg.teams.events.registration.ApplicationWithdrawn;
 import cn.org.kczg.teams.events.registration.LeadUnitRegistered;
@@ -60,7 +62,8 @@ public final class EventTypes {
             GradeCorrected.class, TeamDisqualificationReversed.class, LeadUnitBanLifted.class,
             ApplicationSubmitted.class, ApplicationWithdrawn.class, LeadUnitRegistered.class, LeadUnitUpdated.class,
             TeamActivated.class, TeamHandlerChanged.class, TeamMembersChanged.class, TeamPartnersChanged.class,
-            TeamStatusChanged.class, ReviewCaseAssigned.class, ReviewDecided.class);
+            TeamStatusChanged.class, ReviewCaseAssigned.class, ReviewDecided.class,
+            ErasureRequested.class, PersonalDataErased.class);
 
     private EventTypes() {
     }

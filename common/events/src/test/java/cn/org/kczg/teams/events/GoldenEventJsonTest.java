@@ -29,6 +29,8 @@ import cn.org.kczg.teams.events.evaluation.TeamDisqualificationReversed;
 import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
+import cn.org.kczg.teams.events.privacy.ErasureRequested;
+import cn.org.kczg.teams.events.privacy.PersonalDataErased;
 import cn.org.kczg.teams.events.registration.ApplicationSubmitted;
 import cn.org.kczg.teams.events.registration.ApplicationWithdrawn;
 import cn.org.kczg.teams.events.registration.Handler;
@@ -73,6 +75,10 @@ class GoldenEventJsonTest {
 
     static Stream<EventPayload> payloads() {
         return Stream.of(
+                new ErasureRequested(UUID.fromString("5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d"), "vol-wangfang", null,
+                        "erased-3f2a9c1d7e6b5a48", "operator-liwei"),
+                new PersonalDataErased(UUID.fromString("5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d"), "activity-service", AT,
+                        List.of(new PersonalDataErased.Item("Participation", List.of("volunteer", "volunteerName"), 3))),
                 new LeadUnitRegistered(SOCIETY, "中国机械工程学会", "NATIONAL_SOCIETY"),
                 new LeadUnitUpdated(SOCIETY, "中国机械工程学会", "NATIONAL_SOCIETY", "PROVINCIAL_SOCIETY"),
                 new TeamPartnersChanged(TEAM, SOCIETY, List.of(new TeamPartnersChanged.Partner("苏州工业园区管委会",

@@ -1,6 +1,8 @@
 package cn.org.kczg.teams.evaluation.messaging;
 
+import cn.org.kczg.teams.evaluation.privacy.PersonalDataEraser;
 import cn.org.kczg.teams.evaluation.team.TeamProjection;
+import cn.org.kczg.teams.events.privacy.ErasureRequested;
 import cn.org.kczg.teams.events.registration.LeadUnitRegistered;
 import cn.org.kczg.teams.events.registration.TeamActivated;
 import cn.org.kczg.teams.events.registration.TeamStatusChanged;
@@ -20,12 +22,13 @@ public class RegistrationEventsConsumer {
     private final EventHandlers handlers;
 
     @Inject
-    RegistrationEventsConsumer(EventInbox inbox, TeamProjection teams) {
+    RegistrationEventsConsumer(EventInbox inbox, TeamProjection teams, PersonalDataEraser eraser) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(LeadUnitRegistered.TYPE, LeadUnitRegistered.class, teams::onLeadUnitRegistered)
                 .on(TeamActivated.TYPE, TeamActivated.class, teams::onActivated)
                 .on(TeamStatusChanged.TYPE, TeamStatusChanged.class, teams::onStatusChanged)
+                .on(ErasureRequested.TYPE, ErasureRequested.class, eraser::onErasureRequested)
                 .build();
     }
 

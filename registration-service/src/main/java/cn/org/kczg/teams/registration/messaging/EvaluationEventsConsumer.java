@@ -5,9 +5,11 @@ import cn.org.kczg.teams.events.evaluation.LeadUnitBanned;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualificationReversed;
 import cn.org.kczg.teams.events.evaluation.TeamDisqualified;
 import cn.org.kczg.teams.events.evaluation.TeamStableSupport;
+import cn.org.kczg.teams.events.privacy.PersonalDataErased;
 import cn.org.kczg.teams.kit.inbox.EventHandlers;
 import cn.org.kczg.teams.kit.inbox.EventInbox;
 import cn.org.kczg.teams.registration.ban.BanProjection;
+import cn.org.kczg.teams.registration.privacy.ErasureService;
 import cn.org.kczg.teams.registration.team.TeamService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * {@code evaluation.events}: Art. 20 disqualifications end teams (an upheld appeal gives them back); bans stop
- * submissions until lifted.
+ * submissions until lifted; answers to erasure requests.
  */
 @ApplicationScoped
 public class EvaluationEventsConsumer {
@@ -26,7 +28,8 @@ public class EvaluationEventsConsumer {
     private final EventHandlers handlers;
 
     @Inject
-    EvaluationEventsConsumer(EventInbox inbox, TeamService teams, BanProjection bans) {
+    EvaluationEventsConsumer(EventInbox inbox, TeamService teams, BanProjection bans,
+            ErasureService erasures) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(TeamDisqualified.TYPE, TeamDisqualified.class, teams::onDisqualified)
@@ -35,6 +38,7 @@ public class EvaluationEventsConsumer {
                 .on(TeamStableSupport.TYPE, TeamStableSupport.class, teams::onStableSupport)
                 .on(LeadUnitBanned.TYPE, LeadUnitBanned.class, bans::onLeadUnitBanned)
                 .on(LeadUnitBanLifted.TYPE, LeadUnitBanLifted.class, bans::onBanLifted)
+                .on(PersonalDataErased.TYPE, PersonalDataErased.class, erasures::onErased)
                 .build();
     }
 

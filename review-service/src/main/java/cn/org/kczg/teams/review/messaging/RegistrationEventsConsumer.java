@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.review.messaging;
 
+import cn.org.kczg.teams.events.privacy.ErasureRequested;
 import cn.org.kczg.teams.events.registration.ApplicationSubmitted;
 import cn.org.kczg.teams.events.registration.ApplicationWithdrawn;
 import cn.org.kczg.teams.events.registration.LeadUnitRegistered;
@@ -9,6 +10,7 @@ import cn.org.kczg.teams.events.registration.TeamStatusChanged;
 import cn.org.kczg.teams.kit.inbox.EventHandlers;
 import cn.org.kczg.teams.kit.inbox.EventInbox;
 import cn.org.kczg.teams.review.eligibility.EligibilityService;
+import cn.org.kczg.teams.review.privacy.PersonalDataEraser;
 import cn.org.kczg.teams.review.review.ReviewCaseService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +26,8 @@ public class RegistrationEventsConsumer {
     private final EventHandlers handlers;
 
     @Inject
-    RegistrationEventsConsumer(EventInbox inbox, EligibilityService eligibility, ReviewCaseService reviews) {
+    RegistrationEventsConsumer(EventInbox inbox, EligibilityService eligibility, ReviewCaseService reviews,
+            PersonalDataEraser eraser) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(LeadUnitRegistered.TYPE, LeadUnitRegistered.class, eligibility::onLeadUnitRegistered)
@@ -33,6 +36,7 @@ public class RegistrationEventsConsumer {
                 .on(TeamStatusChanged.TYPE, TeamStatusChanged.class, eligibility::onTeamStatusChanged)
                 .on(ApplicationSubmitted.TYPE, ApplicationSubmitted.class, reviews::onApplicationSubmitted)
                 .on(ApplicationWithdrawn.TYPE, ApplicationWithdrawn.class, reviews::onApplicationWithdrawn)
+                .on(ErasureRequested.TYPE, ErasureRequested.class, eraser::onErasureRequested)
                 .build();
     }
 

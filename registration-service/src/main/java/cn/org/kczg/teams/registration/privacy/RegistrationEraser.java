@@ -1,0 +1,99 @@
+package cn.org.kczg.teams.registration.privacy;
+
+import cn.org.kczg.teams.events.privacy.ErasureRequested;
+import cn.org.kczg.teams.events.privacy.PersonalDataErased.Item;
+import cn.org.kczg.teams.kit.privacy.AccountColumn;
+import cn.org.kczg.teams.kit.privacy.Erasures;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What registration-service erases of a person, in the request's own transaction: a handler's name and contacts
+ * (in teams and in applications), a lead unit's contact person, and the person's login id wherever it is kept. The
+ * teams, their members' list and the applications stay. Members are named without contacts or logins, so no request
+ * can find them; an operator corrects a member's entry through the team if asked.
+ */
+@ApplicationScoped
+public class RegistrationEraser {
+    static final List<AccountColumn> ACCOUNT_COLUMNS = List.of(
+            new AccountColumn("LeadUnit", "registeredBy", "lead_unit", "registered_by"),
+            new AccountColumn("TeamApplication", "createdBy", "team_application", "created_by"),
+            new AccountColumn("RegistrationWindow", "createdBy", "registration_window", "created_by"),
+            new AccountColumn("DataImport", "createdBy", "data_import", "created_by"),
+            new AccountColumn("ErasureRequest", "requestedBy", "personal_data_erasure", "requested_by"));
+    static final List<AccountColumn> JSON_COLUMNS = List.of(
+            new AccountColumn("Team", "handler", "team", "handler"),
+            new AccountColumn("TeamApplication", "content", "team_application", "content"));
+    private static final String ERASED_HANDLER = "jsonb_build_object('name', '" + Erasures.ERASED_NAME
+            + "', 'phone', null, 'email', null)";
+
+    @Inject
+    Erasures erasures;
+    @Inject
+    EntityManager em;
+
+    /** What was erased, and the teams whose handler changed (their copies elsewhere follow a handler event). */
+    public record Outcome(List<Item> items, Set<UUID> teamsWithErasedHandler) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome erase(ErasureRequested request) {
+        List<Item> items = new ArrayList<>();
+        Set<UUID> teams = new LinkedHashSet<>();
+        if (request.subject() != null) {
+            Map<String, Object> s = Map.of("subject", request.subject());
+            teams.addAll(teamIds("handler->>'userId' = :subject", s));
+            items.addAll(handlers("handler->>'userId' = :subject", "content->'handler'->>'userId' = :subject", s));
+            items.addAll(erasures.pseudonymiseInJson(JSON_COLUMNS, request.subject(), request.pseudonym()));
+            items.addAll(erasures.pseudonymise(ACCOUNT_COLUMNS, request.subject(), request.pseudonym()));
+        }
+        if (request.contact() != null) {
+            Map<String, Object> c = Map.of("contact", request.contact());
+            String teamHandler = contactMatches("handler->>'phone'") + " or " + contactMatches("handler->>'email'");
+            teams.addAll(teamIds(teamHandler, c));
+            items.addAll(handlers(teamHandler, contactMatches("content->'handler'->>'phone'") + " or "
+                    + contactMatches("content->'handler'->>'email'"), c));
+            items.add(erasures.update("LeadUnit", List.of("contactName", "contactPhone", "contactEmail"),
+                    "update lead_unit set contact_name = '" + Erasures.ERASED_NAME + "', contact_phone = null, "
+                            + "contact_email = null, version = version + 1 where " + contactMatches("contact_phone")
+                            + " or " + contactMatches("contact_email"), c));
+        }
+        return new Outcome(items, teams);
+    }
+
+    private List<Item> handlers(String teamWhere, String applicationWhere, Map<String, Object> params) {
+        return List.of(
+                erasures.update("Team", List.of("handler.name", "handler.phone", "handler.email"),
+                        "update team set handler = handler || " + ERASED_HANDLER + ", version = version + 1 where "
+                                + "jsonb_typeof(handler) = 'object' and (" + teamWhere + ")", params),
+                erasures.update("TeamApplication", List.of("content.handler.name", "content.handler.phone",
+                        "content.handler.email"), "update team_application set content = jsonb_set(content, "
+                                + "array['handler'], (content->'handler') || " + ERASED_HANDLER + "), version = version + 1 "
+                                + "where jsonb_typeof(content->'handler') = 'object' and (" + applicationWhere + ")",
+                        params));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> teamIds(String where, Map<String, Object> params) {
+        var query = em.createNativeQuery("select id from team where jsonb_typeof(handler) = 'object' and (" + where
+                + ")", UUID.class);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /**
+     * The one place this service matches a stored contact against the requested one ({@code :contact}); when
+     * contacts are stored encrypted, this compares their keyed hash instead.
+     */
+    static String contactMatches(String column) {
+        return "lower(trim(" + column + ")) = lower(trim(:contact))";
+    }
+}
