@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.gateway;
 
+import cn.org.kczg.teams.platform.security.Sm2JwtParser;
 import cn.org.kczg.teams.platform.security.TokenTimes;
 import cn.org.kczg.teams.platform.security.VerifiedTokens;
 import io.micrometer.core.instrument.Counter;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -59,7 +61,11 @@ public class EdgeGuard {
     @ConfigProperty(name = "mp.jwt.verify.token.age")
     Optional<Long> tokenAgeSeconds;
 
+    /** SM3withSM2 tokens (issue 24), under the same claim rules; RS256 ones go to SmallRye as before. */
+    private Sm2JwtParser sm2;
+
     void init(@Observes StartupEvent event) {
+        sm2 = Sm2JwtParser.fromConfig(ConfigProvider.getConfig());
         limiter = new RateLimiter(config.rateLimits());
         verifiedTokens = new VerifiedTokens(TOKEN_CACHE_SIZE, tokenAgeSeconds.orElse(0L));
         vertx.setPeriodic(60_000, id -> limiter.evictIdle());
@@ -165,7 +171,10 @@ public class EdgeGuard {
             return Optional.empty();
         }
         try {
-            JsonWebToken token = jwtParser.parse(authorization.substring(7).trim());
+            String raw = authorization.substring(7).trim();
+            JsonWebToken token = Sm2JwtParser.handles(raw)
+                    ? sm2.parse(raw, System.currentTimeMillis() / 1000)
+                    : jwtParser.parse(raw);
             // SmallRye checks exp with mp.jwt.verify.clock.skew but lets an iat in the future pass
             if (TokenTimes.issuedInTheFuture(token.getIssuedAtTime(), System.currentTimeMillis() / 1000)) {
                 LOG.debugf("Rejected token of %s: issued in the future", token.getSubject());

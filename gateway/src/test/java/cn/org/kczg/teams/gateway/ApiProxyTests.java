@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.org.kczg.teams.testkit.JwtKeyResource;
+import cn.org.kczg.teams.testkit.TestSm2Tokens;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -453,6 +454,18 @@ class ApiProxyTests {
                 .when().get("/api/v1/lead-units")
                 .then().statusCode(401).contentType("application/problem+json");
         assertEquals(before, EchoBackendResource.HITS.get(), "no request may reach a service");
+    }
+
+    @Test
+    void anSm2SignedTokenPassesATamperedOneIs401AndRs256StillPasses() {
+        String sm2 = TestSm2Tokens.token("operator");
+        given().auth().oauth2(sm2).when().get("/api/v1/lead-units").then().statusCode(200)
+                .body("authorization", equalTo("Bearer " + sm2));
+        int before = EchoBackendResource.HITS.get();
+        given().auth().oauth2(TestSm2Tokens.tampered("volunteer", "operator")).when().get("/api/v1/lead-units")
+                .then().statusCode(401).contentType("application/problem+json");
+        assertEquals(before, EchoBackendResource.HITS.get(), "a tampered token may not reach a service");
+        given().auth().oauth2(TestTokens.token("operator")).when().get("/api/v1/lead-units").then().statusCode(200);
     }
 
     @Test

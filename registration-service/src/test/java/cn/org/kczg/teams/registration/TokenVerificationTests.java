@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import cn.org.kczg.teams.kit.security.CachingJwtParser;
+import cn.org.kczg.teams.testkit.TestSm2Tokens;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,5 +27,18 @@ class TokenVerificationTests {
             given().auth().oauth2(TestTokens.forged("operator")).when().get("/api/v1/lead-units").then()
                     .statusCode(401);
         }
+    }
+
+    @Test
+    void anSm2SignedTokenIsAcceptedATamperedOneIs401AndRs256StillWorks() {
+        String sm2 = TestSm2Tokens.token("operator");
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(sm2).when().get("/api/v1/lead-units").then().statusCode(200);
+        }
+        given().auth().oauth2(TestSm2Tokens.token("volunteer")).when().get("/api/v1/lead-units").then()
+                .statusCode(403);
+        given().auth().oauth2(TestSm2Tokens.tampered("volunteer", "operator")).when().get("/api/v1/lead-units")
+                .then().statusCode(401);
+        given().auth().oauth2(TestTokens.token("operator")).when().get("/api/v1/lead-units").then().statusCode(200);
     }
 }

@@ -4,9 +4,11 @@ import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
 import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.CONTACT;
 import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.IP_ADDRESS;
 
+import cn.org.kczg.teams.kit.crypto.FieldHash;
 import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,6 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -47,9 +50,13 @@ public class Complaint extends PanacheEntityBase {
     public Kind kind;
     @Column(nullable = false)
     public String text;
-    /** How to reach the complainant, if given; only staff see it. */
+    /** How to reach the complainant, if given; only staff see it. Sealed at rest. */
     @PersonalData(kind = CONTACT)
+    @Convert(converter = ComplaintContactCipher.class)
     public String contact;
+    /** {@link #contact} under the kit's keyed hash ({@code FieldHash}): complaints found by a contact. */
+    @PersonalData(kind = CONTACT)
+    public String contactHash;
     /** The client address under a keyed hash ({@link ClientAddressHash}), for the rate limit; never the address. */
     @PersonalData(kind = IP_ADDRESS)
     @Column(nullable = false)
@@ -70,4 +77,9 @@ public class Complaint extends PanacheEntityBase {
     public Instant filedAt;
     @Version
     public long version;
+
+    /** The complaints whose complainant gave this contact (case and white space aside), through its keyed hash. */
+    public static List<Complaint> withContact(FieldHash hash, String contact) {
+        return contact == null || contact.isBlank() ? List.of() : list("contactHash", hash.of(contact));
+    }
 }

@@ -10,6 +10,7 @@ import cn.org.kczg.teams.events.activity.ComplaintDecided;
 import cn.org.kczg.teams.events.activity.ComplaintFiled;
 import cn.org.kczg.teams.events.activity.ComplaintResponded;
 import cn.org.kczg.teams.kit.audit.AuditTrail;
+import cn.org.kczg.teams.kit.crypto.FieldHash;
 import cn.org.kczg.teams.kit.db.TransactionLocks;
 import cn.org.kczg.teams.kit.outbox.Outbox;
 import cn.org.kczg.teams.kit.paging.Listing;
@@ -49,6 +50,8 @@ public class ComplaintService {
     @Inject
     ClientAddressHash addressHash;
     @Inject
+    FieldHash contactHash;
+    @Inject
     Clock clock;
 
     public Receipt file(FileComplaint request, String clientAddress) {
@@ -73,6 +76,7 @@ public class ComplaintService {
         c.kind = request.kind();
         c.text = request.text().strip();
         c.contact = request.contact();
+        c.contactHash = contactHash.of(request.contact());
         c.clientHash = client;
         c.status = Complaint.Status.RECEIVED;
         c.filedAt = now;

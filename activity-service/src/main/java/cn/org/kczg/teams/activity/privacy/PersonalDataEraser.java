@@ -1,8 +1,11 @@
 package cn.org.kczg.teams.activity.privacy;
 
+import cn.org.kczg.teams.activity.ticket.Ticket;
+import cn.org.kczg.teams.activity.ticket.TicketDtos;
 import cn.org.kczg.teams.events.EventEnvelope;
 import cn.org.kczg.teams.events.privacy.ErasureRequested;
 import cn.org.kczg.teams.events.privacy.PersonalDataErased.Item;
+import cn.org.kczg.teams.kit.crypto.FieldHash;
 import cn.org.kczg.teams.kit.privacy.AccountColumn;
 import cn.org.kczg.teams.kit.privacy.Erasures;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,8 +45,12 @@ public class PersonalDataEraser {
             new AccountColumn("Webhook", "createdBy", "webhook", "created_by"),
             new AccountColumn("notification_read", "subject", "notification_read", "subject"));
 
+    private static final int TICKET_BATCH = 500;
+
     @Inject
     Erasures erasures;
+    @Inject
+    FieldHash fieldHash;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onErasureRequested(ErasureRequested request, EventEnvelope envelope) {
@@ -86,11 +94,11 @@ public class PersonalDataEraser {
     private List<Item> byContact(String contact) {
         Map<String, Object> c = Map.of("contact", contact);
         List<Item> items = new ArrayList<>();
-        items.add(erasures.update("Complaint", List.of("contact"),
-                "update complaint set contact = null where " + contactMatches("contact"), c));
-        items.add(erasures.update("Ticket", List.of("contact"),
-                "update ticket set contact = jsonb_build_object('name', '" + Erasures.ERASED_NAME + "') where "
-                        + contactMatches("contact->>'phone'") + " or " + contactMatches("contact->>'email'"), c));
+        // complaints' contacts are sealed: found by their keyed hash
+        items.add(erasures.update("Complaint", List.of("contact", "contactHash"),
+                "update complaint set contact = null, contact_hash = null where contact_hash = :hash",
+                Map.of("hash", fieldHash.of(contact))));
+        items.add(new Item("Ticket", List.of("contact"), eraseTicketContacts(contact)));
         items.add(erasures.update("notification_mail", List.of("subject", "email"),
                 "delete from notification_mail where " + contactMatches("email"), c));
         items.add(erasures.update("notification_preference", List.of("subject"), """
@@ -103,10 +111,32 @@ public class PersonalDataEraser {
     }
 
     /**
-     * The one place this service matches a stored contact against the requested one ({@code :contact}); when
-     * contacts are stored encrypted, this compares their keyed hash instead.
+     * A ticket's contact is one sealed document (name, phone, e-mail) without a hash beside it: the tickets that have
+     * one are read in batches and compared opened, as the same contact counts (case and white space aside).
      */
+    private long eraseTicketContacts(String contact) {
+        String wanted = normalised(contact);
+        long erased = 0;
+        int page = 0;
+        List<Ticket> batch;
+        do {
+            batch = Ticket.<Ticket>find("contact is not null order by id").page(page++, TICKET_BATCH).list();
+            for (Ticket t : batch) {
+                if (wanted.equals(normalised(t.contact.phone())) || wanted.equals(normalised(t.contact.email()))) {
+                    t.contact = new TicketDtos.Contact(Erasures.ERASED_NAME, null, null);
+                    erased++;
+                }
+            }
+        } while (batch.size() == TICKET_BATCH);
+        return erased;
+    }
+
+    /** The one place this service compares a plain stored contact with the requested one ({@code :contact}). */
     static String contactMatches(String column) {
         return "lower(trim(" + column + ")) = lower(trim(:contact))";
+    }
+
+    private static String normalised(String value) {
+        return value == null ? "" : value.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -10,6 +10,7 @@ import cn.org.kczg.teams.kit.security.Caller;
 import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -47,7 +48,7 @@ public class Ticket extends PanacheEntityBase {
     public String demandSideName;
     public String demandSideCreditCode;
     @PersonalData(kind = {NAME, PHONE, EMAIL})
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = TicketContactCipher.class)
     public TicketDtos.Contact contact;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> categories;

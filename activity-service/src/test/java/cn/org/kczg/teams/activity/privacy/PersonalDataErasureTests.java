@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.org.kczg.teams.activity.ticket.DemandHall;
 import cn.org.kczg.teams.activity.volunteer.VolunteerTests;
 import cn.org.kczg.teams.events.EventJson;
 import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.events.privacy.ErasureRequested;
 import cn.org.kczg.teams.events.privacy.PersonalDataErased;
+import cn.org.kczg.teams.kit.crypto.FieldHash;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class PersonalDataErasureTests {
     @Inject
     EntityManager em;
+    @Inject
+    FieldHash fieldHash;
 
     @Test
     void aVolunteerErasedBySubjectLeavesTheirHoursUnderAPseudonym() {
@@ -70,21 +74,45 @@ class PersonalDataErasureTests {
         UUID complaint = UUID.randomUUID();
         String phone = "139" + (10_000_000 + System.nanoTime() % 89_999_999);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                insert into complaint (id, team_id, lead_unit_credit_code, kind, text, contact, client_hash, status,
-                                       filed_at, receipt)
-                values (:id, :team, 'LU-ERASURE', 'OTHER', '服务收费', :contact, 'erased', 'RECEIVED', now(), :receipt)""")
+                insert into complaint (id, team_id, lead_unit_credit_code, kind, text, contact, contact_hash, client_hash,
+                                       status, filed_at, receipt)
+                values (:id, :team, 'LU-ERASURE', 'OTHER', '服务收费', :contact, :hash, 'erased', 'RECEIVED', now(),
+                        :receipt)""")
                 .setParameter("id", complaint).setParameter("team", UUID.randomUUID()).setParameter("contact", phone)
+                .setParameter("hash", fieldHash.of(phone))
                 .setParameter("receipt", complaint.toString().replace("-", "").substring(0, 14).toUpperCase())
                 .executeUpdate());
 
         PersonalDataErased answer = erase(new ErasureRequested(UUID.randomUUID(), null, " " + phone, "erased-c0ffee",
                 "operator-dpo"));
 
-        assertEquals(List.of(new PersonalDataErased.Item("Complaint", List.of("contact"), 1)), answer.items());
-        Object[] row = (Object[]) em.createNativeQuery("select contact, text from complaint where id = :id")
+        // found by the contact's keyed hash (the contact itself is sealed), both gone
+        assertEquals(List.of(new PersonalDataErased.Item("Complaint", List.of("contact", "contactHash"), 1)),
+                answer.items());
+        Object[] row = (Object[]) em.createNativeQuery("select contact, contact_hash, text from complaint where id = :id")
                 .setParameter("id", complaint).getSingleResult();
         assertNull(row[0]);
-        assertEquals("服务收费", row[1]);
+        assertNull(row[1]);
+        assertEquals("服务收费", row[2]);
+    }
+
+    @Test
+    void aDemandSidesSealedContactIsFoundOpenedAndErasedNotTheTicket() {
+        String email = "erase-" + System.nanoTime() + "@example.cn";
+        Map<String, Object> body = new java.util.HashMap<>(DemandHall.ticket(DemandHall.unique("XQ-ER-"), "智能制造",
+                "苏州市", List.of("TECH_TRANSFER"), List.of()));
+        body.put("contact", Map.of("name", "孙经理", "phone", "0512-66668888", "email", email));
+        String ticket = DemandHall.push("p-erasure", body);
+
+        PersonalDataErased answer = erase(new ErasureRequested(UUID.randomUUID(), null, " " + email.toUpperCase() + " ",
+                "erased-71c4e7", "operator-dpo"));
+
+        assertEquals(List.of(new PersonalDataErased.Item("Ticket", List.of("contact"), 1)), answer.items());
+        given().auth().oauth2(TestTokens.token("operator")).when().get("/api/v1/tickets/" + ticket).then()
+                .statusCode(200).body("contact.name", org.hamcrest.Matchers.equalTo("已删除"))
+                .body("contact.email", org.hamcrest.Matchers.nullValue())
+                .body("contact.phone", org.hamcrest.Matchers.nullValue())
+                .body("projectName", org.hamcrest.Matchers.notNullValue());
     }
 
     private static PersonalDataErased erase(ErasureRequested request) {

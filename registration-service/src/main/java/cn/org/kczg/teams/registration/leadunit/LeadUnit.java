@@ -9,6 +9,7 @@ import cn.org.kczg.teams.events.registration.LeadUnitCategory;
 import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,8 +36,10 @@ public class LeadUnit extends PanacheEntityBase {
     @PersonalData(kind = NAME)
     public String contactName;
     @PersonalData(kind = PHONE)
+    @Convert(converter = LeadUnitCiphers.Phone.class)
     public String contactPhone;
     @PersonalData(kind = EMAIL)
+    @Convert(converter = LeadUnitCiphers.Email.class)
     public String contactEmail;
     @Column(nullable = false)
     public Instant registeredAt;

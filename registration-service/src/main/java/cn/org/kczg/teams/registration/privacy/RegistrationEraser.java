@@ -4,6 +4,7 @@ import cn.org.kczg.teams.events.privacy.ErasureRequested;
 import cn.org.kczg.teams.events.privacy.PersonalDataErased.Item;
 import cn.org.kczg.teams.kit.privacy.AccountColumn;
 import cn.org.kczg.teams.kit.privacy.Erasures;
+import cn.org.kczg.teams.registration.leadunit.LeadUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -61,10 +63,8 @@ public class RegistrationEraser {
             teams.addAll(teamIds(teamHandler, c));
             items.addAll(handlers(teamHandler, contactMatches("content->'handler'->>'phone'") + " or "
                     + contactMatches("content->'handler'->>'email'"), c));
-            items.add(erasures.update("LeadUnit", List.of("contactName", "contactPhone", "contactEmail"),
-                    "update lead_unit set contact_name = '" + Erasures.ERASED_NAME + "', contact_phone = null, "
-                            + "contact_email = null, version = version + 1 where " + contactMatches("contact_phone")
-                            + " or " + contactMatches("contact_email"), c));
+            items.add(new Item("LeadUnit", List.of("contactName", "contactPhone", "contactEmail"),
+                    eraseLeadUnitContacts(request.contact())));
         }
         return new Outcome(items, teams);
     }
@@ -90,9 +90,28 @@ public class RegistrationEraser {
     }
 
     /**
-     * The one place this service matches a stored contact against the requested one ({@code :contact}); when
-     * contacts are stored encrypted, this compares their keyed hash instead.
+     * Lead units' contact phones and e-mails are sealed (a value differs on every write): the units with a contact —
+     * a few thousand — are read and compared opened, as the same contact counts (case and white space aside).
      */
+    private long eraseLeadUnitContacts(String contact) {
+        String wanted = normalised(contact);
+        long erased = 0;
+        for (LeadUnit unit : LeadUnit.<LeadUnit>list("contactPhone is not null or contactEmail is not null")) {
+            if (wanted.equals(normalised(unit.contactPhone)) || wanted.equals(normalised(unit.contactEmail))) {
+                unit.contactName = Erasures.ERASED_NAME;
+                unit.contactPhone = null;
+                unit.contactEmail = null;
+                erased++;
+            }
+        }
+        return erased;
+    }
+
+    private static String normalised(String value) {
+        return value == null ? "" : value.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** The one place this service compares a plain stored contact (handlers' JSON) with the requested one. */
     static String contactMatches(String column) {
         return "lower(trim(" + column + ")) = lower(trim(:contact))";
     }

@@ -21,6 +21,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class LeadUnitResourceTests {
     @Inject
     AuditTrail audit;
+    @Inject
+    EntityManager em;
 
     static final String ALLOWED = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
@@ -65,6 +68,25 @@ class LeadUnitResourceTests {
         given().auth().oauth2(TestTokens.leadUnit(code))
                 .when().get("/api/v1/lead-units/" + code)
                 .then().statusCode(200).body("category", equalTo("NATIONAL_SOCIETY"));
+    }
+
+    @Test
+    void theContactsPhoneAndEmailAreSealedInTheirColumns() {
+        String code = newCreditCode("5110");
+        given().auth().oauth2(TestTokens.leadUnit(code)).contentType(ContentType.JSON)
+                .body(unit(code, "中国密码学会", "NATIONAL_SOCIETY")).when().post("/api/v1/lead-units")
+                .then().statusCode(201).body("contact.phone", equalTo("010-68571234"));
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select contact_phone, contact_email from lead_unit where credit_code = :code")
+                .setParameter("code", code).getSingleResult());
+        for (Object value : row) {
+            assertTrue(((String) value).startsWith("v1:test-new:AES-GCM:"), "sealed: " + value);
+        }
+        assertFalse(((String) row[0]).contains("68571234"));
+        assertFalse(((String) row[1]).contains("wangmin"));
+        given().auth().oauth2(TestTokens.leadUnit(code)).when().get("/api/v1/lead-units/" + code).then()
+                .statusCode(200).body("contact.phone", equalTo("010-68571234"))
+                .body("contact.email", equalTo("wangmin@example.org.cn"));
     }
 
     @Test

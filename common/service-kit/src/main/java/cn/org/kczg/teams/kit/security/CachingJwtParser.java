@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.kit.security;
 
+import cn.org.kczg.teams.platform.security.Sm2JwtParser;
 import cn.org.kczg.teams.platform.security.VerifiedTokens;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -12,12 +13,14 @@ import jakarta.inject.Singleton;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import javax.crypto.SecretKey;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The services' JWT parser (Quarkus' authentication uses {@link #parse(String)}): SmallRye's, with every token it
  * verified kept in {@link VerifiedTokens} until it expires — the gateway has just checked the same token, and
- * clients send one token for many requests. What SmallRye refuses is never kept.
+ * clients send one token for many requests. What SmallRye refuses is never kept. A token signed SM3withSM2 is
+ * verified by {@link Sm2JwtParser} under the same claim rules (issue 24, 商用密码).
  */
 @Alternative
 @Priority(1)
@@ -27,11 +30,13 @@ public class CachingJwtParser implements JWTParser {
 
     private final JWTParser verifier;
     private final VerifiedTokens verified;
+    private final Sm2JwtParser sm2;
 
     @Inject
     public CachingJwtParser(JWTAuthContextInfo context) {
         this.verifier = new DefaultJWTParser(context);
         this.verified = new VerifiedTokens(CAPACITY, context.getTokenAge() == null ? 0 : context.getTokenAge());
+        this.sm2 = Sm2JwtParser.fromConfig(ConfigProvider.getConfig());
     }
 
     @Override
@@ -40,7 +45,9 @@ public class CachingJwtParser implements JWTParser {
         if (known != null) {
             return known;
         }
-        JsonWebToken checked = verifier.parse(token);
+        JsonWebToken checked = Sm2JwtParser.handles(token)
+                ? sm2.parse(token, System.currentTimeMillis() / 1000)
+                : verifier.parse(token);
         verified.put(token, checked);
         return checked;
     }
