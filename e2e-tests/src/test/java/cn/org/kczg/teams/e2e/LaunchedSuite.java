@@ -203,6 +203,24 @@ final class LaunchedSuite implements AutoCloseable {
         }
     }
 
+    /** The gateway's security log as written so far, every day file ({@code $KCZG_HOME/security-log}). */
+    String securityLog() {
+        try (var files = Files.list(home.resolve("security-log"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path file : files.sorted().toList()) {
+                all.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+            return all.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code ./kczg verify-security-log}: what it printed (it fails unless the chain holds). */
+    String verifySecurityLog() {
+        return run(List.of(root.resolve("kczg").toString(), "verify-security-log"));
+    }
+
     /** The launcher's development key pair ({@code private.pem}, {@code public.pem}). */
     Path keys() {
         return home.resolve("keys");

@@ -81,6 +81,8 @@ class SecurityMatrixTest {
             GET     /api/v1/assessments/{year}/runs                      auditor operator
             GET     /api/v1/assessments/{year}/runs/{id}                 auditor operator
             GET     /api/v1/audit-trail/{area}                           auditor operator
+            GET     /api/v1/audit/personal-data-access                   auditor
+            GET     /api/v1/audit/personal-data-access/{area}            auditor
             GET     /api/v1/bans                                         auditor operator reviewer
             GET     /api/v1/bans/{id}                                    auditor operator reviewer
             GET     /api/v1/calendar/holidays                            signed-in

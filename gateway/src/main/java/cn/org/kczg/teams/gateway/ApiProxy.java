@@ -1,5 +1,6 @@
 package cn.org.kczg.teams.gateway;
 
+import cn.org.kczg.teams.gateway.securitylog.SecurityLog;
 import cn.org.kczg.teams.platform.privacy.LogSafe;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.StartupEvent;
@@ -47,6 +48,10 @@ public class ApiProxy {
     DeadLetterRoutes deadLetters;
     @Inject
     OutboxRoutes outbox;
+    @Inject
+    SecurityLog securityLog;
+    @Inject
+    PersonalDataAccessRoutes personalDataAccess;
     @Inject
     Vertx vertx;
     @Inject
@@ -120,6 +125,7 @@ public class ApiProxy {
         // in every log line of the request (the request's own Vert.x context holds it)
         MDC.put(MDC_REQUEST_ID, requestId);
         accessLog(ctx, requestId);
+        securityEvents(ctx, requestId);
         if (request.uri().length() > MAX_URI_LENGTH) {
             GatewayProblems.answer(request, 414, "uri-too-long", "uri-too-long", MAX_URI_LENGTH);
             return;
@@ -147,6 +153,10 @@ public class ApiProxy {
             guard.admit(ctx, token -> outbox.handle(ctx, token));
             return;
         }
+        if (personalDataAccess.owns(request.path())) {
+            guard.admit(ctx, token -> personalDataAccess.handle(ctx, token, routes));
+            return;
+        }
         Upstream target = routes.target(request.path()).orElse(null);
         if (target == null) {
             GatewayProblems.answer(request, 404, "not-found", "no-service", request.path());
@@ -157,6 +167,17 @@ public class ApiProxy {
 
     private void forward(RoutingContext ctx, Upstream target) {
         proxyTo(target).handle(ctx.request());
+    }
+
+    /** 401/403/429 and staff's changes to the security log, when the answer is complete (path without query). */
+    private void securityEvents(RoutingContext ctx, String requestId) {
+        if (!securityLog.enabled()) {
+            return;
+        }
+        HttpServerRequest request = ctx.request();
+        ctx.addEndHandler(done -> securityLog.answered(request.method().name(), request.path(),
+                ctx.response().getStatusCode(), requestId, ctx.get(EdgeGuard.SUBJECT), ctx.get(EdgeGuard.ROLES),
+                ctx.get(EdgeGuard.CLIENT)));
     }
 
     /** One line per request: method, path, status, duration, request id, caller — never tokens or bodies. */

@@ -36,6 +36,8 @@ public class EdgeGuard {
     static final String SUBJECT = "kczg.subject";
     /** The client's address as {@link ClientAddress} found it, put by the proxy. */
     static final String CLIENT = "kczg.client";
+    /** The verified token's groups, for the security log. */
+    static final String ROLES = "kczg.roles";
 
     @Inject
     GatewayConfig config;
@@ -135,6 +137,7 @@ public class EdgeGuard {
 
     private boolean admitToken(RoutingContext ctx, JsonWebToken token, Consumer<JsonWebToken> next) {
         ctx.put(SUBJECT, token.getSubject());
+        ctx.put(ROLES, token.getGroups());
         Object partner = token.getClaim("partner");
         if (withinLimit(ctx, partner != null ? "partner:" + partner : "sub:" + token.getSubject(), partner != null)) {
             next.accept(token);

@@ -145,4 +145,31 @@ public interface GatewayConfig {
             Duration period();
         }
     }
+
+    /** Issue 24: the append-only, hash-chained security log ({@code securitylog/SecurityLog}). */
+    SecurityLog securityLog();
+
+    interface SecurityLog {
+        /** The directory of the day files; unset: no security log (the launcher and Kubernetes set it). */
+        Optional<java.nio.file.Path> dir();
+
+        /** Day files older than this are deleted, whole (Cybersecurity Law Art. 21: at least six months). */
+        @WithDefault("P180D")
+        java.time.Period retention();
+
+        /** 401, 403 and 429 answers to one client are counted over this window and written as one entry. */
+        @WithDefault("1m")
+        Duration window();
+
+        /** From this many answers in a window the entry is marked a burst. */
+        @WithDefault("10")
+        int burst();
+
+        /**
+         * Each instance its own chain in {@code dir/<host name>} (Kubernetes: the pod's name, on a volume the
+         * replicas share); retention then clears the day files of every instance's directory, gone pods' too.
+         */
+        @WithDefault("false")
+        boolean perHost();
+    }
 }

@@ -108,8 +108,13 @@ public class EchoBackendResource implements QuarkusTestResourceLifecycleManager 
         config.put("kczg.gateway.trusted-proxies", "127.0.0.1/32,::1");
         // below the 1 s timeout: a body that never comes is a 400, not a 504
         config.put("kczg.gateway.body-idle-timeout", "300ms");
+        config.put("kczg.gateway.security-log.dir", SECURITY_LOG.toString());
         return config;
     }
+
+    /** Where the gateway under test keeps its security log (SecurityLogTests). */
+    static final java.nio.file.Path SECURITY_LOG = java.nio.file.Path
+            .of("target", "security-log-" + java.util.UUID.randomUUID()).toAbsolutePath();
 
     private void echoOn(int port) {
         HITS_BY_PORT.put(port, new AtomicInteger());

@@ -1,5 +1,8 @@
 package cn.org.kczg.teams.activity.complaint;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.CONTACT;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -71,7 +74,7 @@ public final class ComplaintDtos {
             @Schema(description = "What it is about.", required = true) Complaint.Kind kind,
             @Schema(description = "What happened, as the complainant wrote it.", required = true) String text,
             @Schema(description = "How to reach the complainant; shown to the operator and auditors only.")
-            String contact,
+            @PersonalData(kind = CONTACT) String contact,
             @Schema(description = "Where the complaint is.", required = true) Complaint.Status status,
             @Schema(description = "The team's answer, if it gave one (once, before the decision).") String response,
             @Schema(description = "When the team answered.") Instant respondedAt,

@@ -10,6 +10,7 @@ import cn.org.kczg.teams.kit.export.TableExport;
 import cn.org.kczg.teams.kit.export.TableFormat;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.privacy.PersonalDataRead;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
@@ -98,6 +99,7 @@ public class ComplaintResource {
     }
 
     @GET
+    @PersonalDataRead(type = "complaint")
     @Path("/complaints")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT, Roles.HANDLER})
     @Operation(operationId = "listComplaints", summary = "List complaints",
@@ -132,6 +134,7 @@ public class ComplaintResource {
     }
 
     @GET
+    @PersonalDataRead(type = "complaint")
     @Path("/complaints/{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT, Roles.HANDLER})
     @Operation(operationId = "getComplaint", summary = "Read a complaint",

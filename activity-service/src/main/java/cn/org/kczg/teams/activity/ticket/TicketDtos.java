@@ -1,7 +1,12 @@
 package cn.org.kczg.teams.activity.ticket;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.EMAIL;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.NAME;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.PHONE;
+
 import cn.org.kczg.teams.events.registration.ServiceCategory;
 import cn.org.kczg.teams.kit.web.WebLink;
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -62,11 +67,12 @@ public final class TicketDtos {
 
     @Schema(name = "TicketContact", description = "Whom the team may contact about a demand.")
     public record Contact(
-            @Schema(description = "The contact person's name.", example = "王经理") @Size(max = 100) String name,
+            @Schema(description = "The contact person's name.", example = "王经理") @PersonalData(kind = NAME)
+            @Size(max = 100) String name,
             @Schema(description = "The contact's phone number.", example = "0512-66881234")
-            @Size(max = 30) String phone,
+            @PersonalData(kind = PHONE) @Size(max = 30) String phone,
             @Schema(description = "The contact's email address.", example = "wang@example.com")
-            @Email @Size(max = 200) String email) {
+            @PersonalData(kind = EMAIL) @Email @Size(max = 200) String email) {
     }
 
     @Schema(name = "TicketAnswer", description = "The team's answer to a demand.")

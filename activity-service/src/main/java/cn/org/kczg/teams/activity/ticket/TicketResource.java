@@ -20,6 +20,7 @@ import cn.org.kczg.teams.kit.export.TableFormat;
 import cn.org.kczg.teams.kit.paging.Listing;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.privacy.PersonalDataRead;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
@@ -108,6 +109,7 @@ public class TicketResource {
 
     /** With {@code updatedSince} the list runs oldest change first, so a partner can poll for changes. */
     @GET
+    @PersonalDataRead(type = "ticket")
     @RolesAllowed({Roles.PARTNER, Roles.OPERATOR, Roles.AUDITOR, Roles.HANDLER, Roles.LEAD_UNIT})
     @Operation(operationId = "listTickets", summary = "List demand tickets",
             description = "Lists the tickets the caller may see (a partner its own, a team's handler and lead unit "
@@ -172,6 +174,7 @@ public class TicketResource {
     }
 
     @GET
+    @PersonalDataRead(type = "ticket")
     @Path("/{id}")
     @RolesAllowed({Roles.PARTNER, Roles.OPERATOR, Roles.AUDITOR, Roles.HANDLER, Roles.LEAD_UNIT})
     @Operation(operationId = "getTicket", summary = "Read a demand ticket",

@@ -1,8 +1,12 @@
 package cn.org.kczg.teams.activity.volunteer;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.NAME;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.SERVICE_RECORD;
+
 import cn.org.kczg.teams.activity.volunteer.VolunteerService.CertificateRow;
 import cn.org.kczg.teams.kit.export.Column;
 import cn.org.kczg.teams.platform.privacy.PersonalDataKind;
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import java.util.List;
 import java.util.Map;
 
@@ -27,5 +31,10 @@ final class CertificateExport {
             Column.of("撤销原因", r -> r.certificate().revokeReason));
 
     private CertificateExport() {
+    }
+
+    /** The personal columns of the file (持有人, 时长), as the personal-data access record names them. */
+    record PersonalColumns(@PersonalData(kind = NAME) String holderName,
+            @PersonalData(kind = SERVICE_RECORD) java.math.BigDecimal hours) {
     }
 }

@@ -1,5 +1,10 @@
 package cn.org.kczg.teams.activity.volunteer;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.NAME;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.SERVICE_RECORD;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -49,10 +54,14 @@ public final class VolunteerDtos {
             @Schema(description = "The participation's id.", required = true) UUID id,
             @Schema(description = "The team whose activity it was.", required = true) UUID teamId,
             @Schema(description = "The activity.", required = true) UUID activityId,
-            @Schema(description = "The volunteer's user id.", required = true) String volunteer,
-            @Schema(description = "The volunteer's name.", required = true, example = "李明") String volunteerName,
-            @Schema(description = "What the volunteer did.", required = true, example = "技术讲解志愿者") String role,
-            @Schema(description = "Hours given.", required = true, example = "6.5") BigDecimal hours,
+            @Schema(description = "The volunteer's user id.", required = true) @PersonalData(kind = ACCOUNT_ID)
+            String volunteer,
+            @Schema(description = "The volunteer's name.", required = true, example = "李明") @PersonalData(kind = NAME)
+            String volunteerName,
+            @Schema(description = "What the volunteer did.", required = true, example = "技术讲解志愿者")
+            @PersonalData(kind = SERVICE_RECORD) String role,
+            @Schema(description = "Hours given.", required = true, example = "6.5") @PersonalData(kind = SERVICE_RECORD)
+            BigDecimal hours,
             @Schema(description = "Where it is.", required = true) Participation.Status status,
             @Schema(description = "The reason given with the lead unit's decision.") String decisionReason,
             @Schema(description = "When it was logged.", required = true) Instant loggedAt) {
@@ -71,8 +80,10 @@ public final class VolunteerDtos {
             @Schema(description = "Which certificate.", required = true) Certificate.Kind kind,
             @Schema(description = "The team.", required = true) UUID teamId,
             @Schema(description = "The team's name.", required = true, example = "长三角智能制造科技服务团") String teamName,
-            @Schema(description = "The holder's user id.", required = true) String holder,
-            @Schema(description = "The holder's name.", required = true, example = "李明") String holderName,
+            @Schema(description = "The holder's user id.", required = true) @PersonalData(kind = ACCOUNT_ID)
+            String holder,
+            @Schema(description = "The holder's name.", required = true, example = "李明") @PersonalData(kind = NAME)
+            String holderName,
             @Schema(description = "Where it is.", required = true) Certificate.Status status,
             @Schema(description = "When it was issued.") Instant issuedAt,
             @Schema(description = "When it was revoked.") Instant revokedAt,
@@ -114,16 +125,19 @@ public final class VolunteerDtos {
             @Schema(description = "The day the activity began.", required = true) LocalDate date,
             @Schema(description = "The team.", required = true) UUID teamId,
             @Schema(description = "The team's name.", required = true, example = "长三角智能制造科技服务团") String teamName,
-            @Schema(description = "What the volunteer did.", required = true, example = "技术讲解志愿者") String role,
-            @Schema(description = "Hours confirmed.", required = true, example = "6.5") BigDecimal hours) {
+            @Schema(description = "What the volunteer did.", required = true, example = "技术讲解志愿者")
+            @PersonalData(kind = SERVICE_RECORD) String role,
+            @Schema(description = "Hours confirmed.", required = true, example = "6.5") @PersonalData(kind = SERVICE_RECORD)
+            BigDecimal hours) {
     }
 
     @Schema(description = "A volunteer's statement of confirmed service hours over a date range (Art. 13): each "
             + "confirmed participation whose activity began in the range, and their sum.")
     public record HoursStatement(
-            @Schema(description = "The volunteer's user id.", required = true) String volunteer,
+            @Schema(description = "The volunteer's user id.", required = true) @PersonalData(kind = ACCOUNT_ID)
+            String volunteer,
             @Schema(description = "The volunteer's name as last logged; absent when nothing is listed.",
-                    example = "李明") String volunteerName,
+                    example = "李明") @PersonalData(kind = NAME) String volunteerName,
             @Schema(description = "First day of the range.", required = true) LocalDate from,
             @Schema(description = "Last day of the range.", required = true) LocalDate to,
             @Schema(description = "The sum of the hours listed.", required = true, example = "14.5") BigDecimal totalHours,

@@ -10,6 +10,7 @@ import cn.org.kczg.teams.kit.export.TableExport;
 import cn.org.kczg.teams.kit.export.TableFormat;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.privacy.PersonalDataRead;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.Caller;
@@ -90,6 +91,7 @@ public class VolunteerResource {
     }
 
     @GET
+    @PersonalDataRead(type = "participation")
     @Path("/participations/{id}")
     @RolesAllowed({Roles.VOLUNTEER, Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
     @Operation(operationId = "getParticipation", summary = "Read a participation",
@@ -104,6 +106,7 @@ public class VolunteerResource {
     }
 
     @GET
+    @PersonalDataRead(type = "participation")
     @Path("/participations")
     @RolesAllowed({Roles.VOLUNTEER, Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
     @Operation(operationId = "listParticipations", summary = "List participations",
@@ -190,6 +193,7 @@ public class VolunteerResource {
     }
 
     @GET
+    @PersonalDataRead(type = "certificate")
     @Path("/certificates/{id}")
     @RolesAllowed({Roles.VOLUNTEER, Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
     @Operation(operationId = "getCertificate", summary = "Read a certificate",
@@ -240,6 +244,7 @@ public class VolunteerResource {
     }
 
     @GET
+    @PersonalDataRead(type = "volunteer-hours", id = "volunteer")
     @Path("/volunteers/{volunteer}/hours")
     @RolesAllowed({Roles.VOLUNTEER, Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
     @Operation(operationId = "getHoursStatement", summary = "A volunteer's hours statement",
@@ -331,6 +336,7 @@ public class VolunteerResource {
     }
 
     @GET
+    @PersonalDataRead(type = "certificate")
     @Path("/certificates")
     @RolesAllowed({Roles.VOLUNTEER, Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.AUDITOR})
     @Operation(operationId = "listCertificates", summary = "List certificates",
@@ -356,6 +362,7 @@ public class VolunteerResource {
 
     /** {@code GET /api/v1/certificates} with {@code Accept: text/csv} or XLSX: every matching certificate. */
     @GET
+    @PersonalDataRead(type = "certificate", rows = CertificateExport.PersonalColumns.class)
     @Path("/certificates/export")
     @Produces({TableFormat.CSV_TYPE, TableFormat.XLSX_TYPE})
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})

@@ -1,6 +1,9 @@
 package cn.org.kczg.teams.evaluation.appeal;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
 import cn.org.kczg.teams.evaluation.assessment.Grade;
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -64,12 +67,12 @@ public final class AppealDtos {
             @Schema(description = "What supports the appeal.") String evidence,
             @Schema(description = "Open, upheld or dismissed.", required = true) Appeal.Status status,
             @Schema(description = "Who filed the appeal (the lead unit, or an operator on its behalf).",
-                    required = true) String filedBy,
+                    required = true) @PersonalData(kind = ACCOUNT_ID) String filedBy,
             @Schema(description = "When the appeal was filed.", required = true) Instant filedAt,
             @Schema(description = "GRADE: the grade when the appeal was decided; absent while open.") Grade gradeBefore,
             @Schema(description = "GRADE upheld: the corrected grade.") Grade newGrade,
             @Schema(description = "The operator's reason; absent while open.") String decisionReason,
-            @Schema(description = "Who decided; absent while open.") String decidedBy,
+            @Schema(description = "Who decided; absent while open.") @PersonalData(kind = ACCOUNT_ID) String decidedBy,
             @Schema(description = "When it was decided; absent while open.") Instant decidedAt) {
         static AppealView of(Appeal a) {
             return new AppealView(a.id, a.subject, a.teamId, a.leadUnitCreditCode, a.year, a.sanctionId, a.reason,

@@ -7,6 +7,7 @@ import cn.org.kczg.teams.kit.export.TableExport;
 import cn.org.kczg.teams.kit.export.TableFormat;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.privacy.PersonalDataRead;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
@@ -73,6 +74,7 @@ public class AppealResource {
     }
 
     @GET
+    @PersonalDataRead(type = "appeal")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT})
     @Operation(operationId = "listAppeals", summary = "List appeals",
             description = "Appeals, the latest first: operators and auditors see all, a lead unit its own. Also "
@@ -108,6 +110,7 @@ public class AppealResource {
     }
 
     @GET
+    @PersonalDataRead(type = "appeal")
     @Path("/{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT})
     @Operation(operationId = "getAppeal", summary = "Get an appeal",

@@ -1,5 +1,10 @@
 package cn.org.kczg.teams.evaluation.recognition;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.AFFILIATION;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.NAME;
+
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -71,8 +76,9 @@ public final class RecognitionDtos {
             @Schema(description = "The day it was given.", required = true) LocalDate date,
             @Schema(description = "What it was about.", required = true) String topic,
             @Schema(description = "What was advised.", required = true) String content,
-            @Schema(description = "Who gave it.") String givenBy,
-            @Schema(description = "Who recorded it.", required = true) String recordedBy,
+            @Schema(description = "Who gave it.") @PersonalData(kind = {NAME, AFFILIATION}) String givenBy,
+            @Schema(description = "Who recorded it.", required = true) @PersonalData(kind = ACCOUNT_ID)
+            String recordedBy,
             @Schema(description = "When it was recorded.", required = true) Instant recordedAt) {
         static GuidanceView of(GuidanceSession g) {
             return new GuidanceView(g.id, g.teamId, g.leadUnitCreditCode, g.year, g.givenOn, g.topic, g.content,

@@ -8,6 +8,7 @@ import cn.org.kczg.teams.kit.audit.AuditTrail;
 import cn.org.kczg.teams.kit.audit.HistoryEntry;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.privacy.PersonalDataRead;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
@@ -150,6 +151,7 @@ public class RecognitionResource {
     }
 
     @GET
+    @PersonalDataRead(type = "guidance-session")
     @Path("/guidance")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT, Roles.HANDLER})
     @Operation(operationId = "listGuidance", summary = "List work guidance",
@@ -164,6 +166,7 @@ public class RecognitionResource {
     }
 
     @GET
+    @PersonalDataRead(type = "guidance-session")
     @Path("/guidance/{id}")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT, Roles.HANDLER})
     @Operation(operationId = "getGuidance", summary = "Get a work guidance record",

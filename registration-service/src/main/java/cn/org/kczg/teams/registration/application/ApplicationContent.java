@@ -1,6 +1,13 @@
 package cn.org.kczg.teams.registration.application;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.AFFILIATION;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.EMAIL;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.NAME;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.PHONE;
+
 import cn.org.kczg.teams.events.registration.ServiceCategory;
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import cn.org.kczg.teams.registration.leadunit.ValidCreditCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -52,13 +59,14 @@ public record ApplicationContent(
     /** Art. 7: an expert of the team. */
     @Schema(name = "TeamMember", description = "Art. 7: an expert of the team; every part is required to submit.")
     public record Member(
-            @Schema(description = "The expert's name.", maxLength = 100, example = "张伟") @Size(max = 100) String name,
+            @Schema(description = "The expert's name.", maxLength = 100, example = "张伟")
+            @PersonalData(kind = NAME) @Size(max = 100) String name,
             @Schema(description = "The expert's professional field.", maxLength = 200, example = "机械工程")
-            @Size(max = 200) String field,
+            @PersonalData(kind = AFFILIATION) @Size(max = 200) String field,
             @Schema(description = "The expert's professional title.", maxLength = 100, example = "教授")
-            @Size(max = 100) String title,
+            @PersonalData(kind = AFFILIATION) @Size(max = 100) String title,
             @Schema(description = "The expert's institution.", maxLength = 200, example = "清华大学")
-            @Size(max = 200) String affiliation,
+            @PersonalData(kind = AFFILIATION) @Size(max = 200) String affiliation,
             @Schema(description = "LEADER for the team's one leader, else MEMBER.") MemberRole role) {
     }
 
@@ -86,16 +94,21 @@ public record ApplicationContent(
     @Schema(name = "DemandHallHandler", description = "Art. 12: the person who answers the 需求大厅 (demand hall) for "
             + "the team, and who may act for them; every part but deputies is required to submit.")
     public record HandlerContact(
-            @Schema(description = "The handler's name.", maxLength = 100, example = "赵强") @Size(max = 100) String name,
+            @Schema(description = "The handler's name.", maxLength = 100, example = "赵强")
+            @PersonalData(kind = NAME) @Size(max = 100) String name,
             @Schema(description = "The handler's phone number.", pattern = "^\\+?[0-9][0-9\\- ]{5,19}$",
                     example = "13800138000")
-            @Pattern(regexp = "^\\+?[0-9][0-9\\- ]{5,19}$", message = "{kczg.phone}") String phone,
+            @PersonalData(kind = PHONE) @Pattern(regexp = "^\\+?[0-9][0-9\\- ]{5,19}$", message = "{kczg.phone}")
+            String phone,
             @Schema(description = "The handler's e-mail address.", format = "email", maxLength = 200,
-                    example = "zhaoqiang@example.org.cn") @Email @Size(max = 200) String email,
+                    example = "zhaoqiang@example.org.cn")
+            @PersonalData(kind = EMAIL) @Email @Size(max = 200) String email,
             @Schema(description = "The sub of the handler's login, which may then act on the team's tickets.",
-                    maxLength = 200, example = "handler-zhaoqiang") @Size(max = 200) String userId,
+                    maxLength = 200, example = "handler-zhaoqiang")
+            @PersonalData(kind = ACCOUNT_ID) @Size(max = 200) String userId,
             @Schema(description = "The subs of at most five people the lead unit lets act for the handler.",
-                    maxItems = 5) @Size(max = 5) List<@NotBlank @Size(max = 200) String> deputies) {
+                    maxItems = 5)
+            @PersonalData(kind = ACCOUNT_ID) @Size(max = 5) List<@NotBlank @Size(max = 200) String> deputies) {
     }
 
     long leaderCount() {

@@ -19,6 +19,7 @@ import cn.org.kczg.teams.registration.application.ApplicationDtos.ApplicationVie
 import cn.org.kczg.teams.registration.application.ApplicationService.ApplicationFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.org.kczg.teams.kit.privacy.PersonalDataRead;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -144,6 +145,7 @@ public class ApplicationResource {
     }
 
     @GET
+    @PersonalDataRead(type = "application")
     @Path("/{id}")
     @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR})
     @Operation(operationId = "getApplication", summary = "Read a team application",
@@ -171,6 +173,7 @@ public class ApplicationResource {
     }
 
     @GET
+    @PersonalDataRead(type = "application")
     @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR})
     @Operation(operationId = "listApplications", summary = "List team applications",
             description = "Applications page by page, filtered by status, year, lead unit and a keyword; a lead unit "

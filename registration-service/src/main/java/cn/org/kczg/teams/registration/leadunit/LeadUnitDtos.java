@@ -1,6 +1,11 @@
 package cn.org.kczg.teams.registration.leadunit;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.EMAIL;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.NAME;
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.PHONE;
+
 import cn.org.kczg.teams.events.registration.LeadUnitCategory;
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -61,13 +66,14 @@ public final class LeadUnitDtos {
     @Schema(name = "LeadUnitContact", description = "The lead unit's contact person.")
     public record Contact(
             @Schema(description = "The contact's name.", required = true, maxLength = 100, example = "王敏")
-            @NotBlank @Size(max = 100) String name,
+            @PersonalData(kind = NAME) @NotBlank @Size(max = 100) String name,
             @Schema(description = "The contact's phone number.", required = true,
                     pattern = "^\\+?[0-9][0-9\\- ]{5,19}$", example = "010-68571234")
-            @NotBlank @Pattern(regexp = "^\\+?[0-9][0-9\\- ]{5,19}$", message = "{kczg.phone}") String phone,
+            @PersonalData(kind = PHONE) @NotBlank
+            @Pattern(regexp = "^\\+?[0-9][0-9\\- ]{5,19}$", message = "{kczg.phone}") String phone,
             @Schema(description = "The contact's e-mail address.", required = true, format = "email", maxLength = 200,
                     example = "wm@example.org.cn")
-            @NotBlank @Email @Size(max = 200) String email) {
+            @PersonalData(kind = EMAIL) @NotBlank @Email @Size(max = 200) String email) {
     }
 
     @Schema(name = "LeadUnitView", description = "Art. 5: a registered lead unit.")

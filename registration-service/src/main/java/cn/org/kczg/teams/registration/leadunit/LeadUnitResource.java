@@ -15,6 +15,7 @@ import cn.org.kczg.teams.registration.leadunit.LeadUnitDtos.LeadUnitView;
 import cn.org.kczg.teams.registration.leadunit.LeadUnitDtos.RegisterLeadUnit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.org.kczg.teams.kit.privacy.PersonalDataRead;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -78,6 +79,7 @@ public class LeadUnitResource {
     }
 
     @GET
+    @PersonalDataRead(type = "lead-unit", id = "creditCode")
     @Path("/{creditCode}")
     @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR})
     @Operation(operationId = "getLeadUnit", summary = "Read a lead unit",
@@ -121,6 +123,7 @@ public class LeadUnitResource {
     }
 
     @GET
+    @PersonalDataRead(type = "lead-unit", id = "creditCode")
     @RolesAllowed({Roles.LEAD_UNIT, Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR})
     @Operation(operationId = "listLeadUnits", summary = "List lead units",
             description = "Registered lead units page by page, filtered by Art. 5 category and a name keyword; a lead "

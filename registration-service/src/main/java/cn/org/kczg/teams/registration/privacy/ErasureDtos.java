@@ -33,27 +33,27 @@ public final class ErasureDtos {
     @Schema(name = "ErasureReceipt", description = "What each service erased of the person: entities, fields and "
             + "row counts, never the values or who the person was.")
     public record Receipt(
-            @Schema(description = "The receipt's id.") UUID id,
-            @Schema(description = "PENDING until all services have answered, then COMPLETED.") Status status,
-            @Schema(description = "SUBJECT or CONTACT: how the request named the person.") String matchKind,
-            @Schema(description = "What the person's login id was replaced with in every service.") String pseudonym,
-            @Schema(description = "When the operator asked.") Instant requestedAt,
+            @Schema(description = "The receipt's id.", required = true) UUID id,
+            @Schema(description = "PENDING until all services have answered, then COMPLETED.", required = true) Status status,
+            @Schema(description = "SUBJECT or CONTACT: how the request named the person.", required = true) String matchKind,
+            @Schema(description = "What the person's login id was replaced with in every service.", required = true) String pseudonym,
+            @Schema(description = "When the operator asked.", required = true) Instant requestedAt,
             @Schema(description = "When the last service answered; null while PENDING.") Instant completedAt,
-            @Schema(description = "The services that must answer.") List<String> expectedServices,
-            @Schema(description = "The answers received, one per service.") List<ServiceAnswer> services) {
+            @Schema(description = "The services that must answer.", required = true) List<String> expectedServices,
+            @Schema(description = "The answers received, one per service.", required = true) List<ServiceAnswer> services) {
     }
 
     @Schema(name = "ErasureServiceAnswer", description = "One service's answer.")
     public record ServiceAnswer(
-            @Schema(description = "The service, e.g. activity-service.") String service,
-            @Schema(description = "When it erased.") Instant erasedAt,
-            @Schema(description = "What it erased; empty when it held nothing of the person.") List<Item> items) {
+            @Schema(description = "The service, e.g. activity-service.", required = true) String service,
+            @Schema(description = "When it erased.", required = true) Instant erasedAt,
+            @Schema(description = "What it erased; empty when it held nothing of the person.", required = true) List<Item> items) {
     }
 
     @Schema(name = "ErasureItem", description = "Rows of one entity whose fields were anonymised.")
     public record Item(
-            @Schema(description = "The entity (or table), e.g. Participation.") String entity,
-            @Schema(description = "The fields anonymised, e.g. volunteer, volunteerName.") List<String> fields,
+            @Schema(description = "The entity (or table), e.g. Participation.", required = true) String entity,
+            @Schema(description = "The fields anonymised, e.g. volunteer, volunteerName.", required = true) List<String> fields,
             @Schema(description = "How many rows.") long count) {
         static Item of(PersonalDataErased.Item item) {
             return new Item(item.entity(), item.fields(), item.count());

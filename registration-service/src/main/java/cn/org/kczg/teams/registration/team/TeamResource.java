@@ -16,6 +16,7 @@ import cn.org.kczg.teams.registration.team.TeamDtos.MembersChange;
 import cn.org.kczg.teams.registration.team.TeamDtos.PartnersChange;
 import cn.org.kczg.teams.registration.team.TeamDtos.TeamView;
 import cn.org.kczg.teams.registration.team.TeamService.TeamFilter;
+import cn.org.kczg.teams.kit.privacy.PersonalDataRead;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -55,6 +56,7 @@ public class TeamResource {
     CurrentCaller caller;
 
     @GET
+    @PersonalDataRead(type = "team")
     @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR})
     @Operation(operationId = "listTeams", summary = "List service teams",
             description = "Service teams page by page with their contacts, filtered by status, category, pilot city, "
@@ -105,6 +107,7 @@ public class TeamResource {
     }
 
     @GET
+    @PersonalDataRead(type = "team")
     @Path("/{id}")
     @RolesAllowed({Roles.LEAD_UNIT, Roles.HANDLER, Roles.OPERATOR, Roles.REVIEWER, Roles.AUDITOR})
     @Operation(operationId = "getTeam", summary = "Read a service team",

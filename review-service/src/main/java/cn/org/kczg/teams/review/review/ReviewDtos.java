@@ -1,7 +1,10 @@
 package cn.org.kczg.teams.review.review;
 
+import static cn.org.kczg.teams.platform.privacy.PersonalDataKind.ACCOUNT_ID;
+
 import cn.org.kczg.teams.events.registration.LeadUnitCategory;
 import cn.org.kczg.teams.events.review.ReviewDecided.CheckOverride;
+import cn.org.kczg.teams.platform.privacy.PersonalData;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -131,7 +134,7 @@ public final class ReviewDtos {
             + "their scores and comment.")
     public record PanelMemberView(
             @Schema(description = "The reviewer's subject (user id).", required = true, example = "reviewer-li")
-            String reviewer,
+            @PersonalData(kind = ACCOUNT_ID) String reviewer,
             @Schema(description = "Whether the member chairs the panel (and decides).", required = true) boolean chair,
             @Schema(description = "Whether the member declared a conflict of interest: they cannot score and their "
                     + "scores do not count.", required = true)
@@ -148,7 +151,7 @@ public final class ReviewDtos {
     @Schema(name = "ReviewRecusal", description = "A reviewer who declared a conflict of interest on the case.")
     public record RecusalView(
             @Schema(description = "The reviewer's subject (user id).", required = true, example = "reviewer-li")
-            String reviewer,
+            @PersonalData(kind = ACCOUNT_ID) String reviewer,
             @Schema(description = "When they declared it.", required = true) Instant at) {
     }
 
@@ -157,7 +160,7 @@ public final class ReviewDtos {
     public record PanelView(
             @Schema(description = "The chair's subject; they decide the case.", required = true,
                     example = "reviewer-zhang")
-            String chair,
+            @PersonalData(kind = ACCOUNT_ID) String chair,
             @Schema(description = "The members, in the order appointed.", required = true)
             List<PanelMemberView> members,
             @Schema(description = "Everyone who declared a conflict of interest on this case, whether still a member "
@@ -222,7 +225,7 @@ public final class ReviewDtos {
             @Schema(description = "The subject of the reviewer who claimed the case, or the chair of its panel; absent "
                     + "while unclaimed.",
                     example = "reviewer-zhang")
-            String claimedBy,
+            @PersonalData(kind = ACCOUNT_ID) String claimedBy,
             @Schema(description = "Art. 9 priority in the queue.", required = true) Priority priority,
             @Schema(description = "The automatic checks, in the order ELIGIBILITY, BAN, QUOTA, COMPLETENESS.",
                     required = true)

@@ -7,6 +7,7 @@ import cn.org.kczg.teams.kit.export.TableExport;
 import cn.org.kczg.teams.kit.export.TableFormat;
 import cn.org.kczg.teams.kit.paging.Page;
 import cn.org.kczg.teams.kit.paging.PageRequest;
+import cn.org.kczg.teams.kit.privacy.PersonalDataRead;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.kit.security.CurrentCaller;
@@ -66,6 +67,7 @@ public class ReviewResource {
 
     /** The queue: by default pending cases, highest priority first, then the earliest submitted. */
     @GET
+    @PersonalDataRead(type = "review-case")
     @RolesAllowed({Roles.REVIEWER, Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT})
     @Operation(operationId = "listReviewCases", summary = "List review cases",
             description = "The review queue, one page at a time: by default the PENDING cases, highest Art. 9 "
@@ -102,6 +104,7 @@ public class ReviewResource {
      * list's filters match, highest priority first, with the panel and its means, for operators and auditors.
      */
     @GET
+    @PersonalDataRead(type = "review-case", rows = ReviewView.class)
     @Path("/export")
     @Produces({TableFormat.CSV_TYPE, TableFormat.XLSX_TYPE})
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
@@ -139,6 +142,7 @@ public class ReviewResource {
     }
 
     @GET
+    @PersonalDataRead(type = "review-case")
     @Path("/{id}")
     @RolesAllowed({Roles.REVIEWER, Roles.OPERATOR, Roles.AUDITOR, Roles.LEAD_UNIT})
     @Operation(operationId = "getReviewCase", summary = "Get a review case",

@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.kit.export;
 
 import cn.org.kczg.teams.kit.audit.AuditTrailResource;
+import cn.org.kczg.teams.kit.privacy.PersonalDataAccessResource;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -31,7 +32,8 @@ public class ExportNegotiation implements ContainerRequestFilter {
             return;
         }
         String path = request.getUriInfo().getPath();
-        boolean list = lists.map(l -> l.contains(path)).orElse(false) || AuditTrailResource.isTrail(path);
+        boolean list = lists.map(l -> l.contains(path)).orElse(false) || AuditTrailResource.isTrail(path)
+                || PersonalDataAccessResource.isList(path);
         if (!list || preferred(request.getAcceptableMediaTypes()).isEmpty()) {
             return;
         }
