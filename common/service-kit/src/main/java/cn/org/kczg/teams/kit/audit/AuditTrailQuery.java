@@ -26,8 +26,9 @@ public record AuditTrailQuery(String actor, String action, String aggregateType,
         if (start != null && end != null && !end.isAfter(start)) {
             throw ProblemException.invalid("to", Text.of("audit.to-before-from"));
         }
-        return new AuditTrailQuery(text("actor", actor), text("action", action), text("aggregateType", aggregateType),
-                text("aggregateId", aggregateId), start, end);
+        return new AuditTrailQuery(QueryParams.text("actor", actor, MAX_TEXT),
+                QueryParams.text("action", action, MAX_TEXT), QueryParams.text("aggregateType", aggregateType, MAX_TEXT),
+                QueryParams.text("aggregateId", aggregateId, MAX_TEXT), start, end);
     }
 
     /** HQL conditions on {@link AuditEntry}, filling {@code parameters}. */
@@ -53,19 +54,6 @@ public record AuditTrailQuery(String actor, String action, String aggregateType,
             where.add(field + " = :" + field);
             parameters.and(field, value);
         }
-    }
-
-    private static String text(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        if (raw.length() > MAX_TEXT) {
-            throw ProblemException.invalid(name, Text.of("rule.magnitude", MAX_TEXT));
-        }
-        if (raw.chars().anyMatch(c -> c < 0x20)) {
-            throw ProblemException.invalid(name, Text.of("rule.control-character", "U+0000–U+001F"));
-        }
-        return raw.trim();
     }
 
     /** The start of the day ({@code end}: of the day after), a date {@code yyyy-MM-dd} in Beijing time. */

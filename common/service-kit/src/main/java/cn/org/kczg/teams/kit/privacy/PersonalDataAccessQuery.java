@@ -3,6 +3,7 @@ package cn.org.kczg.teams.kit.privacy;
 import cn.org.kczg.teams.kit.audit.AuditTrailQuery;
 import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
+import cn.org.kczg.teams.kit.web.QueryParams;
 import cn.org.kczg.teams.platform.privacy.PersonalDataKind;
 import io.quarkus.panache.common.Parameters;
 import java.time.Instant;
@@ -21,8 +22,9 @@ public record PersonalDataAccessQuery(String actor, String objectType, String ob
     public static PersonalDataAccessQuery of(String actor, String objectType, String objectId, String kind,
             String from, String to) {
         AuditTrailQuery days = AuditTrailQuery.of(null, null, null, null, from, to);
-        return new PersonalDataAccessQuery(text("actor", actor), text("objectType", objectType),
-                text("objectId", objectId), kind(kind), days.from(), days.to());
+        return new PersonalDataAccessQuery(QueryParams.text("actor", actor, MAX_TEXT),
+                QueryParams.text("objectType", objectType, MAX_TEXT), QueryParams.text("objectId", objectId, MAX_TEXT),
+                kind(kind), days.from(), days.to());
     }
 
     /** HQL conditions on {@link PersonalDataAccess}, filling {@code parameters}. */
@@ -51,19 +53,6 @@ public record PersonalDataAccessQuery(String actor, String objectType, String ob
             where.add(field + " = :" + field);
             parameters.and(field, value);
         }
-    }
-
-    private static String text(String name, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        if (raw.length() > MAX_TEXT) {
-            throw ProblemException.invalid(name, Text.of("rule.magnitude", MAX_TEXT));
-        }
-        if (raw.chars().anyMatch(c -> c < 0x20)) {
-            throw ProblemException.invalid(name, Text.of("rule.control-character", "U+0000–U+001F"));
-        }
-        return raw.trim();
     }
 
     private static PersonalDataKind kind(String raw) {

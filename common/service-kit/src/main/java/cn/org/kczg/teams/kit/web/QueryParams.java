@@ -25,6 +25,20 @@ public final class QueryParams {
         }
     }
 
+    /** A text filter: null when left out or blank, trimmed; at most {@code max} characters, no control characters. */
+    public static String text(String name, String raw, int max) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (raw.length() > max) {
+            throw ProblemException.invalid(name, Text.of("rule.magnitude", max));
+        }
+        if (raw.chars().anyMatch(c -> c < 0x20)) {
+            throw ProblemException.invalid(name, Text.of("rule.control-character", "U+0000–U+001F"));
+        }
+        return raw.trim();
+    }
+
     /** A day as {@code yyyy-MM-dd} within the platform's date range, or null when left out. */
     public static LocalDate date(String name, String raw) {
         if (raw == null || raw.isBlank()) {
