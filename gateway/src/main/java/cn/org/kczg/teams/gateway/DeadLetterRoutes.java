@@ -5,7 +5,6 @@ import cn.org.kczg.teams.gateway.deadletters.DeadLetterStore;
 import cn.org.kczg.teams.platform.security.Roles;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -14,6 +13,7 @@ import jakarta.inject.Inject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -45,14 +45,7 @@ public class DeadLetterRoutes {
     void handle(RoutingContext ctx, JsonWebToken token) {
         ctx.request().resume();
         String path = ctx.request().path();
-        HttpServerResponse response = ctx.response();
-        if (token == null) {
-            response.putHeader("WWW-Authenticate", "Bearer");
-            GatewayProblems.answer(ctx.request(), 401, "unauthorized", "unauthorized");
-            return;
-        }
-        if (token.getGroups() == null || !token.getGroups().contains(Roles.OPERATOR)) {
-            GatewayProblems.answer(ctx.request(), 403, "forbidden", "dead-letters.forbidden");
+        if (!GatewayProblems.admits(ctx.request(), token, Set.of(Roles.OPERATOR), "dead-letters.forbidden")) {
             return;
         }
         String rest = path.substring(BASE.length());

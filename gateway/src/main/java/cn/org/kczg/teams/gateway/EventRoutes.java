@@ -48,13 +48,7 @@ public class EventRoutes {
     void handle(RoutingContext ctx, JsonWebToken token) {
         ctx.request().resume();
         String path = ctx.request().path();
-        if (token == null) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            GatewayProblems.answer(ctx.request(), 401, "unauthorized", "unauthorized");
-            return;
-        }
-        if (token.getGroups() == null || token.getGroups().stream().noneMatch(ROLES::contains)) {
-            GatewayProblems.answer(ctx.request(), 403, "forbidden", "events.forbidden");
+        if (!GatewayProblems.admits(ctx.request(), token, ROLES, "events.forbidden")) {
             return;
         }
         if (ctx.request().method() != HttpMethod.GET) {

@@ -6,6 +6,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The problems the gateway answers itself, in the caller's language ({@code problems_zh/en.properties} of the
@@ -33,6 +35,23 @@ public final class GatewayProblems {
     static void answer(HttpServerRequest request, int status, String code, String key, Object... args) {
         request.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end(body(request, status, code, key, args));
+    }
+
+    /**
+     * The gateway's own routes: 401 without a token, 403 unless it holds one of {@code roles} ({@code forbiddenKey}
+     * says who may); true when the caller is admitted, false when it was answered.
+     */
+    static boolean admits(HttpServerRequest request, JsonWebToken token, Set<String> roles, String forbiddenKey) {
+        if (token == null) {
+            request.response().putHeader("WWW-Authenticate", "Bearer");
+            answer(request, 401, "unauthorized", "unauthorized");
+            return false;
+        }
+        if (token.getGroups() == null || token.getGroups().stream().noneMatch(roles::contains)) {
+            answer(request, 403, "forbidden", forbiddenKey);
+            return false;
+        }
+        return true;
     }
 
     /** 400 naming the parameter. */

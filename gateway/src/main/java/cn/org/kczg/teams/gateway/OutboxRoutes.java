@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -40,13 +41,7 @@ public class OutboxRoutes {
 
     void handle(RoutingContext ctx, JsonWebToken token) {
         ctx.request().resume();
-        if (token == null) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            GatewayProblems.answer(ctx.request(), 401, "unauthorized", "unauthorized");
-            return;
-        }
-        if (token.getGroups() == null || !token.getGroups().contains(Roles.OPERATOR)) {
-            GatewayProblems.answer(ctx.request(), 403, "forbidden", "outbox.forbidden");
+        if (!GatewayProblems.admits(ctx.request(), token, Set.of(Roles.OPERATOR), "outbox.forbidden")) {
             return;
         }
         if (ctx.request().method() != HttpMethod.GET) {

@@ -51,13 +51,7 @@ public class PersonalDataAccessRoutes {
     void handle(RoutingContext ctx, JsonWebToken token, RouteTable<Upstream> routes) {
         HttpServerRequest request = ctx.request();
         request.resume();
-        if (token == null) {
-            request.response().putHeader("WWW-Authenticate", "Bearer");
-            GatewayProblems.answer(request, 401, "unauthorized", "unauthorized");
-            return;
-        }
-        if (token.getGroups() == null || !token.getGroups().contains(Roles.AUDITOR)) {
-            GatewayProblems.answer(request, 403, "forbidden", "personal-data-access.forbidden");
+        if (!GatewayProblems.admits(request, token, Set.of(Roles.AUDITOR), "personal-data-access.forbidden")) {
             return;
         }
         if (request.method() != HttpMethod.GET) {

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -115,14 +114,14 @@ public class PersonalDataEraser {
      * one are read in batches and compared opened, as the same contact counts (case and white space aside).
      */
     private long eraseTicketContacts(String contact) {
-        String wanted = normalised(contact);
+        String wanted = FieldHash.normalised(contact);
         long erased = 0;
         int page = 0;
         List<Ticket> batch;
         do {
             batch = Ticket.<Ticket>find("contact is not null order by id").page(page++, TICKET_BATCH).list();
             for (Ticket t : batch) {
-                if (wanted.equals(normalised(t.contact.phone())) || wanted.equals(normalised(t.contact.email()))) {
+                if (same(wanted, t.contact.phone()) || same(wanted, t.contact.email())) {
                     t.contact = new TicketDtos.Contact(Erasures.ERASED_NAME, null, null);
                     erased++;
                 }
@@ -131,12 +130,13 @@ public class PersonalDataEraser {
         return erased;
     }
 
+    private static boolean same(String wanted, String stored) {
+        return stored != null && wanted.equals(FieldHash.normalised(stored));
+    }
+
     /** The one place this service compares a plain stored contact with the requested one ({@code :contact}). */
     static String contactMatches(String column) {
         return "lower(trim(" + column + ")) = lower(trim(:contact))";
     }
 
-    private static String normalised(String value) {
-        return value == null ? "" : value.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
-    }
 }

@@ -2,6 +2,7 @@ package cn.org.kczg.teams.registration.privacy;
 
 import cn.org.kczg.teams.events.privacy.ErasureRequested;
 import cn.org.kczg.teams.events.privacy.PersonalDataErased.Item;
+import cn.org.kczg.teams.kit.crypto.FieldHash;
 import cn.org.kczg.teams.kit.privacy.AccountColumn;
 import cn.org.kczg.teams.kit.privacy.Erasures;
 import cn.org.kczg.teams.registration.leadunit.LeadUnit;
@@ -12,7 +13,6 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -94,10 +94,10 @@ public class RegistrationEraser {
      * a few thousand — are read and compared opened, as the same contact counts (case and white space aside).
      */
     private long eraseLeadUnitContacts(String contact) {
-        String wanted = normalised(contact);
+        String wanted = FieldHash.normalised(contact);
         long erased = 0;
         for (LeadUnit unit : LeadUnit.<LeadUnit>list("contactPhone is not null or contactEmail is not null")) {
-            if (wanted.equals(normalised(unit.contactPhone)) || wanted.equals(normalised(unit.contactEmail))) {
+            if (same(wanted, unit.contactPhone) || same(wanted, unit.contactEmail)) {
                 unit.contactName = Erasures.ERASED_NAME;
                 unit.contactPhone = null;
                 unit.contactEmail = null;
@@ -107,8 +107,8 @@ public class RegistrationEraser {
         return erased;
     }
 
-    private static String normalised(String value) {
-        return value == null ? "" : value.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+    private static boolean same(String wanted, String stored) {
+        return stored != null && wanted.equals(FieldHash.normalised(stored));
     }
 
     /** The one place this service compares a plain stored contact (handlers' JSON) with the requested one. */

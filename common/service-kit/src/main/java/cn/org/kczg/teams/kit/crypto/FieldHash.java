@@ -27,8 +27,8 @@ public final class FieldHash {
         return value == null ? null : mac.apply(normalised(value));
     }
 
-    /** What counts as the same contact: case and white space aside. */
-    static String normalised(String value) {
+    /** What counts as the same contact: case and white space aside (also for comparing sealed values opened). */
+    public static String normalised(String value) {
         return value.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 }
