@@ -169,13 +169,16 @@ public class ApiProxy {
         proxyTo(target).handle(ctx.request());
     }
 
-    /** 401/403/429 and staff's changes to the security log, when the answer is complete (path without query). */
+    /**
+     * 401/403/429 and staff's changes to the security log (path without query), as the answer's status line is
+     * written: recorded before the caller can see the answer, so nothing it does next overtakes the record.
+     */
     private void securityEvents(RoutingContext ctx, String requestId) {
         if (!securityLog.enabled()) {
             return;
         }
         HttpServerRequest request = ctx.request();
-        ctx.addEndHandler(done -> securityLog.answered(request.method().name(), request.path(),
+        ctx.addHeadersEndHandler(v -> securityLog.answered(request.method().name(), request.path(),
                 ctx.response().getStatusCode(), requestId, ctx.get(EdgeGuard.SUBJECT), ctx.get(EdgeGuard.ROLES),
                 ctx.get(EdgeGuard.CLIENT)));
     }
