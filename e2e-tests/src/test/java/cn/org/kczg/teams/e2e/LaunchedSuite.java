@@ -137,9 +137,11 @@ final class LaunchedSuite implements AutoCloseable {
     static synchronized LaunchedSuite get() {
         if (shared == null) {
             // the tests stand in for the ingress in front of the gateway: X-Forwarded-For names the client (S4)
-            // … and the test JVM's SMTP server stands in for the platform's mail relay
+            // … and the test JVM's SMTP server stands in for the platform's mail relay (a session it loses is given
+            // up after 5 s and tried again 30 s later, within a flow's wait for its mail)
             shared = start(Map.of("KCZG_GATEWAY_TRUSTED_PROXIES", "127.0.0.1/32",
-                    "QUARKUS_MAILER_HOST", "127.0.0.1", "QUARKUS_MAILER_PORT", String.valueOf(MailServer.start())));
+                    "QUARKUS_MAILER_HOST", "127.0.0.1", "QUARKUS_MAILER_PORT", String.valueOf(MailServer.start()),
+                    "KCZG_NOTIFICATIONS_MAIL_SEND_TIMEOUT", "5s"));
         }
         return shared;
     }

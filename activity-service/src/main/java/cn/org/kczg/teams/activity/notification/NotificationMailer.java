@@ -2,7 +2,7 @@ package cn.org.kczg.teams.activity.notification;
 
 import cn.org.kczg.teams.platform.privacy.LogSafe;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +21,9 @@ import org.jboss.logging.Logger;
 /**
  * Sends the queued e-mails: EMAIL rows as they come, DIGEST rows once a day in one mail per person. A failed send
  * stays queued and is tried again with growing pauses (up to an hour), for {@value #MAX_ATTEMPTS} attempts. Rows are
- * taken with {@code for update skip locked}, so two instances never send the same mail.
+ * taken with {@code for update skip locked}, so two instances never send the same mail. A relay that accepts the
+ * connection and then says nothing fails the send after {@code kczg.notifications.mail.send-timeout}: waiting for it
+ * without end would hold the job (which never runs twice at once) and its rows' locks, and no mail would go out.
  */
 @ApplicationScoped
 public class NotificationMailer {
@@ -32,13 +34,15 @@ public class NotificationMailer {
     private static final String FOOTER = "\n\n——\n此邮件由科创中国服务团平台自动发送，请勿直接回复。在平台的“通知设置”中可更改接收方式。";
 
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
     @Inject
     EntityManager em;
     @Inject
     Clock clock;
     @ConfigProperty(name = "kczg.notifications.frontend-url", defaultValue = "https://kczg.org.cn")
     String frontend;
+    @ConfigProperty(name = "kczg.notifications.mail.send-timeout", defaultValue = "30s")
+    Duration sendTimeout;
 
     @Scheduled(every = "${kczg.notifications.mail.send-every:5s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -106,7 +110,7 @@ public class NotificationMailer {
     private boolean send(List<Queued> rows, String to, String subject, String text) {
         Instant now = clock.instant();
         try {
-            mailer.send(Mail.withText(to, subject, text));
+            mailer.send(Mail.withText(to, subject, text)).await().atMost(sendTimeout);
             rows.forEach(q -> em.createNativeQuery("update notification_mail set sent_at = :at, attempts = attempts + 1 "
                     + "where id = :id").setParameter("at", now).setParameter("id", q.id()).executeUpdate());
             return true;
