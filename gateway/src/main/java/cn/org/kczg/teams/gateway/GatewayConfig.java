@@ -171,5 +171,15 @@ public interface GatewayConfig {
          */
         @WithDefault("false")
         boolean perHost();
+
+        /**
+         * The Kafka topic the chain's head (line number, hash, time) is published to, keyed by the chain (its
+         * directory's name): kept outside the log's storage, it shows a cut tail. Unset: no anchors.
+         */
+        Optional<String> anchorTopic();
+
+        /** How often the head is published, when it moved since the last anchor; and always at shutdown. */
+        @WithDefault("1m")
+        Duration anchorEvery();
     }
 }

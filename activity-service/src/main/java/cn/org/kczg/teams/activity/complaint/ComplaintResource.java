@@ -159,6 +159,7 @@ public class ComplaintResource {
     @APIResponse(responseCode = "404", description = "No such complaint (or not about your team).")
     @APIResponse(responseCode = "409", description = "Conflict: `already-responded` when the team answered already, "
             + "`already-decided` when the operator decided.")
+    @PersonalDataRead(type = "complaint")
     public ComplaintView respond(@Parameter(description = "The complaint's id.") @PathParam("id") UUID id,
             @NotNull @Valid TeamResponse body) {
         return service.respond(caller.get(), id, body.text())
@@ -176,6 +177,7 @@ public class ComplaintResource {
     @APIResponse(responseCode = "404", description = "No such complaint.")
     @APIResponse(responseCode = "409", description = "Conflict: `already-decided` when the complaint was already "
             + "upheld or dismissed.")
+    @PersonalDataRead(type = "complaint")
     public ComplaintView decide(@Parameter(description = "The complaint's id.") @PathParam("id") UUID id,
             @NotNull @Valid Outcome body) {
         return service.decide(caller.get(), id, body.outcome(), body.reason())

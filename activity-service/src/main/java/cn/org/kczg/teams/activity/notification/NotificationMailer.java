@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
  * taken with {@code for update skip locked}, so two instances never send the same mail. A relay that accepts the
  * connection and then says nothing fails the send after {@code kczg.notifications.mail.send-timeout}: waiting for it
  * without end would hold the job (which never runs twice at once) and its rows' locks, and no mail would go out.
+ * The address is the subscriber's, opened as the mail goes out ({@link SubscriberAddress}).
  */
 @ApplicationScoped
 public class NotificationMailer {
@@ -39,6 +40,8 @@ public class NotificationMailer {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    SubscriberAddress address;
     @ConfigProperty(name = "kczg.notifications.frontend-url", defaultValue = "https://kczg.org.cn")
     String frontend;
     @ConfigProperty(name = "kczg.notifications.mail.send-timeout", defaultValue = "30s")
@@ -97,14 +100,16 @@ public class NotificationMailer {
     private List<Queued> take(String channel) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select m.id, m.subject, m.email, n.title, n.body, n.link, m.attempts
+                select m.id, m.subject, s.email, n.title, n.body, n.link, m.attempts
                 from notification_mail m join notification n on n.id = m.notification_id
+                     join notification_subscriber s on s.subject = m.subject and s.email is not null
                 where m.sent_at is null and m.channel = :channel and m.next_attempt_at <= :now
                 order by m.id limit :limit for update of m skip locked""")
                 .setParameter("channel", channel).setParameter("now", clock.instant()).setParameter("limit", BATCH)
                 .getResultList();
-        return rows.stream().map(r -> new Queued(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], ((Number) r[6]).intValue())).toList();
+        return rows.stream().map(r -> new Queued(((Number) r[0]).longValue(), (String) r[1],
+                address.open((String) r[2]), (String) r[3], (String) r[4], (String) r[5],
+                ((Number) r[6]).intValue())).toList();
     }
 
     private boolean send(List<Queued> rows, String to, String subject, String text) {

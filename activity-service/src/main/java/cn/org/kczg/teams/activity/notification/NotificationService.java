@@ -45,6 +45,8 @@ public class NotificationService {
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    SubscriberAddress address;
 
     /** Stores each draft once for this event, queues its e-mails; returns how many were new. */
     public int deliver(UUID eventId, List<NoticeDraft> drafts) {
@@ -69,8 +71,8 @@ public class NotificationService {
 
     private void queueMails(long notificationId, NoticeDraft d, Instant now) {
         em.createNativeQuery("""
-                insert into notification_mail (subject, email, notification_id, channel, created_at, next_attempt_at)
-                select s.subject, s.email, :n, p.channel, :now, :now
+                insert into notification_mail (subject, notification_id, channel, created_at, next_attempt_at)
+                select s.subject, :n, p.channel, :now, :now
                 from notification_subscriber s join notification_preference p on p.subject = s.subject and p.kind = :kind
                 where s.audiences @> cast(:audience as jsonb) and s.email is not null and p.channel in ('EMAIL', 'DIGEST')
                 on conflict do nothing""")
@@ -133,7 +135,7 @@ public class NotificationService {
         refreshAudiences(caller, Audience.of(caller));
         List<?> emails = em.createNativeQuery("select email from notification_subscriber where subject = :s")
                 .setParameter("s", caller.subject()).getResultList();
-        String email = emails.isEmpty() ? null : (String) emails.get(0);
+        String email = emails.isEmpty() ? null : address.open((String) emails.get(0));
         Map<String, Channel> chosen = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select kind, channel from notification_preference where subject = :s")
@@ -156,11 +158,13 @@ public class NotificationService {
         String email = update.email() == null || update.email().isBlank() ? null : update.email().strip();
         Instant now = clock.instant();
         em.createNativeQuery("""
-                insert into notification_subscriber (subject, email, audiences, updated_at)
-                values (:s, :email, cast(:audiences as jsonb), :at)
+                insert into notification_subscriber (subject, email, email_hash, audiences, updated_at)
+                values (:s, :email, :hash, cast(:audiences as jsonb), :at)
                 on conflict (subject) do update set email = coalesce(excluded.email, notification_subscriber.email),
+                    email_hash = coalesce(excluded.email_hash, notification_subscriber.email_hash),
                     audiences = excluded.audiences, updated_at = excluded.updated_at""")
-                .setParameter("s", caller.subject()).setParameter("email", email)
+                .setParameter("s", caller.subject()).setParameter("email", email == null ? null : address.seal(email))
+                .setParameter("hash", email == null ? null : address.hash(email))
                 .setParameter("audiences", jsonArray(Audience.of(caller))).setParameter("at", now).executeUpdate();
         channels.forEach((kind, channel) -> em.createNativeQuery("""
                 insert into notification_preference (subject, kind, channel) values (:s, :k, :c)

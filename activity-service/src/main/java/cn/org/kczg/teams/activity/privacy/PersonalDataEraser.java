@@ -80,7 +80,7 @@ public class PersonalDataEraser {
                  where jsonb_typeof(handler_deputies) = 'array' and jsonb_exists(handler_deputies, :subject)""", sp));
         items.add(erasures.update("notification", List.of("audience"),
                 "update notification set audience = 'user:' || :pseudonym where audience = 'user:' || :subject", sp));
-        items.add(erasures.update("notification_mail", List.of("subject", "email"),
+        items.add(erasures.update("notification_mail", List.of("subject"),
                 "delete from notification_mail where subject = :subject", s));
         items.add(erasures.update("notification_preference", List.of("subject"),
                 "delete from notification_preference where subject = :subject", s));
@@ -91,21 +91,25 @@ public class PersonalDataEraser {
     }
 
     private List<Item> byContact(String contact) {
-        Map<String, Object> c = Map.of("contact", contact);
         List<Item> items = new ArrayList<>();
         // complaints' contacts are sealed: found by their keyed hash
         items.add(erasures.update("Complaint", List.of("contact", "contactHash"),
                 "update complaint set contact = null, contact_hash = null where contact_hash = :hash",
                 Map.of("hash", fieldHash.of(contact))));
         items.add(new Item("Ticket", List.of("contact"), eraseTicketContacts(contact)));
-        items.add(erasures.update("notification_mail", List.of("subject", "email"),
-                "delete from notification_mail where " + contactMatches("email"), c));
+        // the subscriber's address is sealed: found by its keyed hash (one stored before, not yet sealed and hashed
+        // by the re-encryption job, by its plain value); their queued mails and choices go with it
+        Map<String, Object> h = Map.of("hash", fieldHash.of(contact), "plain", FieldHash.normalised(contact));
+        String subscriber = "email_hash = :hash or (email_hash is null and regexp_replace(lower(email), '\\s+', '', "
+                + "'g') = :plain)";
+        items.add(erasures.update("notification_mail", List.of("subject"), """
+                delete from notification_mail
+                 where subject in (select subject from notification_subscriber where %s)""".formatted(subscriber), h));
         items.add(erasures.update("notification_preference", List.of("subject"), """
                 delete from notification_preference
-                 where subject in (select subject from notification_subscriber where %s)"""
-                .formatted(contactMatches("email")), c));
+                 where subject in (select subject from notification_subscriber where %s)""".formatted(subscriber), h));
         items.add(erasures.update("notification_subscriber", List.of("subject", "email"),
-                "delete from notification_subscriber where " + contactMatches("email"), c));
+                "delete from notification_subscriber where " + subscriber, h));
         return items;
     }
 
@@ -132,11 +136,6 @@ public class PersonalDataEraser {
 
     private static boolean same(String wanted, String stored) {
         return stored != null && wanted.equals(FieldHash.normalised(stored));
-    }
-
-    /** The one place this service compares a plain stored contact with the requested one ({@code :contact}). */
-    static String contactMatches(String column) {
-        return "lower(trim(" + column + ")) = lower(trim(:contact))";
     }
 
 }

@@ -1,7 +1,10 @@
 package cn.org.kczg.teams.activity.privacy;
 
 import cn.org.kczg.teams.activity.complaint.ComplaintConfig;
+import cn.org.kczg.teams.kit.privacy.AuditRetention;
 import cn.org.kczg.teams.kit.privacy.Erasures;
+import cn.org.kczg.teams.kit.privacy.RecordRetention;
+import cn.org.kczg.teams.kit.privacy.RecordTable;
 import cn.org.kczg.teams.kit.privacy.RetentionPeriod;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -17,7 +20,8 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Enforces the retention classes of docs/personal-data.md in activity-service: once a row's class has run out, its
+ * Enforces the retention classes of docs/personal-data.md in activity-service (RECORD and AUDIT through the kit's
+ * {@link RecordRetention} and {@link AuditRetention}): once a row's class has run out, its
  * names become {@value Erasures#ERASED_NAME}, contacts go and login ids become {@value #EXPIRED}; the facts (the
  * complaint, the ticket, the hours) stay. Each batch is a transaction that claims its rows with
  * {@code for update skip locked}, so instances share the work and never wait for each other or for users.
@@ -37,6 +41,21 @@ public class RetentionPurge {
     Clock clock;
     @Inject
     EntityManager em;
+    @Inject
+    RecordRetention records;
+    @Inject
+    AuditRetention audits;
+
+    /**
+     * RECORD here, with the year each row concerns: a report's and a fee violation's activity year, an upload's period,
+     * a webhook's registration.
+     */
+    static final List<RecordTable> RECORDS = List.of(
+            RecordTable.of("ActivityReport", "activity_report", "year", "version", "reported_by", "withdrawn_by"),
+            RecordTable.of("FeeViolation", "fee_violation", "year", "version", "decided_by"),
+            RecordTable.of("Upload", "upload", "cast(substring(period from 1 for 4) as integer)", "version",
+                    "uploaded_by", "reviewed_by"),
+            RecordTable.of("Webhook", "webhook", RecordTable.yearOf("created_at"), null, "created_by"));
 
     private record Rule(String name, String sql, Map<String, Object> params) {
     }
@@ -50,16 +69,20 @@ public class RetentionPurge {
         }
     }
 
-    /** Runs every rule until it finds nothing more; rows anonymised per rule. */
+    /** Runs every rule until it finds nothing more, then RECORD and AUDIT; rows anonymised or deleted per rule. */
     public Map<String, Integer> purge() {
+        Instant now = clock.instant();
         Map<String, Integer> purged = new LinkedHashMap<>();
-        for (Rule rule : rules(clock.instant())) {
+        for (Rule rule : rules(now)) {
             int total = 0;
             for (int n = batch(rule); n > 0; n = batch(rule)) {
                 total += n;
             }
             purged.put(rule.name(), total);
         }
+        records.purge(RECORDS, now, config.record(), config.batch())
+                .forEach((entity, n) -> purged.put("RECORD " + entity, n));
+        audits.purge(now, config.audit(), config.batch()).forEach((entity, n) -> purged.put("AUDIT " + entity, n));
         return purged;
     }
 

@@ -97,6 +97,7 @@ public class TicketResource {
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "The ticket pushed before with this externalId or Idempotency-Key.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TicketView.class)))
+    @PersonalDataRead(type = "ticket")
     public Response push(@NotNull @Valid PushTicket request,
             @Parameter(description = "Optional key of this push: a repeated push with the same key answers the "
                     + "first ticket (200) instead of creating another.") @HeaderParam("Idempotency-Key") String key) {
@@ -210,6 +211,7 @@ public class TicketResource {
     @APIResponse(responseCode = "404", description = "No such ticket, or no such team.")
     @APIResponse(responseCode = "409", description = "Conflict: `team-not-active` when the team is suspended, revoked "
             + "or disqualified; `illegal-transition` when the ticket is RESOLVED or CLOSED.")
+    @PersonalDataRead(type = "ticket")
     public TicketView assign(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
             @NotNull @Valid Assign body) {
         return service.assign(caller.get(), id, body.teamId(), body.reason()).orElseThrow(() -> notFound(id));
@@ -225,6 +227,7 @@ public class TicketResource {
     @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket is not ASSIGNED; "
             + "`team-not-active` when the team is no longer active.")
+    @PersonalDataRead(type = "ticket")
     public TicketView accept(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id) {
         return service.accept(caller.get(), id).orElseThrow(() -> notFound(id));
     }
@@ -239,6 +242,7 @@ public class TicketResource {
     @APIResponse(responseCode = "200", description = "The ticket, back to NEW.")
     @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket is not ASSIGNED.")
+    @PersonalDataRead(type = "ticket")
     public TicketView decline(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
             @NotNull @Valid RequiredReason body) {
         return service.decline(caller.get(), id, body.reason()).orElseThrow(() -> notFound(id));
@@ -255,6 +259,7 @@ public class TicketResource {
     @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket is not being "
             + "worked on (ACCEPTED, IN_PROGRESS or REOPENED); `team-not-active` when the team is no longer active.")
+    @PersonalDataRead(type = "ticket")
     public TicketView requestInfo(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
             @NotNull @Valid RequiredReason body) {
         return service.requestInfo(caller.get(), id, body.reason()).orElseThrow(() -> notFound(id));
@@ -271,6 +276,7 @@ public class TicketResource {
     @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket cannot move to "
             + "IN_PROGRESS from its status.")
+    @PersonalDataRead(type = "ticket")
     public TicketView resume(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
             @Valid Reason body) {
         return service.resume(caller.get(), id, body == null ? null : body.reason()).orElseThrow(() -> notFound(id));
@@ -287,6 +293,7 @@ public class TicketResource {
     @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket is not being "
             + "worked on; `team-not-active` when the team is no longer active.")
+    @PersonalDataRead(type = "ticket")
     public TicketView answer(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
             @NotNull @Valid Answer body) {
         return service.answer(caller.get(), id, body).orElseThrow(() -> notFound(id));
@@ -302,6 +309,7 @@ public class TicketResource {
     @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket is not ANSWERED; "
             + "`team-not-active` when the team is no longer active.")
+    @PersonalDataRead(type = "ticket")
     public TicketView resolve(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id) {
         return service.resolve(caller.get(), id).orElseThrow(() -> notFound(id));
     }
@@ -315,6 +323,7 @@ public class TicketResource {
     @APIResponse(responseCode = "200", description = "The ticket, now CLOSED.")
     @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket is not RESOLVED.")
+    @PersonalDataRead(type = "ticket")
     public TicketView close(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id) {
         return service.close(caller.get(), id).orElseThrow(() -> notFound(id));
     }
@@ -428,6 +437,7 @@ public class TicketResource {
     @APIResponse(responseCode = "200", description = "The ticket, now WITHDRAWN.")
     @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` once a team accepted the ticket.")
+    @PersonalDataRead(type = "ticket")
     public TicketView withdraw(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
             @Valid Reason body) {
         return service.withdraw(caller.get(), id, body == null ? null : body.reason()).orElseThrow(() -> notFound(id));
@@ -446,6 +456,7 @@ public class TicketResource {
     @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `not-resolved` before the ticket is resolved, "
             + "`already-rated` for a second rating.")
+    @PersonalDataRead(type = "ticket")
     public TicketView rate(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
             @NotNull @Valid Rating body) {
         return service.rate(caller.get(), id, body.score(), body.comment()).orElseThrow(() -> notFound(id));
@@ -461,6 +472,7 @@ public class TicketResource {
     @APIResponse(responseCode = "200", description = "The ticket, now REOPENED.")
     @APIResponse(responseCode = "404", description = "No such ticket (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the ticket is not RESOLVED.")
+    @PersonalDataRead(type = "ticket")
     public TicketView reopen(@Parameter(description = "The ticket's id.") @PathParam("id") UUID id,
             @NotNull @Valid RequiredReason body) {
         return service.reopen(caller.get(), id, body.reason()).orElseThrow(() -> notFound(id));

@@ -135,6 +135,7 @@ public class VolunteerResource {
     @APIResponse(responseCode = "404", description = "No such participation (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `already-decided` when the participation was already "
             + "confirmed or rejected.")
+    @PersonalDataRead(type = "participation")
     public ParticipationView confirm(@Parameter(description = "The participation's id.") @PathParam("id") UUID id,
             @Valid Reason reason) {
         return service.decide(caller.get(), id, true, reason == null ? null : reason.reason())
@@ -152,6 +153,7 @@ public class VolunteerResource {
     @APIResponse(responseCode = "404", description = "No such participation (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `already-decided` when the participation was already "
             + "confirmed or rejected.")
+    @PersonalDataRead(type = "participation")
     public ParticipationView reject(@Parameter(description = "The participation's id.") @PathParam("id") UUID id,
             @NotNull @Valid RequiredReason body) {
         return service.decide(caller.get(), id, false, body.reason())
@@ -170,6 +172,7 @@ public class VolunteerResource {
     @APIResponse(responseCode = "404", description = "No such participation of yours.")
     @APIResponse(responseCode = "409", description = "Conflict: `not-confirmed` when the participation is not "
             + "confirmed.")
+    @PersonalDataRead(type = "certificate")
     public CertificateView participationCertificate(@NotNull @Valid CertificateRequest body) {
         return service.requestParticipationCertificate(caller.get(), body.participationId());
     }
@@ -297,6 +300,7 @@ public class VolunteerResource {
     @APIResponse(responseCode = "404", description = "No such certificate.")
     @APIResponse(responseCode = "409", description = "Conflict: `not-pending` when the certificate is not pending "
             + "approval.")
+    @PersonalDataRead(type = "certificate")
     public CertificateView approve(@Parameter(description = "The certificate's id.") @PathParam("id") UUID id) {
         return service.approve(caller.get(), id, true, null)
                 .orElseThrow(() -> ProblemException.notFound(Text.of("certificate.not-found", id)));
@@ -313,6 +317,7 @@ public class VolunteerResource {
     @APIResponse(responseCode = "404", description = "No such certificate.")
     @APIResponse(responseCode = "409", description = "Conflict: `not-pending` when the certificate is not pending "
             + "approval.")
+    @PersonalDataRead(type = "certificate")
     public CertificateView rejectNomination(@Parameter(description = "The certificate's id.") @PathParam("id") UUID id,
             @NotNull @Valid RequiredReason body) {
         return service.approve(caller.get(), id, false, body.reason())
@@ -329,6 +334,7 @@ public class VolunteerResource {
     @APIResponse(responseCode = "200", description = "The certificate, now REVOKED.")
     @APIResponse(responseCode = "404", description = "No such certificate.")
     @APIResponse(responseCode = "409", description = "Conflict: `not-valid` when the certificate is not VALID.")
+    @PersonalDataRead(type = "certificate")
     public CertificateView revoke(@Parameter(description = "The certificate's id.") @PathParam("id") UUID id,
             @NotNull @Valid RequiredReason body) {
         return service.revoke(caller.get(), id, body.reason())

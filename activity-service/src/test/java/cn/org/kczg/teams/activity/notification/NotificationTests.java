@@ -20,6 +20,8 @@ import cn.org.kczg.teams.events.EventPayload;
 import cn.org.kczg.teams.events.Topics;
 import cn.org.kczg.teams.events.review.ReviewCaseAssigned;
 import cn.org.kczg.teams.events.review.ReviewDecided;
+import cn.org.kczg.teams.kit.crypto.FieldHash;
+import cn.org.kczg.teams.kit.crypto.ReencryptionJob;
 import cn.org.kczg.teams.testkit.KafkaTestClient;
 import cn.org.kczg.teams.testkit.MailServer;
 import cn.org.kczg.teams.testkit.SseClient;
@@ -63,6 +65,10 @@ class NotificationTests {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    FieldHash hash;
+    @Inject
+    ReencryptionJob job;
     @TestHTTPResource("/api/v1/notifications/stream")
     URL streamUrl;
 
@@ -338,8 +344,8 @@ class NotificationTests {
             given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(team, "匹配"))
                     .when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(200);
             Awaitility.await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> em
-                    .createNativeQuery("select count(*) from notification_mail where email = :e and attempts = 1 "
-                            + "and sent_at is null and last_error is not null").setParameter("e", address)
+                    .createNativeQuery("select count(*) from notification_mail where subject = :s and attempts = 1 "
+                            + "and sent_at is null and last_error is not null").setParameter("s", handler)
                     .getSingleResult()).toString().equals("1"));
         } finally {
             MailServer.start();
@@ -364,13 +370,55 @@ class NotificationTests {
             given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(team, "匹配"))
                     .when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(200);
             Awaitility.await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> em
-                    .createNativeQuery("select count(*) from notification_mail where email = :e and attempts > 0 "
-                            + "and sent_at is null and last_error is not null").setParameter("e", address)
+                    .createNativeQuery("select count(*) from notification_mail where subject = :s and attempts > 0 "
+                            + "and sent_at is null and last_error is not null").setParameter("s", handler)
                     .getSingleResult()).toString().equals("1"));
         } finally {
             MailServer.start();
         }
         TestClock.set(Instant.now().plus(Duration.ofMinutes(5)));
         Awaitility.await().atMost(WAIT).until(() -> MailServer.receivedBy(address).size() == 1);
+    }
+
+    @Test
+    void theAddressIsSealedWithItsHashBesideOneWrittenBeforeIsSealedByTheJobAndMailStillGoesOut() {
+        String handler = unique("h-");
+        UUID team = DemandHall.team(unique("LU"), handler, List.of("TECH_TRANSFER"), "无锡市", List.of("物联网"), "物联网");
+        String token = TestTokens.handler(handler, team.toString());
+        String address = handler + "@example.org.cn";
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("email", address, "channels", Map.of("ticket.assigned", "EMAIL")))
+                .when().put("/api/v1/notifications/preferences").then().statusCode(200).body("email", equalTo(address));
+        Object[] stored = subscriber(handler);
+        assertTrue(((String) stored[0]).startsWith("v1:test-new:AES-GCM:") && !((String) stored[0]).contains(address),
+                "sealed: " + stored[0]);
+        assertEquals(hash.of(address), stored[1]);
+        given().auth().oauth2(token).when().get("/api/v1/notifications/preferences").then().statusCode(200)
+                .body("email", equalTo(address));
+
+        // as a row written before this change: plain, without a hash — read as it is, then sealed by the job
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update notification_subscriber set email = "
+                + ":e, email_hash = null where subject = :s").setParameter("e", address).setParameter("s", handler)
+                .executeUpdate());
+        given().auth().oauth2(token).when().get("/api/v1/notifications/preferences").then().statusCode(200)
+                .body("email", equalTo(address));
+        assertTrue(job.run().rewritten() >= 1);
+        stored = subscriber(handler);
+        assertTrue(((String) stored[0]).startsWith("v1:test-new:AES-GCM:"), "sealed by the job: " + stored[0]);
+        assertEquals(hash.of(address), stored[1]);
+
+        // the queued mail keeps no address of its own: the mailer opens the subscriber's
+        String id = push(unique("feeder-"), ticket(unique("XQ-"), "物联网", "无锡", List.of("TECH_TRANSFER"), List.of()));
+        DemandHall.awaitMatchable(id, team);
+        given().auth().oauth2(OPERATOR).contentType(ContentType.JSON).body(assign(team, "匹配"))
+                .when().post("/api/v1/tickets/" + id + "/assign").then().statusCode(200);
+        Awaitility.await().atMost(WAIT).until(() -> !MailServer.receivedBy(address).isEmpty());
+        assertTrue(MailServer.receivedBy(address).get(0).text().contains("/tickets/" + id));
+    }
+
+    private Object[] subscriber(String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select email, email_hash from notification_subscriber where subject = :s").setParameter("s", subject)
+                .getSingleResult());
     }
 }

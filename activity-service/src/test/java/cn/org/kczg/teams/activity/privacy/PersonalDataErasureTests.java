@@ -115,6 +115,34 @@ class PersonalDataErasureTests {
                 .body("projectName", org.hamcrest.Matchers.notNullValue());
     }
 
+    @Test
+    void aSubscribersSealedAddressIsFoundByItsHashOrPlainBeforeTheJobAndGoesWithItsChoices() {
+        String sealed = "sub-erase-" + UUID.randomUUID();
+        String address = sealed + "@example.org.cn";
+        given().auth().oauth2(TestTokens.handler(sealed, UUID.randomUUID().toString())).contentType(ContentType.JSON)
+                .body(Map.of("email", address, "channels", Map.of("ticket.assigned", "EMAIL")))
+                .when().put("/api/v1/notifications/preferences").then().statusCode(200);
+        String plain = "sub-erase-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into notification_subscriber (subject, email, audiences, updated_at)
+                values (:s, :e, cast('[]' as jsonb), now())""").setParameter("s", plain)
+                .setParameter("e", plain + "@Example.org.cn").executeUpdate());
+
+        PersonalDataErased answer = erase(new ErasureRequested(UUID.randomUUID(), null, " " + address.toUpperCase(),
+                "erased-5e1c2a", "operator-dpo"));
+        assertTrue(answer.items().contains(new PersonalDataErased.Item("notification_subscriber",
+                List.of("subject", "email"), 1)), answer.items().toString());
+        assertTrue(answer.items().contains(new PersonalDataErased.Item("notification_preference", List.of("subject"),
+                1)), answer.items().toString());
+        assertEquals(0L, count("select count(*) from notification_subscriber where subject = :v", sealed));
+
+        answer = erase(new ErasureRequested(UUID.randomUUID(), null, plain + "@example.org.cn", "erased-5e1c2b",
+                "operator-dpo"));
+        assertTrue(answer.items().contains(new PersonalDataErased.Item("notification_subscriber",
+                List.of("subject", "email"), 1)), answer.items().toString());
+        assertEquals(0L, count("select count(*) from notification_subscriber where subject = :v", plain));
+    }
+
     private static PersonalDataErased erase(ErasureRequested request) {
         var envelope = EventJson.envelope(request, "registration-service", "test-erasure", Instant.now());
         KafkaTestClient.produce(Topics.REGISTRATION, envelope.aggregateId(), EventJson.write(envelope));

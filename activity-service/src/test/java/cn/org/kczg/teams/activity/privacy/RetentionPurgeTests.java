@@ -94,6 +94,69 @@ class RetentionPurgeTests {
                 .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(old.toString())));
     }
 
+    @Test
+    void aReportsLoginIdsGoTenYearsAfterItsYearTheReportStays() {
+        UUID expired = activityReport(2015);
+        UUID kept = activityReport(2016);
+        UUID webhookOf2015 = webhook(Instant.parse("2015-12-31T15:59:00Z")); // 23:59 in Beijing
+        UUID webhookOf2016 = webhook(Instant.parse("2015-12-31T16:01:00Z")); // already 2016 in Beijing
+
+        TestClock.set(Instant.parse("2025-12-31T15:59:00Z"));
+        purge.purge();
+        assertEquals(List.of("lead-ret", "withdrawer-ret", "36"), reportRow(expired));
+
+        TestClock.set(Instant.parse("2025-12-31T16:01:00Z")); // 2026 in Beijing: the year 2015 is ten years past
+        purge.purge();
+
+        assertEquals(List.of("erased", "erased", "36"), reportRow(expired));
+        assertEquals(List.of("lead-ret", "withdrawer-ret", "36"), reportRow(kept));
+        assertEquals("erased", webhookCreator(webhookOf2015));
+        assertEquals("operator-ret", webhookCreator(webhookOf2016));
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from activity_report where id in (:ids)")
+                    .setParameter("ids", List.of(expired, kept)).executeUpdate();
+            em.createNativeQuery("delete from webhook where id in (:ids)")
+                    .setParameter("ids", List.of(webhookOf2015, webhookOf2016)).executeUpdate();
+        });
+    }
+
+    private UUID activityReport(int year) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into activity_report (id, team_id, lead_unit_credit_code, year, category, form, title,
+                                             start_date, end_date, online, place_kind, participants,
+                                             enterprises_served, fee_amount, reported_by, reported_at, status,
+                                             withdrawn_by, withdrawn_at)
+                values (:id, :team, 'LU-RETENTION', :year, 'CONSULTING', 'ONLINE', '保留期限', :day, :day, true,
+                        'ONLINE', 36, 3, 0, 'lead-ret', :at, 'WITHDRAWN', 'withdrawer-ret', :at)""")
+                .setParameter("id", id).setParameter("team", UUID.randomUUID()).setParameter("year", year)
+                .setParameter("day", java.time.LocalDate.of(year, 5, 1))
+                .setParameter("at", Instant.parse(year + "-05-02T00:00:00Z").atOffset(ZoneOffset.UTC))
+                .executeUpdate());
+        return id;
+    }
+
+    private List<String> reportRow(UUID id) {
+        Object[] row = (Object[]) em.createNativeQuery("select reported_by, withdrawn_by, cast(participants as text) "
+                + "from activity_report where id = :id").setParameter("id", id).getSingleResult();
+        return List.of(String.valueOf(row[0]), String.valueOf(row[1]), String.valueOf(row[2]));
+    }
+
+    private UUID webhook(Instant createdAt) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into webhook (id, partner, url, event_types, secret, created_by, created_at)
+                values (:id, 'partner-retention', 'https://partner.example.org/hook', cast('[]' as jsonb), 'secret',
+                        'operator-ret', :at)""")
+                .setParameter("id", id).setParameter("at", createdAt.atOffset(ZoneOffset.UTC)).executeUpdate());
+        return id;
+    }
+
+    private String webhookCreator(UUID id) {
+        return (String) em.createNativeQuery("select created_by from webhook where id = :id").setParameter("id", id)
+                .getSingleResult();
+    }
+
     private UUID complaint(String status, Instant decidedAt, String contact) {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""

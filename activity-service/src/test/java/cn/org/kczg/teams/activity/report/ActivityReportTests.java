@@ -39,7 +39,7 @@ class ActivityReportTests {
         var event = new TeamActivated(id, UUID.randomUUID(), "“科创中国”测试" + SEQ.incrementAndGet() + "科技服务团",
                 leadUnit, "单位", "NATIONAL_SOCIETY", 2026, "智能制造", List.of("TECH_DISSEMINATION"),
                 List.of("苏州市", "苏州工业园区"), List.of(), List.of("智能制造"),
-                new Handler("赵强", "13800138000", "zq@example.cn", "h-" + id, List.of()), Instant.now());
+                new Handler("赵强", "h-" + id, List.of()), Instant.now());
         var envelope = EventJson.envelope(event, "registration-service", "test", Instant.now());
         KafkaTestClient.produce(Topics.REGISTRATION, envelope.aggregateId(), EventJson.write(envelope));
         // the team is known once its lead unit can list (empty) activities of it without a 404 on reporting

@@ -41,8 +41,8 @@ public final class DemandHall {
         UUID id = UUID.randomUUID();
         publish(new TeamActivated(id, UUID.randomUUID(), "“科创中国”" + serviceContent + id.toString().substring(0, 4)
                 + "科技服务团", leadUnit, "单位", "NATIONAL_SOCIETY", 2026, serviceContent, categories,
-                List.of(pilotCity), List.of(), keyFields, new Handler("赵强", "13800138000", "zq@example.cn",
-                        handlerUserId, List.of()), Instant.now()));
+                List.of(pilotCity), List.of(), keyFields, new Handler("赵强", handlerUserId,
+                        List.of()), Instant.now()));
         return id;
     }
 

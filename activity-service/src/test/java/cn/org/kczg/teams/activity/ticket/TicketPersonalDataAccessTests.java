@@ -39,4 +39,21 @@ class TicketPersonalDataAccessTests {
                 .body("items[0].fields", equalTo(List.of("contact.email", "contact.name", "contact.phone")))
                 .body("items[0].roles", equalTo(List.of("auditor")));
     }
+    @Test
+    void anOperatorWithdrawingATicketIsRecordedWithTheContactItsReplyCarried() {
+        String partner = unique("pdw-");
+        String id = push(partner, ticket(unique("XQ-"), "物联网", "无锡", List.of("TECH_TRANSFER"), List.of()));
+        String writer = "op-" + UUID.randomUUID();
+        given().auth().oauth2(TestTokens.sign(TestTokens.builder("operator").subject(writer)))
+                .contentType("application/json").body(java.util.Map.of("reason", "合作方申请撤回该需求"))
+                .when().post("/api/v1/tickets/" + id + "/withdraw").then().statusCode(200);
+
+        given().auth().oauth2(TestTokens.token("auditor")).queryParam("actor", writer).when().get(LIST).then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].method", equalTo("POST"))
+                .body("items[0].objectType", equalTo("ticket"))
+                .body("items[0].objectId", equalTo(id))
+                .body("items[0].fields", equalTo(List.of("contact.email", "contact.name", "contact.phone")));
+    }
 }

@@ -112,8 +112,8 @@ class TicketResourceTests {
 
         // the lead unit names another handler and a deputy: the former handler no longer acts, the deputy does
         String deputy = unique("deputy-");
-        DemandHall.publish(new TeamHandlerChanged(teamId, new Handler("钱芳", "13900139000", "qf@example.cn",
-                unique("h2-"), List.of(deputy)), Instant.now()));
+        DemandHall.publish(new TeamHandlerChanged(teamId, new Handler("钱芳", unique("h2-"),
+                List.of(deputy)), Instant.now()));
         String former = TestTokens.handler(handler, teamId.toString());
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(former)
                 .when().post("/api/v1/tickets/" + id + "/accept").then().statusCode(403));
@@ -354,7 +354,7 @@ class TicketResourceTests {
         DemandHall.publish(new TeamActivated(robots, UUID.randomUUID(), "“科创中国”宁波机器人" + unique("") + "科技服务团",
                 unique("LU"), "单位", "NATIONAL_SOCIETY", 2026, "数控系统 工业机器人 产线改造 数字化车间",
                 List.of("RD_SUPPORT"), List.of("宁波市"), List.of(), List.of("先进制造"),
-                new Handler("赵强", "13800138000", "zq@example.cn", unique("h-"), List.of()), Instant.now(),
+                new Handler("赵强", unique("h-"), List.of()), Instant.now(),
                 "注塑车间上下料自动化", "服务余姚、慈溪模具企业", List.of("机械工程")));
         UUID farming = DemandHall.team(unique("LU"), unique("h-"), List.of("RD_SUPPORT"), "宁波市", List.of("现代农业"),
                 "设施农业与种业");

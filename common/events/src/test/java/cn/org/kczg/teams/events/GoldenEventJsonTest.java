@@ -61,7 +61,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The wire format is a contract with other services: these files may only grow. After an intended,
  * additive change, regenerate with {@code mvn test -pl common/events -Dgolden.update=true} and review
- * the diff.
+ * the diff. One removal so far: the handler's phone and e-mail (issue 24, data minimisation) — readers ignore unknown
+ * fields, so events written before are still read ({@link #aHandlerEventWrittenBeforeWithPhoneAndEmailIsStillRead}).
  */
 class GoldenEventJsonTest {
     private static final Path GOLDEN = Path.of("src/test/resources/events");
@@ -70,8 +71,8 @@ class GoldenEventJsonTest {
     private static final UUID TEAM = UUID.fromString("c2d4e6f8-1a3b-4c5d-8e9f-0a1b2c3d4e5f");
     private static final Instant AT = Instant.parse("2026-11-27T08:00:00Z");
     private static final String SOCIETY = "91350100M000100Y43";
-    private static final Handler HANDLER = new Handler("赵强", "13800138000", "zhaoqiang@example.org.cn",
-            "handler-zhaoqiang", List.of("handler-sunli"));
+    private static final Handler HANDLER = new Handler("赵强", "handler-zhaoqiang",
+            List.of("handler-sunli"));
 
     static Stream<EventPayload> payloads() {
         return Stream.of(
@@ -169,6 +170,22 @@ class GoldenEventJsonTest {
         JsonNode golden = EventJson.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
         assertEquals(golden, EventJson.mapper().readTree(json));
         assertEquals(payload, EventJson.payload(EventJson.read(golden.toString()), payload.getClass()));
+    }
+
+    /** Issue 24: handlers travel without phone or e-mail; an event written before, with them, is still read. */
+    @Test
+    void aHandlerEventWrittenBeforeWithPhoneAndEmailIsStillRead() {
+        String old = """
+                {"eventId":"0b8f8f5e-3d6c-4a53-9d44-6f1c2f2f0c01","type":"team.handler-changed","version":1,
+                 "occurredAt":"2026-11-27T08:00:00Z","aggregateType":"team",
+                 "aggregateId":"c2d4e6f8-1a3b-4c5d-8e9f-0a1b2c3d4e5f","producer":"registration-service",
+                 "correlationId":"req-1","payload":{"teamId":"c2d4e6f8-1a3b-4c5d-8e9f-0a1b2c3d4e5f",
+                 "handler":{"name":"赵强","phone":"13800138000","email":"zhaoqiang@example.org.cn",
+                 "userId":"handler-zhaoqiang","deputies":["handler-sunli"]},"changedAt":"2026-11-27T08:00:00Z"}}""";
+        TeamHandlerChanged read = EventJson.payload(EventJson.read(old), TeamHandlerChanged.class);
+        assertEquals(new TeamHandlerChanged(TEAM, HANDLER, AT), read);
+        String written = EventJson.write(EventJson.envelope(read, "registration-service", "req-1", AT));
+        assertTrue(!written.contains("13800138000") && !written.contains("zhaoqiang@example.org.cn"), written);
     }
 
     @Test

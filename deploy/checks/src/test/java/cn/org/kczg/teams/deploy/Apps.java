@@ -152,6 +152,15 @@ final class Apps {
         return relay.contains("TRANSACTIONAL_ID") || relay.contains("transactional.id");
     }
 
+    /** The topic the gateway publishes its security log's anchors to (and the verifier reads them from). */
+    static String gatewayAnchorTopic() {
+        String topic = configuration(GATEWAY).getProperty("kczg.gateway.security-log.anchor-topic", "");
+        if (topic.isBlank()) {
+            throw new IllegalStateException("the gateway's application.properties names no anchor topic");
+        }
+        return topic.trim();
+    }
+
     /** The event topics the gateway's feed reads (GatewayConfig's default unless the properties set them). */
     static Set<String> gatewayEventTopics() {
         String configured = configuration(GATEWAY).getProperty("kczg.gateway.events.topics");

@@ -57,7 +57,7 @@ class KubernetesManifestsTest {
     private static final Pattern DAILY = Pattern.compile("[0-9]{1,2} [0-9]{1,2} [0-9]{1,2} \\* \\* \\*");
     private static final Set<String> TOPICS = Set.of("registration.events", "registration.events.dlq",
             "review.events", "review.events.dlq", "activity.events", "activity.events.dlq", "evaluation.events",
-            "evaluation.events.dlq");
+            "evaluation.events.dlq", "security-log.anchors");
     private static final Map<String, String> HEALTH = Map.of("startupProbe", "/q/health/started",
             "livenessProbe", "/q/health/live", "readinessProbe", "/q/health/ready");
     private static final Pattern PINNED_TAG = Pattern.compile("[0-9]+\\.[0-9]+[\\w.-]*");
@@ -146,6 +146,29 @@ class KubernetesManifestsTest {
             String file = location.substring(slash + 1);
             assertTrue(items.isEmpty() || items.stream().anyMatch(i -> file.equals(i.get("path"))),
                     m + " " + app + ": the Secret volume provides " + file);
+        }
+    }
+
+    /**
+     * Issue 24: every app verifies SM3withSM2 tokens with the identity provider's SM2 key when the Secret has one —
+     * an optional key of an optional Secret volume, so a provider without SM2 still starts (platform Sm2Jwt.at).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {DEV, PROD})
+    void theSm2KeyIsAnOptionalFileFromTheJwtSecret(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        for (String app : PORTS.keySet()) {
+            Map<String, Object> container = appContainer(m, app);
+            Object location = environment(m, container).get("KCZG_JWT_SM2_PUBLICKEY_LOCATION");
+            assertNotNull(location, m + " " + app + " names the SM2 key's file");
+            String path = String.valueOf(location);
+            int slash = path.lastIndexOf('/');
+            Map<String, Object> volume = volumeMountedAt(pod(workload(m, app)), container, path.substring(0, slash));
+            assertEquals("kczg-jwt", text(volume, "secret", "secretName"), m + " " + app + ": " + path);
+            assertEquals(true, map(volume, "secret").get("optional"), m + " " + app + ": the SM2 key is optional");
+            assertTrue(maps(volume, "secret", "items").stream().anyMatch(i -> "sm2-public.pem".equals(i.get("key"))
+                    && path.substring(slash + 1).equals(i.get("path"))), m + " " + app + ": the volume provides "
+                    + path);
         }
     }
 
@@ -574,7 +597,8 @@ class KubernetesManifestsTest {
      * The ACLs grant each app exactly what its code does (see kafka-users.yaml): a service writes its outbox topic
      * and the dead-letter topics of the channels it consumes, reads those channels' topics with its consumer group;
      * the gateway reads the event and dead-letter topics without a group and writes both only to replay a dead
-     * letter (the message back to its topic, a marker to the dead-letter topic). Nobody creates, deletes or
+     * letter (the message back to its topic, a marker to the dead-letter topic), and writes and reads its security
+     * log's anchors. Nobody creates, deletes or
      * reconfigures topics or touches the cluster; the topics TopicBootstrap looks for are visible to it.
      */
     @Test
@@ -601,6 +625,7 @@ class KubernetesManifestsTest {
             } else {
                 write.addAll(Apps.gatewayEventTopics());
                 write.addAll(Apps.gatewayDeadLetterTopics());
+                write.add(Apps.gatewayAnchorTopic());
                 read.addAll(write);
             }
             assertEquals(List.of(), acls.problems(), app + "'s ACLs");

@@ -68,6 +68,7 @@ public class AppealResource {
     @APIResponse(responseCode = "409", description = "Conflict: `appeal-window-closed` after the appeal period; "
             + "`appeal-open` while an appeal of the same subject is open; `already-reversed` when the "
             + "disqualification was reversed; `ban-already-lifted` when the ban was lifted.")
+    @PersonalDataRead(type = "appeal")
     public Response file(@NotNull @Valid FileAppeal request) {
         AppealView filed = service.file(caller.get(), request);
         return Created.at("/api/v1/appeals/" + filed.id(), filed);
@@ -137,6 +138,7 @@ public class AppealResource {
     @APIResponse(responseCode = "404", description = "No such appeal.")
     @APIResponse(responseCode = "409", description = "Conflict: `appeal-decided` when it was decided already; "
             + "`already-reversed` or `ban-already-lifted` when the effect was undone meanwhile.")
+    @PersonalDataRead(type = "appeal")
     public AppealView decide(@Parameter(description = "The appeal's id.") @PathParam("id") UUID id,
             @NotNull @Valid Decision decision) {
         return service.decide(caller.get(), id, decision)

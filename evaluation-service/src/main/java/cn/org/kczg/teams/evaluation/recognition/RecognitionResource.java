@@ -145,6 +145,7 @@ public class RecognitionResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = GuidanceView.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such team.")
+    @PersonalDataRead(type = "guidance-session")
     public Response guide(@NotNull @Valid RecordGuidance request) {
         GuidanceView created = service.guide(caller.get(), request);
         return Created.at("/api/v1/guidance/" + created.id(), created);

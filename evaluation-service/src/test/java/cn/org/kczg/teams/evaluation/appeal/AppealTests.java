@@ -231,6 +231,33 @@ class AppealTests {
         return body;
     }
 
+    @Test
+    void anOperatorsDecisionIsRecordedAsAnAccessToThePersonalFieldsItsReplyCarried() {
+        String unit = Events.unique("LU-AP");
+        UUID team = Events.team(unit, "“科创中国”申诉访问记录测试科技服务团", Instant.now());
+        String sanction = given().auth().oauth2(OPERATOR).contentType(ContentType.JSON)
+                .body(Map.of("teamId", team.toString(), "reasonClass", "LEGAL", "note", "团队成员违法经营，经调查属实"))
+                .when().post("/api/v1/sanctions").then().statusCode(201).extract().path("id");
+        String appeal = file(TestTokens.leadUnit(unit), Map.of("subject", "BAN", "sanctionId", sanction,
+                "reason", REASON));
+        String decider = "op-" + UUID.randomUUID();
+        given().auth().oauth2(TestTokens.sign(TestTokens.builder("operator").subject(decider)))
+                .contentType(ContentType.JSON).body(Map.of("outcome", "DISMISSED", "reason", DECISION))
+                .when().post("/api/v1/appeals/" + appeal + "/decision").then().statusCode(200);
+
+        given().auth().oauth2(AUDITOR).queryParam("actor", decider)
+                .when().get("/api/v1/audit/personal-data-access/evaluation").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1))
+                .body("items[0].method", equalTo("POST"))
+                .body("items[0].objectType", equalTo("appeal"))
+                .body("items[0].objectId", equalTo(appeal))
+                .body("items[0].fields", equalTo(List.of("decidedBy", "filedBy")));
+        // the lead unit filing it got its own appeal back: not recorded
+        given().auth().oauth2(AUDITOR).queryParam("objectId", appeal)
+                .when().get("/api/v1/audit/personal-data-access/evaluation").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1));
+    }
+
     private static String file(String token, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/v1/appeals")
                 .then().statusCode(201).extract().path("id");

@@ -19,21 +19,41 @@ import java.util.stream.Stream;
 
 /**
  * The log on disk: one file per day ({@code security-2026-12-01.jsonl}, Beijing days), a line per entry, opened for
- * appending only (O_APPEND) and never rewritten; the chain runs on across files and restarts. Not thread-safe: one
- * writer thread owns it.
+ * appending only (O_APPEND) and never rewritten; the chain runs on across files and restarts. Each line carries its
+ * sequence number ({@code seq}, 1 for the chain's first line), so an anchor can name the head by number and hash.
+ * Not thread-safe: one writer thread owns it.
  */
 public final class DayFiles implements AutoCloseable {
     static final Pattern NAME = Pattern.compile("security-(\\d{4}-\\d{2}-\\d{2})\\.jsonl");
 
+    static final String SEQ = "seq";
+
     private final Path dir;
     private String prev;
+    private long seq;
     private LocalDate day;
     private FileChannel channel;
 
     public DayFiles(Path dir) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
-        this.prev = lastHash(dir).orElse(ChainedLines.GENESIS);
+        Optional<Map<String, Object>> last = lastEntry(dir);
+        this.prev = last.map(e -> (String) e.get(ChainedLines.HASH)).orElse(ChainedLines.GENESIS);
+        this.seq = last.map(DayFiles::seqOf).orElse(0L);
+    }
+
+    /** The chain's last line: its sequence number and hash (0 and the genesis hash before the first line). */
+    public Head head() {
+        return new Head(seq, prev);
+    }
+
+    /** The newest line of a chain. */
+    public record Head(long seq, String hash) {
+    }
+
+    /** A line's sequence number; 0 for a line written before lines had one. */
+    static long seqOf(Map<String, Object> entry) {
+        return entry.get(SEQ) instanceof Number n ? n.longValue() : 0L;
     }
 
     /** The day files of {@code dir}, oldest first. */
@@ -54,13 +74,16 @@ public final class DayFiles implements AutoCloseable {
                     StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             day = today;
         }
-        String line = ChainedLines.line(entry, prev);
+        Map<String, Object> numbered = new java.util.TreeMap<>(entry);
+        numbered.put(SEQ, seq + 1);
+        String line = ChainedLines.line(numbered, prev);
         ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
         while (bytes.hasRemaining()) {
             channel.write(bytes);
         }
         channel.force(false);
         prev = (String) ChainedLines.parse(line).get(ChainedLines.HASH);
+        seq++;
         return prev;
     }
 
@@ -82,13 +105,13 @@ public final class DayFiles implements AutoCloseable {
         return LocalDate.parse(m.group(1));
     }
 
-    /** The hash of the newest file's last line, where the chain goes on. */
-    static Optional<String> lastHash(Path dir) throws IOException {
+    /** The newest file's last line, where the chain goes on. */
+    static Optional<Map<String, Object>> lastEntry(Path dir) throws IOException {
         List<Path> files = list(dir);
         for (int i = files.size() - 1; i >= 0; i--) {
             Optional<String> last = lastLine(files.get(i));
             if (last.isPresent()) {
-                return Optional.of((String) ChainedLines.parse(last.get()).get(ChainedLines.HASH));
+                return Optional.of(ChainedLines.parse(last.get()));
             }
         }
         return Optional.empty();

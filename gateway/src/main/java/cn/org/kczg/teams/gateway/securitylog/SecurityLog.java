@@ -1,6 +1,7 @@
 package cn.org.kczg.teams.gateway.securitylog;
 
 import cn.org.kczg.teams.gateway.GatewayConfig;
+import cn.org.kczg.teams.platform.kafka.KafkaClientConfig;
 import cn.org.kczg.teams.platform.security.Roles;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -45,7 +48,9 @@ import org.jboss.logging.Logger;
  * <li>{@code staff-action}: every request but GET, HEAD and OPTIONS by an operator, reviewer or auditor — who, the
  * method, the path without its query, the status, the request id; never the body or the token.</li>
  * </ul>
- * One thread writes, in order, so a request never waits for the disk.
+ * One thread writes, in order, so a request never waits for the disk. The chain's head (line number and hash) is
+ * published to a Kafka topic every {@code anchor-every} when it moved, and at shutdown ({@link AnchorPublisher}):
+ * kept outside the log's storage, it lets {@link VerifySecurityLog} notice a cut tail, which a chain alone cannot.
  */
 @ApplicationScoped
 public class SecurityLog {
@@ -61,12 +66,18 @@ public class SecurityLog {
     Vertx vertx;
     @ConfigProperty(name = "kczg.personal-data.pepper")
     Optional<String> pepper;
+    @Inject
+    org.eclipse.microprofile.config.Config mpConfig;
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private ExecutorService writer;
     private DayFiles files;
     private SecretKeySpec addressKey;
     private long timer = -1;
+    private long anchorTimer = -1;
+    private AnchorPublisher anchors;
+    /** The chain's head after the writer's last append. */
+    private volatile DayFiles.Head head;
 
     /** Denials of one kind to one client within a window. */
     private static final class Window {
@@ -88,7 +99,9 @@ public class SecurityLog {
             return;
         }
         Path dir = config.securityLog().dir().get();
-        files = new DayFiles(config.securityLog().perHost() ? dir.resolve(hostName()) : dir);
+        Path chainDir = config.securityLog().perHost() ? dir.resolve(hostName()) : dir;
+        files = new DayFiles(chainDir);
+        head = files.head();
         byte[] key = pepper.filter(p -> !p.isBlank()).map(p -> p.getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> SecureRandom.getSeed(32));
         addressKey = new SecretKeySpec(key, "HmacSHA256");
@@ -96,6 +109,19 @@ public class SecurityLog {
         writer.execute(this::purge);
         long every = Math.max(1000, config.securityLog().window().toMillis() / 4);
         timer = vertx.setPeriodic(every, id -> closeWindows(false));
+        Optional<String> topic = config.securityLog().anchorTopic().filter(t -> !t.isBlank());
+        if (topic.isPresent()) {
+            anchors = new AnchorPublisher(KafkaClientConfig.producer(mpConfig), topic.get(),
+                    VerifySecurityLog.chainOf(chainDir), Clock.systemUTC());
+            long anchorEvery = Math.max(1000, config.securityLog().anchorEvery().toMillis());
+            // the publisher's send may wait for the broker's metadata: off the event loop
+            anchorTimer = vertx.setPeriodic(anchorEvery, id -> vertx.executeBlocking(() -> {
+                anchors.publish(head);
+                return null;
+            }, false));
+        } else {
+            LOG.warn("kczg.gateway.security-log.anchor-topic is not set: a cut tail of the security log goes unnoticed");
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -103,11 +129,16 @@ public class SecurityLog {
             return;
         }
         vertx.cancelTimer(timer);
+        vertx.cancelTimer(anchorTimer);
         closeWindows(true);
         writer.shutdown();
         try {
             writer.awaitTermination(5, TimeUnit.SECONDS);
             files.close();
+            if (anchors != null) {
+                anchors.publishAndWait(head, Duration.ofSeconds(5));
+                anchors.close();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
@@ -202,6 +233,7 @@ public class SecurityLog {
         writer.execute(() -> {
             try {
                 files.append(LocalDate.now(BEIJING), entry);
+                head = files.head();
             } catch (IOException | RuntimeException e) {
                 LOG.errorf("security log: could not append an entry: %s", e.toString());
             }

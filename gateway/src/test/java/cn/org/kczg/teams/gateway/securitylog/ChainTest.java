@@ -54,7 +54,7 @@ class ChainTest {
         Map<String, Object> line = ChainedLines.parse(Files.readAllLines(dir.resolve("security-2026-11-30.jsonl"))
                 .get(0));
         assertEquals(ChainedLines.hash(ChainedLines.GENESIS,
-                "{\"event\":\"staff-action\",\"path\":\"/api/v1/teams/0\",\"status\":200}"), line.get("hash"));
+                "{\"event\":\"staff-action\",\"path\":\"/api/v1/teams/0\",\"seq\":1,\"status\":200}"), line.get("hash"));
     }
 
     @Test
@@ -105,5 +105,70 @@ class ChainTest {
         assertEquals(2, DayFiles.list(dir).size());
         // the oldest file left starts where a deleted one ended: its prev is taken as given
         assertTrue(VerifySecurityLog.verify(dir).ok());
+    }
+
+    private Anchor headAsAnchor() throws IOException {
+        try (DayFiles files = new DayFiles(dir)) {
+            return new Anchor("test", files.head().seq(), files.head().hash(), java.time.Instant.now());
+        }
+    }
+
+    private void cutLastLine(String file) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve(file)));
+        lines.remove(lines.size() - 1);
+        Files.write(dir.resolve(file), lines, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void linesAreNumberedOnAcrossRestartsAndDays() throws IOException {
+        write(DAY, 2);
+        write(DAY.plusDays(1), 1);
+        assertEquals(3L, ((Number) ChainedLines.parse(Files.readAllLines(dir.resolve("security-2026-12-01.jsonl"))
+                .get(0)).get("seq")).longValue());
+        assertEquals(3, headAsAnchor().seq());
+    }
+
+    @Test
+    void aCutTailPassesTheChainButNotItsAnchor() throws IOException {
+        write(DAY, 3);
+        Anchor anchor = headAsAnchor();
+        assertTrue(VerifySecurityLog.verify(dir, anchor).ok());
+        cutLastLine("security-2026-11-30.jsonl");
+
+        assertTrue(VerifySecurityLog.verify(dir).ok(), "a chain alone cannot tell");
+        VerifySecurityLog.Result result = VerifySecurityLog.verify(dir, anchor);
+        assertFalse(result.ok());
+        assertTrue(result.broken().startsWith("truncated: the log ends at line 2, but the anchor"), result.broken());
+    }
+
+    @Test
+    void aTailCutAndWrittenAnewDoesNotMatchTheAnchorsHash() throws IOException {
+        write(DAY, 3);
+        Anchor anchor = headAsAnchor();
+        cutLastLine("security-2026-11-30.jsonl");
+        write(DAY, 1); // line 3 again, with another hash
+
+        VerifySecurityLog.Result result = VerifySecurityLog.verify(dir, anchor);
+        assertFalse(result.ok());
+        assertTrue(result.broken().startsWith("truncated: line 3 has the hash "), result.broken());
+    }
+
+    @Test
+    void linesAfterTheAnchorAreFine() throws IOException {
+        write(DAY, 2);
+        Anchor anchor = headAsAnchor();
+        write(DAY.plusDays(1), 2);
+        assertTrue(VerifySecurityLog.verify(dir, anchor).ok());
+    }
+
+    @Test
+    void theCommandWithoutABrokerIsUnverifiedUnlessToldNotToAnchor() throws IOException {
+        write(DAY, 1);
+        var out = new java.io.ByteArrayOutputStream();
+        assertEquals(2, VerifySecurityLog.run(new String[] {dir.toString()}, Map.of(),
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8)));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("UNVERIFIED no broker"), out.toString());
+        assertEquals(0, VerifySecurityLog.run(new String[] {dir.toString(), "--no-anchor"}, Map.of(),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
     }
 }

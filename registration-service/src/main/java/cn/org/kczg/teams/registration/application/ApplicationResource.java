@@ -76,6 +76,7 @@ public class ApplicationResource {
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "409", description = "Conflict: `lead-unit-not-registered` when the lead unit has not "
             + "been registered (POST /api/v1/lead-units) yet.")
+    @PersonalDataRead(type = "application")
     public Response create(@NotNull @Valid ApplicationDraft draft) {
         ApplicationView created = service.create(caller.get(), draft);
         return Created.at("/api/v1/applications/" + created.id().toString(), created);
@@ -102,6 +103,7 @@ public class ApplicationResource {
     @APIResponse(responseCode = "404", description = "No such application (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `not-editable` when the application is neither DRAFT "
             + "nor CHANGES_REQUESTED; `stale-version` when someone else changed it meanwhile.")
+    @PersonalDataRead(type = "application")
     public ApplicationView update(@Parameter(description = ID) @PathParam("id") UUID id, JsonNode patch)
             throws JsonProcessingException {
         return service.update(caller.get(), id, patch).orElseThrow(() -> notFound(id));
@@ -123,6 +125,7 @@ public class ApplicationResource {
             + "(the detail says when the next opens); `illegal-transition` when the application is not DRAFT or "
             + "CHANGES_REQUESTED; `name-taken` when a live team or pending application holds the name; "
             + "`lead-unit-banned` when a ban of the lead unit is in force (Art. 20; the detail names the day it ends).")
+    @PersonalDataRead(type = "application")
     public ApplicationView submit(@Parameter(description = ID) @PathParam("id") UUID id) {
         return service.submit(caller.get(), id).orElseThrow(() -> notFound(id));
     }
@@ -139,6 +142,7 @@ public class ApplicationResource {
     @APIResponse(responseCode = "404", description = "No such application (or not yours).")
     @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the application was already "
             + "decided or withdrawn.")
+    @PersonalDataRead(type = "application")
     public ApplicationView withdraw(@Parameter(description = ID) @PathParam("id") UUID id, @Valid Reason reason) {
         return service.withdraw(caller.get(), id, reason == null ? null : reason.reason())
                 .orElseThrow(() -> notFound(id));

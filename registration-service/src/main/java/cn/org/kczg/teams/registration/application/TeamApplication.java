@@ -11,6 +11,7 @@ import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.platform.privacy.PersonalData;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,7 +42,9 @@ public class TeamApplication extends PanacheEntityBase {
     public ApplicationStatus status;
     /** The registration window's year, set at first submission. */
     public Integer year;
+    /** The handler's phone and e-mail sealed inside the JSON ({@link HandlerCiphers}). */
     @PersonalData(kind = {NAME, AFFILIATION, PHONE, EMAIL, ACCOUNT_ID})
+    @Convert(converter = HandlerCiphers.Content.class)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public ApplicationContent content;

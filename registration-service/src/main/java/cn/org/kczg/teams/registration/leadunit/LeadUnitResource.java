@@ -73,6 +73,7 @@ public class LeadUnitResource {
             + "organisation, or sending categoryOverrideReason (operators only).")
     @APIResponse(responseCode = "409", description = "Conflict: `lead-unit-exists` when a lead unit with this credit "
             + "code is already registered.")
+    @PersonalDataRead(type = "lead-unit", id = "creditCode")
     public Response register(@NotNull @Valid RegisterLeadUnit request) {
         LeadUnitView created = service.register(caller.get(), request);
         return Created.at("/api/v1/lead-units/" + created.creditCode(), created);
@@ -115,6 +116,7 @@ public class LeadUnitResource {
             + "registering authority does not register units of it, `categoryOverrideReason` when too short.")
     @APIResponse(responseCode = "403", description = "Forbidden: a lead unit sending categoryOverrideReason.")
     @APIResponse(responseCode = "404", description = "No such lead unit (or not yours).")
+    @PersonalDataRead(type = "lead-unit", id = "creditCode")
     public LeadUnitView update(@Parameter(description = "The lead unit's unified social credit code.",
             example = "91350100M000100Y43") @PathParam("creditCode") String creditCode, JsonNode patch)
             throws JsonProcessingException {

@@ -17,6 +17,7 @@ import cn.org.kczg.teams.registration.privacy.ErasureDtos.RequestErasure;
 import cn.org.kczg.teams.registration.privacy.ErasureDtos.ServiceAnswer;
 import cn.org.kczg.teams.registration.privacy.ErasureDtos.Status;
 import cn.org.kczg.teams.registration.team.Team;
+import cn.org.kczg.teams.registration.team.TeamService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,9 +85,7 @@ public class ErasureService {
         for (UUID teamId : erased.teamsWithErasedHandler()) {
             Team team = Team.findById(teamId);
             em.refresh(team);
-            outbox.append(new TeamHandlerChanged(team.id, team.handler == null ? null
-                    : new cn.org.kczg.teams.events.registration.Handler(team.handler.name(), team.handler.phone(),
-                            team.handler.email(), team.handler.userId(), team.handler.deputies()), clock.instant()));
+            outbox.append(new TeamHandlerChanged(team.id, TeamService.handler(team.handler), clock.instant()));
         }
         record(erasures.answer(event, erased.items(), false));
         return receipt(request);

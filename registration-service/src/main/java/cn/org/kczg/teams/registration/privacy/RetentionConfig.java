@@ -14,6 +14,14 @@ public interface RetentionConfig {
     @WithDefault("P3Y")
     String application();
 
+    /** RECORD: after the end of the year the record concerns. */
+    @WithDefault("P10Y")
+    String record();
+
+    /** AUDIT: after the entry of the audit trail or the access record. */
+    @WithDefault("P5Y")
+    String audit();
+
     /** How often the purge runs ({@code off} in tests, which run it themselves). */
     @WithDefault("1h")
     String purgeEvery();

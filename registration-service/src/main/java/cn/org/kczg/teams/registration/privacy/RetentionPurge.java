@@ -1,11 +1,14 @@
 package cn.org.kczg.teams.registration.privacy;
 
-import cn.org.kczg.teams.events.registration.Handler;
 import cn.org.kczg.teams.events.registration.TeamHandlerChanged;
 import cn.org.kczg.teams.kit.outbox.Outbox;
+import cn.org.kczg.teams.kit.privacy.AuditRetention;
 import cn.org.kczg.teams.kit.privacy.Erasures;
+import cn.org.kczg.teams.kit.privacy.RecordRetention;
+import cn.org.kczg.teams.kit.privacy.RecordTable;
 import cn.org.kczg.teams.kit.privacy.RetentionPeriod;
 import cn.org.kczg.teams.registration.team.Team;
+import cn.org.kczg.teams.registration.team.TeamService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +27,8 @@ import org.jboss.logging.Logger;
  * or after the decision on an application that did not become a team, the handler's name and contacts and the
  * members' names, affiliations and titles go, and login ids become {@value #EXPIRED}; the team, its application, its
  * name and its members' fields and roles stay. A team's copies elsewhere follow its {@code team.handler-changed}.
+ * A lead unit's contact person follows its last team (TEAM), else its last application (APPLICATION), else its
+ * registration (the APPLICATION period); RECORD and AUDIT as in every service.
  * Batches are transactions of their own that claim rows with {@code for update skip locked}.
  */
 @ApplicationScoped
@@ -44,6 +49,17 @@ public class RetentionPurge {
     EntityManager em;
     @Inject
     Outbox outbox;
+    @Inject
+    RecordRetention records;
+    @Inject
+    AuditRetention audits;
+
+    /** RECORD here, with the year each row concerns (docs/personal-data.md, "Retention"). */
+    static final List<RecordTable> RECORDS = List.of(
+            RecordTable.of("RegistrationWindow", "registration_window", "year", "version", "created_by"),
+            RecordTable.of("DataImport", "data_import", RecordTable.yearOf("created_at"), null, "created_by"),
+            RecordTable.of("ErasureRequest", "personal_data_erasure", RecordTable.yearOf("requested_at"), null,
+                    "requested_by"));
 
     @Scheduled(every = "${kczg.retention.purge-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "30s")
@@ -72,6 +88,15 @@ public class RetentionPurge {
             total += n;
         }
         purged.put("APPLICATION", total);
+        total = 0;
+        for (int n = QuarkusTransaction.requiringNew().call(() -> leadUnitBatch(teams, applications)); n > 0;
+                n = QuarkusTransaction.requiringNew().call(() -> leadUnitBatch(teams, applications))) {
+            total += n;
+        }
+        purged.put("LEAD_UNIT", total);
+        records.purge(RECORDS, now, config.record(), config.batch())
+                .forEach((entity, n) -> purged.put("RECORD " + entity, n));
+        audits.purge(now, config.audit(), config.batch()).forEach((entity, n) -> purged.put("AUDIT " + entity, n));
         return purged;
     }
 
@@ -95,8 +120,7 @@ public class RetentionPurge {
         for (UUID id : ids) {
             Team team = Team.findById(id);
             if (team.handler != null) {
-                outbox.append(new TeamHandlerChanged(team.id, new Handler(team.handler.name(), team.handler.phone(),
-                        team.handler.email(), team.handler.userId(), team.handler.deputies()), now));
+                outbox.append(new TeamHandlerChanged(team.id, TeamService.handler(team.handler), now));
             }
         }
         return ids.size();
@@ -113,6 +137,36 @@ public class RetentionPurge {
             anonymiseApplications("id in (:ids)", Map.of("ids", ids, "now", now));
         }
         return ids.size();
+    }
+
+    /**
+     * A lead unit's contact person and who registered it: kept while it has a live team or an open application (a
+     * draft too); then until {@code teams} after its last team ended, or, without teams, {@code applications} after
+     * the decision on its last application, or, never having applied, {@code applications} after its registration.
+     */
+    private int leadUnitBatch(Instant teams, Instant applications) {
+        return em.createNativeQuery("""
+                with expired as (
+                    select u.id from lead_unit u
+                     where (coalesce(u.contact_name <> '%1$s', false) or u.contact_phone is not null
+                            or u.contact_email is not null or coalesce(u.registered_by <> '%2$s', false))
+                       and not exists (select 1 from team t where t.lead_unit_credit_code = u.credit_code
+                                          and t.status in ('ACTIVE', 'SUSPENDED'))
+                       and not exists (select 1 from team_application a where a.lead_unit_credit_code = u.credit_code
+                                          and a.status in ('DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED'))
+                       and coalesce((select max(t.status_changed_at) < :teams from team t
+                                      where t.lead_unit_credit_code = u.credit_code),
+                                    (select max(coalesce(a.decided_at, a.updated_at)) < :applications
+                                       from team_application a where a.lead_unit_credit_code = u.credit_code),
+                                    u.registered_at < :applications)
+                     order by u.registered_at limit :batch for update of u skip locked)
+                update lead_unit set contact_name = case when contact_name is null then null else '%1$s' end,
+                       contact_phone = null, contact_email = null,
+                       registered_by = case when registered_by is null then null else '%2$s' end,
+                       version = version + 1
+                 where id in (select id from expired)""".formatted(Erasures.ERASED_NAME, EXPIRED))
+                .setParameter("teams", teams).setParameter("applications", applications)
+                .setParameter("batch", config.batch()).executeUpdate();
     }
 
     private void anonymiseApplications(String where, Map<String, Object> params) {

@@ -10,10 +10,12 @@ import cn.org.kczg.teams.kit.problem.ProblemException;
 import cn.org.kczg.teams.kit.problem.Text;
 import cn.org.kczg.teams.platform.privacy.PersonalData;
 import cn.org.kczg.teams.registration.application.ApplicationContent.HandlerContact;
+import cn.org.kczg.teams.registration.application.HandlerCiphers;
 import cn.org.kczg.teams.registration.application.ApplicationContent.Member;
 import cn.org.kczg.teams.registration.application.ApplicationContent.PartnerUnit;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -60,7 +62,9 @@ public class Team extends PanacheEntityBase {
     public List<Member> members;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<PartnerUnit> partnerUnits;
+    /** Its phone and e-mail sealed inside the JSON ({@link HandlerCiphers}). */
     @PersonalData(kind = {NAME, PHONE, EMAIL, ACCOUNT_ID})
+    @Convert(converter = HandlerCiphers.TeamHandler.class)
     @JdbcTypeCode(SqlTypes.JSON)
     public HandlerContact handler;
     @Column(nullable = false)

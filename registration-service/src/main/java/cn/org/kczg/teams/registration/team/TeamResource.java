@@ -130,6 +130,7 @@ public class TeamResource {
     @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the team is not ACTIVE.")
     @APIResponse(responseCode = "200", description = "The team, now SUSPENDED.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
+    @PersonalDataRead(type = "team")
     public TeamView suspend(@Parameter(description = ID) @PathParam("id") UUID id, @NotNull @Valid RequiredReason change) {
         return service.changeStatus(caller.get(), id, TeamStatus.SUSPENDED, change.reason())
                 .orElseThrow(() -> notFound(id));
@@ -145,6 +146,7 @@ public class TeamResource {
     @APIResponse(responseCode = "409", description = "Conflict: `illegal-transition` when the team is not SUSPENDED.")
     @APIResponse(responseCode = "200", description = "The team, ACTIVE again.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
+    @PersonalDataRead(type = "team")
     public TeamView reinstate(@Parameter(description = ID) @PathParam("id") UUID id, @NotNull @Valid RequiredReason change) {
         return service.changeStatus(caller.get(), id, TeamStatus.ACTIVE, change.reason())
                 .orElseThrow(() -> notFound(id));
@@ -163,6 +165,7 @@ public class TeamResource {
             + "or DISQUALIFIED.")
     @APIResponse(responseCode = "200", description = "The team, now REVOKED.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
+    @PersonalDataRead(type = "team")
     public TeamView revoke(@Parameter(description = ID) @PathParam("id") UUID id, @NotNull @Valid RequiredReason change) {
         return service.changeStatus(caller.get(), id, TeamStatus.REVOKED, change.reason())
                 .orElseThrow(() -> notFound(id));
@@ -180,6 +183,7 @@ public class TeamResource {
             + "disqualified.")
     @APIResponse(responseCode = "200", description = "The team with its new handler.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
+    @PersonalDataRead(type = "team")
     public TeamView changeHandler(@Parameter(description = ID) @PathParam("id") UUID id, @NotNull @Valid HandlerChange change) {
         return service.changeHandler(caller.get(), id, change.contact()).orElseThrow(() -> notFound(id));
     }
@@ -197,6 +201,7 @@ public class TeamResource {
             + "disqualified.")
     @APIResponse(responseCode = "200", description = "The team with its new members.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
+    @PersonalDataRead(type = "team")
     public TeamView changeMembers(@Parameter(description = ID) @PathParam("id") UUID id, @NotNull @Valid MembersChange change) {
         return service.changeMembers(caller.get(), id, change.members()).orElseThrow(() -> notFound(id));
     }
@@ -216,6 +221,7 @@ public class TeamResource {
             + "disqualified.")
     @APIResponse(responseCode = "200", description = "The team with its new partner units.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TeamView.class)))
+    @PersonalDataRead(type = "team")
     public TeamView changePartnerUnits(@Parameter(description = ID) @PathParam("id") UUID id,
             @NotNull @Valid PartnersChange change) {
         return service.changePartners(caller.get(), id, change.partnerUnits()).orElseThrow(() -> notFound(id));

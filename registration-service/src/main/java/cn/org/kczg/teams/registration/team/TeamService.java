@@ -304,7 +304,8 @@ public class TeamService {
         }
     }
 
-    static Handler handler(HandlerContact h) {
-        return h == null ? null : new Handler(h.name(), h.phone(), h.email(), h.userId(), h.deputies());
+    /** The handler as events carry it: without phone or e-mail. */
+    public static Handler handler(HandlerContact h) {
+        return h == null ? null : new Handler(h.name(), h.userId(), h.deputies());
     }
 }

@@ -18,6 +18,7 @@ import cn.org.kczg.teams.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,32 @@ class PersonalDataAccessTests {
                 .then().statusCode(200).body("items", hasSize(1));
         given().auth().oauth2(AUDITOR).queryParam("actor", reader).queryParam("kind", "SERVICE_RECORD").when()
                 .get(LIST).then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void anOperatorChangingATeamsHandlerIsRecordedWithTheFieldsTheReplyCarried() {
+        String unit = registerLeadUnit("NATIONAL_SOCIETY");
+        String teamId = Fixtures.activeTeam(unit, uniqueName("写后访问"));
+        String writer = "op-" + UUID.randomUUID();
+        Map<String, Object> handler = Map.of("name", "钱芳", "phone", "13900139000", "email", "qf@example.org.cn",
+                "userId", "handler-qianfang", "deputies", List.of("deputy-sunli"));
+        given().auth().oauth2(operator(writer)).contentType("application/json").body(handler)
+                .when().put("/api/v1/teams/" + teamId + "/handler").then().statusCode(200);
+        // the lead unit changing its own team's handler is not recorded, nor is a write that failed
+        given().auth().oauth2(TestTokens.leadUnit(unit)).contentType("application/json").body(handler)
+                .when().put("/api/v1/teams/" + teamId + "/handler").then().statusCode(200);
+        given().auth().oauth2(operator(writer)).contentType("application/json").body(handler)
+                .when().put("/api/v1/teams/" + UUID.randomUUID() + "/handler").then().statusCode(404);
+
+        given().auth().oauth2(AUDITOR).queryParam("actor", writer).when().get(LIST).then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].method", equalTo("PUT"))
+                .body("items[0].objectType", equalTo("team"))
+                .body("items[0].objectId", equalTo(teamId))
+                .body("items[0].fields", hasItems("handler.name", "handler.phone", "handler.email", "handler.userId",
+                        "members.name"));
+        given().auth().oauth2(AUDITOR).queryParam("objectId", teamId).when().get(LIST).then().statusCode(200)
+                .body("items.actor", everyItem(equalTo(writer)));
     }
 
     @Test

@@ -170,6 +170,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "404", description = "No such review case (code `not-found`).")
     @APIResponse(responseCode = "409", description = "Conflict: `already-claimed` when another reviewer holds the case "
             + "(an operator can reassign it); `not-pending` when the case is no longer PENDING.")
+    @PersonalDataRead(type = "review-case")
     public ReviewView claim(@Parameter(description = "The review case's id.") @PathParam("id") UUID id) {
         return service.claim(caller.get(), id).orElseThrow(() -> notFound(id));
     }
@@ -185,6 +186,7 @@ public class ReviewResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "404", description = "No such review case (code `not-found`).")
     @APIResponse(responseCode = "409", description = "Conflict: `not-pending` when the case is no longer PENDING.")
+    @PersonalDataRead(type = "review-case")
     public ReviewView assign(@Parameter(description = "The review case's id.") @PathParam("id") UUID id,
             @NotNull @Valid Reassign body) {
         return service.reassign(caller.get(), id, body.reviewer()).orElseThrow(() -> notFound(id));
@@ -207,6 +209,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "404", description = "No such review case (code `not-found`).")
     @APIResponse(responseCode = "409", description = "Conflict: `not-pending` when the case is decided or withdrawn; "
             + "`recused` when a reviewer named declared a conflict of interest on this case.")
+    @PersonalDataRead(type = "review-case")
     public ReviewView appointPanel(@Parameter(description = "The review case's id.") @PathParam("id") UUID id,
             @NotNull @Valid PanelAssignment body) {
         return service.appointPanel(caller.get(), id, body.reviewers(), body.chair()).orElseThrow(() -> notFound(id));
@@ -234,6 +237,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "Conflict: `conflict-of-interest` when the body declares one "
             + "(the member is now recused); `recused` when the caller recused themself earlier; `not-pending` when "
             + "the case is not PENDING.")
+    @PersonalDataRead(type = "review-case")
     public ReviewView score(@Parameter(description = "The review case's id.") @PathParam("id") UUID id,
             @NotNull @Valid ScoreSheet body) {
         var outcome = service.score(caller.get(), id, body).orElseThrow(() -> notFound(id));
@@ -266,6 +270,7 @@ public class ReviewResource {
             + "`stale-version` when `version` is not the case's current one; `check-not-overridable` when BAN or "
             + "COMPLETENESS failed; `scores-missing` while a member of an appointed panel has not scored; `recused` "
             + "when the chair declared a conflict of interest.")
+    @PersonalDataRead(type = "review-case")
     public ReviewView approve(@Parameter(description = "The review case's id.") @PathParam("id") UUID id,
             @RequestBody(required = false, description = "Optional: the reason and the version decided on.")
             @Valid Decision body) {
@@ -290,6 +295,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "Conflict: `not-pending` when the case is not PENDING; "
             + "`stale-version` when `version` is not the case's current one; `scores-missing` while a member of an "
             + "appointed panel has not scored; `recused` when the chair declared a conflict of interest.")
+    @PersonalDataRead(type = "review-case")
     public ReviewView reject(@Parameter(description = "The review case's id.") @PathParam("id") UUID id,
             @NotNull @Valid ReasonedDecision body) {
         return service.decide(caller.get(), id, ReviewDecided.Decision.REJECTED, body.reason(), body.version())
@@ -313,6 +319,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "Conflict: `not-pending` when the case is not PENDING; "
             + "`stale-version` when `version` is not the case's current one; `scores-missing` while a member of an "
             + "appointed panel has not scored; `recused` when the chair declared a conflict of interest.")
+    @PersonalDataRead(type = "review-case")
     public ReviewView requestChanges(@Parameter(description = "The review case's id.") @PathParam("id") UUID id,
             @NotNull @Valid ReasonedDecision body) {
         return service.decide(caller.get(), id, ReviewDecided.Decision.CHANGES_REQUESTED, body.reason(),

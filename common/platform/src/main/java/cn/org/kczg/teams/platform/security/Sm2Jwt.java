@@ -33,7 +33,7 @@ import org.eclipse.microprofile.config.Config;
  * ({@code mp.jwt.verify.issuer}), {@code aud} ({@code mp.jwt.verify.audiences}), {@code exp} and {@code nbf} with
  * {@code mp.jwt.verify.clock.skew}, {@code iat} no older than {@code mp.jwt.verify.token.age} and not in the future,
  * and a subject. The key: {@code kczg.jwt.sm2.publickey.location}, a PEM public key file ({@code classpath:} too);
- * without it SM2 tokens are refused and RS256 works as before.
+ * without it (unset, or no such file) SM2 tokens are refused and RS256 works as before.
  */
 public final class Sm2Jwt {
     public static final String ALGORITHM = "SM3withSM2";
@@ -73,7 +73,21 @@ public final class Sm2Jwt {
     /** The verifier the configuration asks for, if {@value #KEY_LOCATION} is set. */
     public static Optional<Sm2Jwt> fromConfig(Config config) {
         return config.getOptionalValue(KEY_LOCATION, String.class).filter(l -> !l.isBlank())
-                .map(location -> new Sm2Jwt(publicKey(read(location)), Rules.from(config)));
+                .flatMap(location -> at(location, Rules.from(config)));
+    }
+
+    /**
+     * The verifier of the key at {@code location}; none when it names a file that does not exist — the Kubernetes
+     * manifests mount the identity provider's SM2 key from an optional Secret key, so a provider without SM2 leaves
+     * SM2 tokens refused and RS256 working. A file that exists but holds no SM2 public key still stops the start.
+     */
+    public static Optional<Sm2Jwt> at(String location, Rules rules) {
+        if (!location.startsWith("classpath:") && !Files.exists(Path.of(location))) {
+            System.getLogger(Sm2Jwt.class.getName()).log(System.Logger.Level.INFO,
+                    "no SM2 public key at " + location + " (" + KEY_LOCATION + "): SM3withSM2 tokens are refused");
+            return Optional.empty();
+        }
+        return Optional.of(new Sm2Jwt(publicKey(read(location)), rules));
     }
 
     /** Whether the token's header names {@value #ALGORITHM} (cheap: no signature is checked). */

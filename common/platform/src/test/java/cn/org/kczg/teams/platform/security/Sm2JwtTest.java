@@ -136,4 +136,18 @@ class Sm2JwtTest {
     private static <T> T assertDoesNotThrow(org.junit.jupiter.api.function.ThrowingSupplier<T> supplier) {
         return org.junit.jupiter.api.Assertions.assertDoesNotThrow(supplier);
     }
+
+    @Test
+    void aKeyFileThatIsNotThereLeavesSm2OffButOneThatIsNoKeyStopsTheStart(@TempDir Path dir) throws Exception {
+        assertTrue(Sm2Jwt.at(dir.resolve("sm2-public.pem").toString(), RULES).isEmpty(),
+                "the manifests mount the SM2 key optionally: a provider without SM2 still starts");
+        Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a key", StandardCharsets.US_ASCII);
+        assertThrows(IllegalStateException.class, () -> Sm2Jwt.at(garbage.toString(), RULES));
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+                org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(KEYS.getPublic())
+                        .getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        Path key = Files.writeString(dir.resolve("sm2.pem"), pem, StandardCharsets.US_ASCII);
+        String token = token(payload("https://kczg.org.cn", NOW - 60, NOW + 3600));
+        assertTrue(Sm2Jwt.at(key.toString(), RULES).orElseThrow().verify(token, NOW).contains("dev-operator"));
+    }
 }

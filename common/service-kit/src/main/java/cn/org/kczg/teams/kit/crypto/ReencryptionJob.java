@@ -15,8 +15,9 @@ import org.jboss.logging.Logger;
 /**
  * Brings every {@link EncryptedColumn} of the service under the current key and cipher: a value sealed under another
  * key (a rotation), or written before encryption (plain text), is read and sealed anew; a missing equality hash is
- * computed. Batches of {@code kczg.crypto.reencrypt.batch-size} rows, each its own transaction, walking the table by
- * {@code id}; a row is rewritten only if it still holds what was read, so several instances and concurrent writes
+ * computed. A {@code jsonb} column with sealed parts is walked part by part, each set back in place. Batches of
+ * {@code kczg.crypto.reencrypt.batch-size} rows, each its own transaction, walking the table by
+ * its key column; a value is rewritten only if it still holds what was read, so several instances and concurrent writes
  * are safe. Runs {@code kczg.crypto.reencrypt.delay} after start and every {@code kczg.crypto.reencrypt.every}.
  */
 @ApplicationScoped
@@ -64,26 +65,49 @@ public class ReencryptionJob {
     public Result run() {
         Result total = new Result(0, 0);
         for (EncryptedColumn column : columns) {
-            total = total.plus(walk(column));
+            if (column.parts().isEmpty()) {
+                total = total.plus(walk(column, Target.of(column)));
+            } else {
+                for (String part : column.parts()) {
+                    total = total.plus(walk(column, Target.of(column, part)));
+                }
+            }
         }
         return total;
     }
 
-    private Result walk(EncryptedColumn c) {
+    /**
+     * One sealed value per row: a column, or one part of a {@code jsonb} column ({@code column #>> '{a,b}'}, set back
+     * with {@code jsonb_set}); {@code name} is its associated data.
+     */
+    private record Target(String name, String value, String set) {
+        static Target of(EncryptedColumn c) {
+            return new Target(c.name(), c.column(), c.column() + " = :sealed");
+        }
+
+        static Target of(EncryptedColumn c, String part) {
+            String path = "'{" + part.replace('.', ',') + "}'";
+            return new Target(c.partName(part), "(" + c.column() + " #>> " + path + ")",
+                    c.column() + " = jsonb_set(" + c.column() + ", " + path + ", to_jsonb(cast(:sealed as text)))");
+        }
+    }
+
+    private Result walk(EncryptedColumn c, Target t) {
         FieldCipher fieldCipher = cipher.get();
         String prefix = fieldCipher.currentPrefix();
-        String stale = "(left(" + c.column() + ", " + prefix.length() + ") <> :prefix"
+        String stale = "(left(" + t.value() + ", " + prefix.length() + ") <> :prefix"
                 + (c.hashColumn() == null ? "" : " or " + c.hashColumn() + " is null") + ")";
-        String select = "select id, " + c.column() + " from " + c.table() + " where " + c.column() + " is not null and "
-                + stale;
-        String update = "update " + c.table() + " set " + c.column() + " = :sealed"
+        String select = "select " + c.key() + ", " + t.value() + " from " + c.table() + " where " + t.value()
+                + " is not null and " + stale;
+        String update = "update " + c.table() + " set " + t.set()
                 + (c.hashColumn() == null ? "" : ", " + c.hashColumn() + " = :hash")
-                + " where id = :id and " + c.column() + " = :was";
+                + " where " + c.key() + " = :id and " + t.value() + " = :was";
         Result total = new Result(0, 0);
         Object after = null;
         while (true) {
             Object from = after;
-            Batch batch = QuarkusTransaction.requiringNew().call(() -> batch(c, fieldCipher, select, update, prefix, from));
+            Batch batch = QuarkusTransaction.requiringNew().call(() -> batch(c, t.name(), fieldCipher, select, update,
+                    prefix, from));
             total = total.plus(batch.result());
             if (batch.last() == null) {
                 return total;
@@ -96,9 +120,10 @@ public class ReencryptionJob {
     }
 
     @SuppressWarnings("unchecked")
-    private Batch batch(EncryptedColumn c, FieldCipher fieldCipher, String select, String update, String prefix,
-            Object after) {
-        var query = em.createNativeQuery(select + (after == null ? "" : " and id > :after") + " order by id limit :n")
+    private Batch batch(EncryptedColumn c, String name, FieldCipher fieldCipher, String select, String update,
+            String prefix, Object after) {
+        var query = em.createNativeQuery(select + (after == null ? "" : " and " + c.key() + " > :after") + " order by "
+                + c.key() + " limit :n")
                 .setParameter("prefix", prefix).setParameter("n", config.reencrypt().batchSize());
         if (after != null) {
             query.setParameter("after", after);
@@ -110,13 +135,15 @@ public class ReencryptionJob {
             String was = (String) row[1];
             String plain;
             try {
-                plain = fieldCipher.decrypt(was, c.name());
+                plain = fieldCipher.decrypt(was, name);
             } catch (FieldCipher.UndecryptableException e) {
-                LOG.warnf("%s of row %s cannot be re-encrypted: %s", c.name(), row[0], e.getMessage());
+                // a key other than id may be personal (a login id): not logged
+                LOG.warnf("%s of row %s cannot be re-encrypted: %s", name, "id".equals(c.key()) ? row[0] : "?",
+                        e.getMessage());
                 failed++;
                 continue;
             }
-            String sealed = fieldCipher.isCurrent(was) ? was : fieldCipher.encrypt(plain, c.name());
+            String sealed = fieldCipher.isCurrent(was) ? was : fieldCipher.encrypt(plain, name);
             var change = em.createNativeQuery(update).setParameter("sealed", sealed).setParameter("id", row[0])
                     .setParameter("was", was);
             if (c.hashColumn() != null) {

@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Issue 24: a read operation whose answer may carry personal data. When staff (operator, reviewer, auditor) call it,
+ * Issue 24: an operation whose answer may carry personal data — a read, or a write (PUT, PATCH, POST, DELETE) that
+ * answers with the object it changed, which staff then see as much as on a read. When staff (operator, reviewer, auditor) call it,
  * {@link PersonalDataReads} records who read which object and which {@code @PersonalData} fields of the answer (its
  * response records, a page's items one by one) were there. On an export ({@code …/export}, a file), the fields are
  * those of {@link #rows()}: the records the file is made of.
